@@ -1,0 +1,16 @@
+/**
+ * One kind of value that legitimately differs between runs (an IP, a pod hash, an age).
+ * Both the documented and the actual line are rewritten with every tolerance, so a
+ * value of the same kind on both sides becomes the same placeholder.
+ */
+export interface Tolerance {
+  name: string;
+  /** One line: why this value changes between runs on a healthy cluster. */
+  reason: string;
+  /** A line taken from real kubectl (or tool) output that the rule rewrites. */
+  example: string;
+  /** Must carry the `g` flag. */
+  pattern: RegExp;
+  /** Replacement string for String.prototype.replace; placeholders read `<<kind>>`. */
+  replacement: string;
+}

@@ -1,0 +1,136 @@
+// The few types that cross stage boundaries: note (parse) → run → compare → report/update.
+
+/** A problem tied to a place in a note, printed as `file:line:column message`. */
+export interface NoteMessage {
+  line: number;
+  column: number;
+  message: string;
+  severity: 'error' | 'hint';
+}
+
+export type OutputStyle = 'comment' | 'heredoc' | 'raw';
+
+/** What the author wrote under a command as the output they saw. */
+export interface DocumentedOutput {
+  /** Output text with the `#` prefixes or `:'` markers removed, lines joined by `\n`. */
+  text: string;
+  style: OutputStyle;
+  /** 1-based note lines holding the output text itself (without `:'` and `'`). */
+  firstLine: number;
+  lastLine: number;
+}
+
+/** How the documented output says the command ended. */
+export type ExpectedExit = { kind: 'success' } | { kind: 'code'; code: number } | { kind: 'failure' };
+
+/** Where a fenced block sits, so `--update` can write into it in the note's own style. */
+export interface BlockPlace {
+  /** 1-based line of the opening fence. */
+  fenceLine: number;
+  /** Leading whitespace of the fence line (list items indent their blocks). */
+  indent: string;
+}
+
+export interface Context {
+  /** Heading texts from the top level down to the nearest heading above the block. */
+  headings: string[];
+  /** Text of the list item (or paragraph) right above the block. */
+  text: string;
+}
+
+export interface CommandStep {
+  kind: 'command';
+  /** 1-based line of the command's first line. */
+  line: number;
+  command: string;
+  output?: DocumentedOutput;
+  expectedExit: ExpectedExit;
+  context: Context;
+  block: BlockPlace;
+  /** Runs until stopped (port-forward, logs -f, get -w): stop after a grace period. */
+  longRunning: boolean;
+  /** Why this step is not run, when it is skipped by a directive or a config pattern. */
+  skip?: string;
+  /** Lines typed into an interactive session (`kubectl exec -it POD -- sh`) this step opens. */
+  session?: SessionLine[];
+  /** Set on a step that is never executed: the reason (e.g. a block with no command). */
+  notExecutable?: string;
+}
+
+/** One command typed inside an interactive session, with the output documented under it. */
+export interface SessionLine {
+  line: number;
+  command: string;
+  output?: DocumentedOutput;
+}
+
+export interface YamlStep {
+  kind: 'yaml';
+  /** 1-based line of the opening fence. */
+  line: number;
+  source: string;
+  /** The path given in the info string (`file=...`). */
+  infoFile?: string;
+  context: Context;
+  block: BlockPlace;
+}
+
+export type Step = CommandStep | YamlStep;
+
+export interface Note {
+  file: string;
+  /** The note's text with line endings normalized to `\n`. */
+  text: string;
+  lineEnding: '\n' | '\r\n';
+  steps: Step[];
+  messages: NoteMessage[];
+}
+
+/** What happened when a command step ran. */
+export interface StepRun {
+  /** Merged stdout and stderr, ANSI colour stripped. */
+  output: string;
+  exitCode: number | null;
+  durationMs: number;
+  timedOut: boolean;
+  /** How many times a read-only step was run before its output matched or the deadline passed. */
+  attempts: number;
+  /** Output of each session line, when the session could be split at its markers. */
+  sessionOutputs?: string[];
+}
+
+export type StepStatus = 'pass' | 'stale' | 'broken' | 'unchecked' | 'skipped' | 'unverified';
+export type NoteStatus = 'fresh' | 'stale' | 'broken';
+
+/** A judgement on one documented output against one actual output. */
+export interface Comparison {
+  matches: boolean;
+  /** Human-readable diff lines (`-` documented, `+` actual, ` ` context), original text. */
+  diff: DiffLine[];
+  /** Short explanations of drift a user would want named (e.g. a kubectl wording change). */
+  notes: string[];
+}
+
+export interface DiffLine {
+  op: ' ' | '-' | '+' | '…';
+  text: string;
+}
+
+export interface Verdict {
+  step: Step;
+  status: StepStatus;
+  run?: StepRun;
+  comparison?: Comparison;
+  /** Why the step is broken, skipped, unchecked or unverified, in one sentence. */
+  reason?: string;
+  /** For yaml steps: the manifest file the block was bound to. */
+  boundFile?: string;
+}
+
+export interface NoteResult {
+  file: string;
+  status: NoteStatus;
+  verdicts: Verdict[];
+  messages: NoteMessage[];
+  durationMs: number;
+}
