@@ -55,6 +55,8 @@ export interface CommandStep {
   session?: SessionLine[];
   /** Set on a step that is never executed: the reason (e.g. a block with no command). */
   notExecutable?: string;
+  /** Set when the step cannot even be read (unclosed quote, unclosed `:'` block): it is broken. */
+  problem?: string;
 }
 
 /** One command typed inside an interactive session, with the output documented under it. */
@@ -71,6 +73,8 @@ export interface YamlStep {
   source: string;
   /** The path given in the info string (`file=...`). */
   infoFile?: string;
+  /** Link targets in the text right above the block, which may name the manifest. */
+  linksAbove: string[];
   context: Context;
   block: BlockPlace;
 }
@@ -93,6 +97,8 @@ export interface StepRun {
   exitCode: number | null;
   durationMs: number;
   timedOut: boolean;
+  /** A long-running command was stopped on purpose once its grace period passed or its output matched. */
+  stopped: boolean;
   /** How many times a read-only step was run before its output matched or the deadline passed. */
   attempts: number;
   /** Output of each session line, when the session could be split at its markers. */

@@ -1,0 +1,61 @@
+import type { CompareSettings } from '../compare/comparable-lines.js';
+import { judgeCommand } from '../compare/judge-command.js';
+import type { Note, NoteResult, NoteStatus, Verdict } from '../model.js';
+import { runNote, type RunSettings } from '../run/run-note.js';
+import { checkYamlStep } from '../yaml/check-yaml-step.js';
+
+export interface CheckSettings extends Omit<RunSettings, 'satisfies'> {
+  compare: CompareSettings;
+  onVerdict?: (verdict: Verdict) => void;
+}
+
+/** Runs a note live and judges every step: the whole pipeline for one note. */
+export async function checkNote(note: Note, settings: CheckSettings): Promise<NoteResult> {
+  const started = performance.now();
+  const verdicts = new Map<Note['steps'][number], Verdict>();
+  const decide = (verdict: Verdict) => {
+    verdicts.set(verdict.step, verdict);
+    settings.onVerdict?.(verdict);
+  };
+  for (const step of note.steps) {
+    const early = verdictWithoutRun(step);
+    if (early) decide(early);
+  }
+  const runSettings: RunSettings = {
+    ...settings,
+    satisfies: (step, run) => judgeCommand(step, run, settings.compare).status === 'pass',
+  };
+  for await (const outcome of runNote(note, runSettings)) {
+    if ('notRun' in outcome) {
+      decide({ step: outcome.step, status: 'skipped', reason: outcome.notRun });
+      continue;
+    }
+    const judgement = judgeCommand(outcome.step, outcome.run, settings.compare);
+    decide({ step: outcome.step, run: outcome.run, ...judgement });
+  }
+  for (const step of note.steps) if (step.kind === 'yaml') decide(checkYamlStep(step));
+  const ordered = note.steps.map((step) => verdicts.get(step)).filter((verdict): verdict is Verdict => verdict !== undefined);
+  return {
+    file: note.file,
+    status: noteStatus(ordered, note),
+    verdicts: ordered,
+    messages: note.messages,
+    durationMs: performance.now() - started,
+  };
+}
+
+/** Steps whose verdict is known before anything runs. */
+export function verdictWithoutRun(step: Note['steps'][number]): Verdict | undefined {
+  if (step.kind !== 'command') return undefined;
+  if (step.problem) return { step, status: 'broken', reason: step.problem };
+  if (step.notExecutable) return { step, status: 'skipped', reason: step.notExecutable };
+  if (step.skip) return { step, status: 'skipped', reason: step.skip };
+  return undefined;
+}
+
+export function noteStatus(verdicts: Verdict[], note: Pick<Note, 'messages'>): NoteStatus {
+  if (verdicts.some((v) => v.status === 'broken') || note.messages.some((m) => m.severity === 'error')) return 'broken';
+  if (verdicts.some((v) => v.status === 'stale')) return 'stale';
+  return 'fresh';
+}
+

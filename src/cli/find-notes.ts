@@ -1,0 +1,36 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { InputError } from './input-error.js';
+
+const SKIPPED_DIRS = new Set(['node_modules', 'snapshots', 'dist']);
+
+/** Expands the paths given on the command line into note files, in a stable order. */
+export function findNotes(paths: string[]): string[] {
+  if (paths.length === 0) throw new InputError('no note given: notes-run NOTE.md | DIR ... (see --help)');
+  const notes: string[] = [];
+  for (const path of paths) {
+    let isDirectory: boolean;
+    try {
+      isDirectory = statSync(path).isDirectory();
+    } catch {
+      throw new InputError(`${path}: no such file or directory`);
+    }
+    if (!isDirectory) {
+      notes.push(path);
+      continue;
+    }
+    const found = markdownUnder(path);
+    if (found.length === 0) throw new InputError(`${path}: no Markdown notes (*.md) in this directory`);
+    notes.push(...found);
+  }
+  return [...new Set(notes)];
+}
+
+function markdownUnder(dir: string): string[] {
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
+  return entries.flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name.startsWith('.') || SKIPPED_DIRS.has(entry.name) ? [] : markdownUnder(path);
+    return /\.(md|markdown)$/i.test(entry.name) ? [path] : [];
+  });
+}

@@ -1,0 +1,139 @@
+import { parseArgs } from 'node:util';
+import { InputError } from './input-error.js';
+
+export type ReporterName = 'human' | 'json' | 'junit' | 'github';
+
+export interface Options {
+  paths: string[];
+  reporter: ReporterName;
+  outputFile?: string;
+  cwd?: string;
+  stepTimeoutMs: number;
+  noteTimeoutMs: number;
+  graceMs: number;
+  convergeMs: number;
+  kubectl?: string;
+  context?: string;
+  namespace?: string;
+  keep: boolean;
+  jobs: number;
+  bail: boolean;
+  steps: number[];
+  offline: boolean;
+  update: boolean;
+  snapshots?: string;
+  config?: string;
+  color?: boolean;
+  help: boolean;
+  version: boolean;
+}
+
+export const USAGE = `Usage: notes-run [options] NOTE.md|DIR ...
+
+Runs the bash blocks of Markdown notes against the current kube context and tells,
+per note, whether every documented output still holds: fresh, stale or broken.
+
+Options:
+  --offline              no cluster: compare documented outputs with the last snapshot
+  --update               rewrite drifted documented outputs in the note (atomic)
+  --reporter NAME        human (default), json, junit or github
+  --output-file FILE     write the report to FILE instead of stdout
+  --cwd DIR              working directory for the commands (default: the note's folder)
+  --timeout SEC          per-step time limit (default 60)
+  --note-timeout SEC     whole-note time limit (default 900)
+  --grace SEC            how long long-running commands (port-forward, logs -f) run (default 3)
+  --converge SEC         how long read-only steps are re-run until they match (default 10)
+  --kubectl PATH         the kubectl to use (default: kubectl on PATH)
+  --context NAME         run against this kube context (also allows a non-local one)
+  --namespace NAME       run in this namespace, without isolation (nothing is deleted)
+  --keep                 keep the run namespace after the run
+  --jobs N               run N notes in parallel (default 1)
+  --bail                 stop after the first stale or broken note
+  --step LINE            run only up to the step at LINE and judge just it (repeatable)
+  --snapshots DIR        where snapshots live (default: ./snapshots)
+  --config FILE          config file (default: notes-run.config.* found from the cwd)
+  --no-color             plain output (also NO_COLOR=1)
+  -h, --help             show this help
+  -V, --version          show the version
+
+Exit status: 0 all fresh, 1 any stale or broken, 2 usage, config, context or input error.
+`;
+
+export function parseOptions(argv: string[]): Options {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        offline: { type: 'boolean', default: false },
+        update: { type: 'boolean', default: false },
+        reporter: { type: 'string', default: 'human' },
+        'output-file': { type: 'string' },
+        cwd: { type: 'string' },
+        timeout: { type: 'string', default: '60' },
+        'note-timeout': { type: 'string', default: '900' },
+        grace: { type: 'string', default: '3' },
+        converge: { type: 'string', default: '10' },
+        kubectl: { type: 'string' },
+        context: { type: 'string' },
+        namespace: { type: 'string' },
+        keep: { type: 'boolean', default: false },
+        jobs: { type: 'string', default: '1' },
+        bail: { type: 'boolean', default: false },
+        step: { type: 'string', multiple: true, default: [] },
+        snapshots: { type: 'string' },
+        config: { type: 'string' },
+        color: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'V', default: false },
+      },
+    });
+  } catch (error) {
+    throw new InputError(`${(error as Error).message.split('\n')[0]} (see --help)`);
+  }
+  const v = parsed.values;
+  const reporter = v.reporter as ReporterName;
+  if (!['human', 'json', 'junit', 'github'].includes(reporter)) {
+    throw new InputError(`--reporter must be human, json, junit or github, not "${v.reporter}"`);
+  }
+  return {
+    paths: parsed.positionals,
+    reporter,
+    outputFile: v['output-file'],
+    cwd: v.cwd,
+    stepTimeoutMs: seconds('--timeout', v.timeout!),
+    noteTimeoutMs: seconds('--note-timeout', v['note-timeout']!),
+    graceMs: seconds('--grace', v.grace!),
+    convergeMs: seconds('--converge', v.converge!, true),
+    kubectl: v.kubectl,
+    context: v.context,
+    namespace: v.namespace,
+    keep: v.keep!,
+    jobs: count('--jobs', v.jobs!),
+    bail: v.bail!,
+    steps: v.step!.map((line) => count('--step', line)),
+    offline: v.offline!,
+    update: v.update!,
+    snapshots: v.snapshots,
+    config: v.config,
+    color: v['no-color'] ? false : v.color,
+    help: v.help!,
+    version: v.version!,
+  };
+}
+
+function seconds(flag: string, text: string, zeroAllowed = false): number {
+  const value = Number(text);
+  if (!Number.isFinite(value) || value < 0 || (!zeroAllowed && value === 0)) {
+    throw new InputError(`${flag} takes a number of seconds, not "${text}"`);
+  }
+  return Math.round(value * 1000);
+}
+
+function count(flag: string, text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) throw new InputError(`${flag} takes a whole number from 1 up, not "${text}"`);
+  return value;
+}

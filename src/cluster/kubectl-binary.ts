@@ -1,0 +1,34 @@
+import { accessSync, constants, mkdtempSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, delimiter, dirname, join } from 'node:path';
+import { InputError } from '../cli/input-error.js';
+
+export function kubectlOnPath(env: NodeJS.ProcessEnv): string {
+  for (const dir of (env.PATH ?? '').split(delimiter).filter(Boolean)) {
+    const candidate = join(dir, 'kubectl');
+    try {
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // Not here.
+    }
+  }
+  throw new InputError('kubectl is not on PATH: install it, name it with --kubectl PATH, or check against snapshots with --offline');
+}
+
+const shims = new Map<string, string>();
+
+/**
+ * A directory whose `kubectl` is the chosen binary, put first on the note's PATH so
+ * the notes' own `kubectl` lines use the same binary as notes-run.
+ */
+export function shimDirectory(binary: string): string {
+  if (basename(binary) === 'kubectl') return dirname(binary);
+  let dir = shims.get(binary);
+  if (!dir) {
+    dir = mkdtempSync(join(tmpdir(), 'notes-run-bin-'));
+    symlinkSync(binary, join(dir, 'kubectl'));
+    shims.set(binary, dir);
+  }
+  return dir;
+}

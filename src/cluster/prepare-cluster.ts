@@ -1,0 +1,128 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { parse, stringify } from 'yaml';
+import { InputError } from '../cli/input-error.js';
+import { kubectl, type Kubectl } from './kubectl.js';
+import { isAllowed, looksLocal } from './local-context.js';
+
+export interface ClusterTarget {
+  context: string;
+  clientVersion?: string;
+  serverVersion?: string;
+}
+
+/** Reads the context, refuses one that does not look local, and checks the cluster answers. */
+export async function connect(client: Kubectl, named: string | undefined, allowed: readonly string[]): Promise<ClusterTarget> {
+  const current = await kubectl(client, ['config', 'current-context']);
+  const currentName = current.stdout.trim();
+  if (!named && (current.exitCode !== 0 || currentName === '')) {
+    throw new InputError(
+      `no current kube context (${lastLine(current.stderr) || 'kubectl config current-context printed nothing'}); ` +
+        'pick one with --context NAME, or check against snapshots with --offline',
+    );
+  }
+  const context = named ?? currentName;
+  if (!named && !looksLocal(context) && !isAllowed(context, allowed)) {
+    throw new InputError(
+      `refusing to run notes against kube context "${context}": it does not look like a local cluster ` +
+        `(k3d-*, kind-*, minikube, docker-desktop, rancher-desktop, orbstack, colima*, default). ` +
+        `Name it with --context ${context} or allow it in the config file to run anyway.`,
+    );
+  }
+  const version = await kubectl(client, ['version', '--output=json', '--context', context]);
+  const versions = parseVersions(version.stdout);
+  if (version.exitCode !== 0 && (versions.serverVersion === undefined || looksUnreachable(version.stderr))) {
+    if (!/unknown (command|flag)/i.test(version.stderr)) {
+      throw new InputError(
+        `cannot reach the cluster of kube context "${context}": ${lastLine(version.stderr) || `kubectl version exited with ${version.exitCode}`}. ` +
+          'Start the cluster, or check the notes against their snapshots with --offline.',
+      );
+    }
+  }
+  return { context, ...versions };
+}
+
+export interface RunNamespace {
+  name: string;
+  /** KUBECONFIG for the note's shell: the context, pointed at the run namespace. */
+  kubeconfig?: string;
+  /** Deletes the namespace and the temporary kubeconfig; safe to call twice. */
+  release: (keep: boolean) => Promise<void>;
+}
+
+/** A fresh namespace for one note, and a KUBECONFIG whose context points at it. */
+export async function isolate(client: Kubectl, target: ClusterTarget, noteFile: string): Promise<RunNamespace> {
+  const name = namespaceName(noteFile);
+  const created = await kubectl(client, ['create', 'namespace', name, '--context', target.context]);
+  if (created.exitCode !== 0) {
+    throw new InputError(`could not create the run namespace ${name}: ${lastLine(created.stderr)}. Use --namespace NAME to run in place.`);
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'notes-run-kube-'));
+  let released = false;
+  const release = async (keep: boolean) => {
+    if (released) return;
+    released = true;
+    rmSync(dir, { recursive: true, force: true });
+    if (!keep) await kubectl(client, ['delete', 'namespace', name, '--context', target.context, '--wait=false', '--ignore-not-found']);
+  };
+  try {
+    const kubeconfig = join(dir, 'config');
+    writeFileSync(kubeconfig, await kubeconfigFor(client, target.context, name), { mode: 0o600 });
+    return { name, kubeconfig, release };
+  } catch (error) {
+    await release(false);
+    throw error;
+  }
+}
+
+/** A KUBECONFIG that selects `context` (used with `--context` or `--namespace`), nothing else changed. */
+export async function pinnedKubeconfig(client: Kubectl, context: string, namespace: string | undefined): Promise<{ path: string; remove: () => void }> {
+  const dir = mkdtempSync(join(tmpdir(), 'notes-run-kube-'));
+  const path = join(dir, 'config');
+  writeFileSync(path, await kubeconfigFor(client, context, namespace), { mode: 0o600 });
+  return { path, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+async function kubeconfigFor(client: Kubectl, context: string, namespace: string | undefined): Promise<string> {
+  const view = await kubectl(client, ['config', 'view', '--minify', '--flatten', '--raw', '--context', context]);
+  let config: { contexts?: { name: string; context: Record<string, unknown> }[]; 'current-context'?: string } | undefined;
+  try {
+    config = parse(view.stdout);
+  } catch {
+    config = undefined;
+  }
+  const entry = config?.contexts?.find((c) => c.name === context) ?? config?.contexts?.[0];
+  if (view.exitCode !== 0 || !config || !entry) {
+    throw new InputError(`could not read kube context "${context}" (kubectl config view: ${lastLine(view.stderr) || 'no such context'})`);
+  }
+  if (namespace) entry.context.namespace = namespace;
+  config['current-context'] = entry.name;
+  return stringify(config);
+}
+
+function namespaceName(noteFile: string): string {
+  const slug = basename(noteFile, '.md').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 30);
+  return `notes-run-${slug || 'note'}-${randomBytes(3).toString('hex')}`;
+}
+
+function parseVersions(stdout: string): Omit<ClusterTarget, 'context'> {
+  try {
+    const json = JSON.parse(stdout) as { clientVersion?: { gitVersion?: string }; serverVersion?: { gitVersion?: string } };
+    return { clientVersion: json.clientVersion?.gitVersion, serverVersion: json.serverVersion?.gitVersion };
+  } catch {
+    return {
+      clientVersion: /Client Version:\s*(\S+)/.exec(stdout)?.[1],
+      serverVersion: /Server Version:\s*(\S+)/.exec(stdout)?.[1],
+    };
+  }
+}
+
+function looksUnreachable(stderr: string): boolean {
+  return /refused|Unable to connect|dial tcp|no such host|i\/o timeout|timed out|couldn't get current server API group list|did you specify the right host/i.test(stderr);
+}
+
+function lastLine(text: string): string {
+  return text.trim().split('\n').pop()?.trim() ?? '';
+}

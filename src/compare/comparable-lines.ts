@@ -1,0 +1,44 @@
+import { stripVTControlCharacters } from 'node:util';
+import { isRemark, isTerminalNoise } from '../note/dialect.js';
+import type { Tolerance } from './tolerances/tolerance.js';
+import { applyTolerances } from './tolerances/registry.js';
+
+/** A line as written, and the key it is compared by once volatile values are folded. */
+export interface ComparableLine {
+  text: string;
+  key: string;
+}
+
+export interface CompareSettings {
+  tolerances: readonly Tolerance[];
+  /** The run's own namespace, which stands for `default` in the documented output. */
+  namespace?: string;
+}
+
+export const WILDCARD = '...';
+
+/** Lines the note's author wrote or the command printed, ready for comparison. */
+export function comparableLines(text: string, side: 'documented' | 'actual', settings: CompareSettings): ComparableLine[] {
+  const namespace = settings.namespace && settings.namespace !== 'default' ? new RegExp(`\\b${escape(settings.namespace)}\\b`, 'g') : undefined;
+  const lines: ComparableLine[] = [];
+  for (const raw of stripVTControlCharacters(text).replace(/\r\n?/g, '\n').split('\n')) {
+    const line = raw.trimEnd();
+    if (isTerminalNoise(line)) continue;
+    if (side === 'documented' && isRemark(line)) continue;
+    const inDefault = namespace && side === 'actual' ? line.replace(namespace, 'default') : line;
+    lines.push({ text: line, key: keyOf(inDefault, settings.tolerances) });
+  }
+  while (lines.length > 0 && lines[0].key === '') lines.shift();
+  while (lines.length > 0 && lines[lines.length - 1].key === '') lines.pop();
+  return lines;
+}
+
+function keyOf(line: string, tolerances: readonly Tolerance[]): string {
+  if (line.trim() === WILDCARD) return WILDCARD;
+  // Tables re-align when a value changes width; runs of blanks carry no meaning.
+  return applyTolerances(line, tolerances).replace(/\s+/g, ' ').trim();
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

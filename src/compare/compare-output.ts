@@ -1,0 +1,15 @@
+import type { Comparison } from '../model.js';
+import { comparableLines, type CompareSettings } from './comparable-lines.js';
+import { explainDrift } from './known-drift.js';
+import { lineDiff } from './line-diff.js';
+import { linesMatch, orderingFor } from './match-lines.js';
+
+/** Documented output against actual output, with every tolerance applied to both. */
+export function compareOutput(documented: string, actual: string, command: string, settings: CompareSettings): Comparison {
+  const want = comparableLines(documented, 'documented', settings);
+  const got = comparableLines(actual, 'actual', settings);
+  const ordering = orderingFor(command);
+  if (linesMatch(want, got, ordering)) return { matches: true, diff: [], notes: [] };
+  const diff = lineDiff(want, got, ordering);
+  return { matches: false, diff, notes: explainDrift(diff) };
+}

@@ -1,0 +1,9 @@
+import type { Tolerance } from './tolerance.js';
+
+export const resourceVersion: Tolerance = {
+  name: 'resource-version',
+  reason: 'The API server bumps resourceVersion on every write anywhere in the cluster.',
+  example: '  resourceVersion: "48213"',
+  pattern: /(?<=\bresourceVersion"?:\s*"?)\d+/g,
+  replacement: '<<version>>',
+};

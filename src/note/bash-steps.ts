@@ -1,0 +1,223 @@
+// Splits the lines of one bash block into commands and the output documented under
+// each (SPEC §1). Lines are addressed by index; `lineOf` maps an index to the note line.
+import type { DocumentedOutput, NoteMessage } from '../model.js';
+import {
+  closesOutputBlock,
+  dropZshMark,
+  endsWithZshMark,
+  isBlank,
+  isComment,
+  isExit,
+  opensInteractiveShell,
+  opensOutputBlock,
+  skipDirective,
+  uncomment,
+} from './dialect.js';
+import { definedNames, startsLikeCommand, type RunnableCheck } from './runnable.js';
+import { isComplete, scanLine, startScan } from './shell-scanner.js';
+
+export interface ParsedCommand {
+  line: number;
+  command: string;
+  output?: DocumentedOutput;
+  skip?: string;
+  problem?: string;
+  /** Lines typed into the interactive session this command opens. */
+  session?: ParsedCommand[];
+  /** The session has no `exit` and nothing after it in this block: it goes on in the next. */
+  sessionContinues?: boolean;
+}
+
+export interface BlockReader {
+  lines: string[];
+  lineOf: (index: number) => number;
+  onPath: RunnableCheck;
+  /** Functions and aliases the note has defined so far. */
+  defined: Set<string>;
+  messages: NoteMessage[];
+}
+
+export interface ReadResult {
+  commands: ParsedCommand[];
+  /** Index after the last line read. */
+  next: number;
+  /** An `exit` line ended the reading (only when reading a session). */
+  exited: boolean;
+}
+
+/**
+ * Reads commands from `from` on. With `untilExit`, stops after an `exit` line, which
+ * ends an interactive session.
+ */
+export function readCommands(reader: BlockReader, from: number, options: { untilExit?: boolean } = {}): ReadResult {
+  const { lines } = reader;
+  const commands: ParsedCommand[] = [];
+  let skip: string | undefined;
+  let i = from;
+  while (i < lines.length) {
+    const line = lines[i];
+    if (isBlank(line)) {
+      i++;
+    } else if (opensOutputBlock(line)) {
+      i = skipStrayOutputBlock(reader, i);
+    } else if (isComment(line)) {
+      skip = skipDirective(line) ?? skip;
+      i++;
+    } else if (!startsLikeCommand(line, reader.onPath, reader.defined)) {
+      i++;
+    } else {
+      const parsed = readCommand(reader, i);
+      if (options.untilExit && isExit(parsed.command.command)) {
+        return { commands, next: parsed.next, exited: true };
+      }
+      if (skip) parsed.command.skip = skip;
+      skip = undefined;
+      commands.push(parsed.command);
+      i = parsed.next;
+      if (!options.untilExit && !parsed.command.problem && opensInteractiveShell(parsed.command.command)) {
+        // The typed lines run to `exit`; without one, to the end of this block or, when
+        // the session opens last in its block, on into the next block.
+        const typed = readCommands(reader, i, { untilExit: true });
+        parsed.command.session = typed.commands;
+        parsed.command.sessionContinues = !typed.exited && typed.commands.length === 0;
+        i = typed.next;
+      }
+    }
+  }
+  return { commands, next: i, exited: false };
+}
+
+function readCommand(reader: BlockReader, start: number): { command: ParsedCommand; next: number } {
+  const { lines } = reader;
+  const scan = startScan();
+  let i = start;
+  do scanLine(scan, lines[i++]);
+  while (!isComplete(scan) && i < lines.length);
+  const text = lines.slice(start, i).join('\n');
+  for (const name of definedNames(text)) reader.defined.add(name);
+  const command: ParsedCommand = { line: reader.lineOf(start), command: text };
+  if (!isComplete(scan)) {
+    command.problem = `the command starting here never ends (an unclosed quote, \`$(\`, here-document or \`${
+      scan.compounds[0] ?? 'fi'
+    }\`) before the end of its block`;
+    addMessage(reader, start, command.problem, 'error');
+    return { command, next: i };
+  }
+  const documented = readDocumentedOutput(reader, i);
+  if (documented.output) command.output = documented.output;
+  if (documented.problem) command.problem = documented.problem;
+  return { command, next: documented.next };
+}
+
+interface OutputRead {
+  output?: DocumentedOutput;
+  problem?: string;
+  next: number;
+}
+
+function readDocumentedOutput(reader: BlockReader, from: number): OutputRead {
+  const { lines } = reader;
+  let i = from;
+  while (i < lines.length && isComment(lines[i]) && !skipDirective(lines[i])) i++;
+  if (i < lines.length && opensOutputBlock(lines[i])) return readOutputBlock(reader, i);
+  if (i > from) return readCommentOutput(reader, from);
+  let afterBlanks = from;
+  while (afterBlanks < lines.length && isBlank(lines[afterBlanks])) afterBlanks++;
+  if (afterBlanks < lines.length && opensOutputBlock(lines[afterBlanks])) return readOutputBlock(reader, afterBlanks);
+  if (from < lines.length && !isBlank(lines[from]) && !startsLikeCommand(lines[from], reader.onPath, reader.defined)) {
+    return readRawOutput(reader, from);
+  }
+  return { next: from };
+}
+
+function readCommentOutput(reader: BlockReader, from: number): OutputRead {
+  const { lines } = reader;
+  const text: string[] = [];
+  let i = from;
+  while (i < lines.length && isComment(lines[i]) && !skipDirective(lines[i])) {
+    const line = uncomment(lines[i++]);
+    if (endsWithZshMark(line)) {
+      text.push(dropZshMark(line));
+      break;
+    }
+    text.push(line);
+  }
+  return { output: documented(reader, text, 'comment', from, i - 1), next: i };
+}
+
+function readOutputBlock(reader: BlockReader, opener: number): OutputRead {
+  const { lines } = reader;
+  let close = opener + 1;
+  while (close < lines.length && !closesOutputBlock(lines[close])) close++;
+  if (close === lines.length) {
+    const problem = "output block opened with `:'` is never closed";
+    addMessage(reader, opener, problem, 'error');
+    return { problem, next: lines.length };
+  }
+  const text = lines.slice(opener + 1, close);
+  if (text.length > 0 && endsWithZshMark(text[text.length - 1])) text[text.length - 1] = dropZshMark(text[text.length - 1]);
+  return { output: documented(reader, text, 'heredoc', opener + 1, close - 1), next: close + 1 };
+}
+
+/** Output pasted under its command with no `#` and no `:'`, up to the next command. */
+function readRawOutput(reader: BlockReader, from: number): OutputRead {
+  const { lines } = reader;
+  const isOutput = (index: number, table: boolean) =>
+    !isComment(lines[index]) &&
+    !opensOutputBlock(lines[index]) &&
+    (!startsLikeCommand(lines[index], reader.onPath, reader.defined) || (table && looksLikeTableRow(lines[index])));
+  const table = looksLikeTableHeader(lines[from]);
+  let end = from;
+  let i = from;
+  while (i < lines.length) {
+    if (isBlank(lines[i])) {
+      i++;
+      continue;
+    }
+    if (!isOutput(i, table)) break;
+    end = ++i;
+  }
+  addMessage(reader, from, "output pasted without `#` or `:'`: read as the documented output of the command above", 'hint');
+  return { output: documented(reader, lines.slice(from, end), 'raw', from, end - 1), next: end };
+}
+
+function looksLikeTableHeader(line: string): boolean {
+  return /^[A-Z][A-Z0-9()-]*(\s{2,}[A-Z][A-Z0-9()/ -]*)+$/.test(line.trim());
+}
+
+function looksLikeTableRow(line: string): boolean {
+  return line.trim().split(/\s{2,}/).length >= 3;
+}
+
+/** A `:'` block that follows no command is a comment written in shell: an annotation. */
+function skipStrayOutputBlock(reader: BlockReader, opener: number): number {
+  const { lines } = reader;
+  let close = opener + 1;
+  while (close < lines.length && !closesOutputBlock(lines[close])) close++;
+  if (close === lines.length) {
+    addMessage(reader, opener, "output block opened with `:'` is never closed", 'error');
+    return lines.length;
+  }
+  return close + 1;
+}
+
+function documented(
+  reader: BlockReader,
+  text: string[],
+  style: DocumentedOutput['style'],
+  first: number,
+  last: number,
+): DocumentedOutput {
+  return { text: text.join('\n'), style, firstLine: reader.lineOf(first), lastLine: reader.lineOf(last) };
+}
+
+function addMessage(reader: BlockReader, index: number, message: string, severity: NoteMessage['severity']): void {
+  const line = reader.lines[index] ?? '';
+  reader.messages.push({ line: reader.lineOf(index), column: line.length - line.trimStart().length + 1, message, severity });
+}
+
+/** A bash block with lines but no command in them (a manifest under the wrong fence label). */
+export function holdsNoCommand(reader: BlockReader): boolean {
+  const content = reader.lines.filter((line) => !isBlank(line) && !isComment(line));
+  return content.length > 0 && !content.some((line) => startsLikeCommand(line, reader.onPath, reader.defined));
+}

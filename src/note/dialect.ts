@@ -1,0 +1,84 @@
+// The small vocabulary of the notes dialect: how a line says what it is.
+import type { ExpectedExit } from '../model.js';
+
+export const EXECUTED_LANGUAGES = new Set(['bash', 'sh', 'shell', 'zsh']);
+export const YAML_LANGUAGES = new Set(['yaml', 'yml']);
+
+export const isBlank = (line: string): boolean => line.trim() === '';
+export const isComment = (line: string): boolean => line.trimStart().startsWith('#');
+/** `:'` or `: '` alone on a line opens a no-op here-doc that holds output. */
+export const opensOutputBlock = (line: string): boolean => /^:\s?'\s*$/.test(line.trim());
+export const closesOutputBlock = (line: string): boolean => line.trim() === "'";
+
+/** `# notes-run: skip [reason]` on the line before a command, or `<!-- notes-run: skip -->` before a block. */
+export function skipDirective(text: string): string | undefined {
+  const match = /notes-run:\s*skip\b[\s:-]*(.*?)\s*(-->)?\s*$/.exec(text);
+  if (!match) return undefined;
+  return match[1] === '' ? 'skipped by a notes-run: skip directive' : match[1];
+}
+
+/** Removes `#` and one following space. */
+export const uncomment = (line: string): string => line.trimStart().replace(/^# ?/, '');
+
+/** zsh marks output that had no final newline with a `%` at the end of the last line. */
+export const endsWithZshMark = (line: string): boolean => /%\s*$/.test(line) && !/^\s*%\s*$/.test(line);
+export const dropZshMark = (line: string): string => line.replace(/%\s*$/, '');
+
+/** A whole line in parentheses is an author remark inside output, e.g. `(결과에서 IP 마스킹 함)`. */
+export const isRemark = (line: string): boolean => /^\s*\(.*\)\s*$/.test(line);
+
+/** Lines that record someone at the terminal rather than the command's output. */
+export function isTerminalNoise(line: string): boolean {
+  const text = line.trim();
+  return (
+    /^\^[CZ\\]$/.test(text) ||
+    /^(zsh: )?suspended\b/.test(text) ||
+    /^\[\d+\]\s*[+-]?\s*(\d+\s+)?(suspended|done|terminated|killed|exit|running|stopped)\b/i.test(text) ||
+    /^\[\d+\]\s*[+-]?\s*\d+\s*$/.test(text) ||
+    /^Handling connection for \d+$/.test(text)
+  );
+}
+
+/** The documented output shows the command failing: how it is expected to end. */
+export function expectedExitOf(output: string | undefined): ExpectedExit {
+  if (output === undefined) return { kind: 'success' };
+  const lines = output.split('\n').map((line) => line.trim());
+  const terminated = lines
+    .map((line) => /^command terminated with exit code (\d+)$/.exec(line))
+    .filter((match) => match !== null)
+    .pop();
+  if (terminated) return { kind: 'code', code: Number(terminated[1]) };
+  const first = lines.find((line) => line !== '') ?? '';
+  if (/^(Error from server\b|error:)/.test(first)) return { kind: 'failure' };
+  return { kind: 'success' };
+}
+
+const LONG_RUNNING_COMMANDS = [
+  /\bkubectl\b.*\s(port-forward|proxy|attach)\b/,
+  /\bkubectl\b.*\slogs\b.*\s(-f|--follow(=true)?)(\s|$)/,
+  /\bkubectl\b.*\s(get|events)\b.*\s(-w|--watch|--watch-only)(=true)?(\s|$)/,
+  /\b(minikube|k3d)\s+tunnel\b/,
+  /\btail\s+(-\w*f|--follow)\b/,
+  /(^|[;&|]\s*)watch\s/,
+  /\bping\b(?![^|;&]*\s-c\s*\d)[^|;&]*$/,
+];
+
+/** Commands that run until someone stops them; the note records their output and `^C`. */
+export function isLongRunning(command: string, output: string | undefined): boolean {
+  if (/&\s*$/.test(command)) return false;
+  if (output !== undefined) {
+    const last = output.trimEnd().split('\n').pop()?.trim() ?? '';
+    if (/^\^[CZ]$/.test(last) || /suspended/.test(last)) return true;
+  }
+  return LONG_RUNNING_COMMANDS.some((pattern) => pattern.test(command));
+}
+
+/** `kubectl exec -it POD -- sh` and the like: the lines after it are typed inside. */
+export function opensInteractiveShell(command: string): boolean {
+  if (command.includes('\n')) return false;
+  if (!/\b(kubectl|docker|podman|nerdctl)\b.*\s(exec|run|attach|debug)\s/.test(command)) return false;
+  if (!/\s(-it|-ti|-i|--stdin(=true)?|--tty(=true)?)(\s|$)/.test(command)) return false;
+  return /(\s|--\s*)(\/usr)?(\/bin\/)?(sh|bash|ash|zsh)\s*$/.test(command);
+}
+
+export const isExit = (command: string): boolean => /^\s*(exit|logout)(\s+\d+)?\s*$/.test(command);

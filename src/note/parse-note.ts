@@ -1,0 +1,128 @@
+// Markdown note → steps: bash blocks become command steps, yaml blocks yaml steps.
+import type { CommandStep, Note, NoteMessage, SessionLine, Step } from '../model.js';
+import { holdsNoCommand, readCommands, type BlockReader, type ParsedCommand } from './bash-steps.js';
+import { codeBlocks, type CodeBlock } from './code-blocks.js';
+import {
+  EXECUTED_LANGUAGES,
+  YAML_LANGUAGES,
+  expectedExitOf,
+  isLongRunning,
+  skipDirective,
+} from './dialect.js';
+import { runnableOnPath, type RunnableCheck } from './runnable.js';
+
+export interface ParseOptions {
+  onPath?: RunnableCheck;
+}
+
+export function parseNote(file: string, source: string, options: ParseOptions = {}): Note {
+  const lineEnding = source.includes('\r\n') ? '\r\n' : '\n';
+  const text = source.replace(/\r\n?/g, '\n');
+  const messages: NoteMessage[] = [];
+  const steps: Step[] = [];
+  const defined = new Set<string>();
+  const onPath = options.onPath ?? runnableOnPath();
+  /** A session (`kubectl exec -it ... -- sh`) whose typed lines continue in the next bash block. */
+  let openSession: CommandStep | undefined;
+
+  for (const block of codeBlocks(text)) {
+    if (!block.closed) {
+      messages.push({
+        line: block.fenceLine,
+        column: block.indent.length + 1,
+        message: 'code block opened here is never closed',
+        severity: 'error',
+      });
+    }
+    if (YAML_LANGUAGES.has(block.lang)) {
+      steps.push(yamlStep(block));
+      continue;
+    }
+    if (!EXECUTED_LANGUAGES.has(block.lang) || block.lines.every((line) => line.trim() === '')) continue;
+    const reader: BlockReader = {
+      lines: block.lines,
+      lineOf: (index) => block.fenceLine + 1 + index,
+      onPath,
+      defined,
+      messages,
+    };
+    if (!block.closed) {
+      steps.push(brokenBlock(block, 'this code block is never closed, so its commands are not run'));
+      continue;
+    }
+    if (!openSession && holdsNoCommand(reader)) {
+      steps.push(notExecutable(block, 'this bash block holds no command (it looks like pasted output or a manifest); not run'));
+      continue;
+    }
+    const blockSkip = block.directives.map(skipDirective).find((reason) => reason !== undefined);
+    let from = 0;
+    if (openSession) {
+      const typed = readCommands(reader, 0, { untilExit: true });
+      openSession.session!.push(...typed.commands.map(sessionLine));
+      from = typed.next;
+      openSession = undefined;
+    }
+    for (const parsed of readCommands(reader, from).commands) {
+      const step = commandStep(parsed, block, blockSkip);
+      steps.push(step);
+      if (parsed.sessionContinues) openSession = step;
+    }
+  }
+  return { file, text, lineEnding, steps, messages };
+}
+
+function sessionLine(command: ParsedCommand): SessionLine {
+  return command.output ? { line: command.line, command: command.command, output: command.output } : { line: command.line, command: command.command };
+}
+
+function commandStep(parsed: ParsedCommand, block: CodeBlock, blockSkip: string | undefined): CommandStep {
+  const step: CommandStep = {
+    kind: 'command',
+    line: parsed.line,
+    command: parsed.command,
+    expectedExit: expectedExitOf(parsed.output?.text),
+    context: block.context,
+    block: { fenceLine: block.fenceLine, indent: block.indent },
+    longRunning: isLongRunning(parsed.command, parsed.output?.text),
+  };
+  if (parsed.output) step.output = parsed.output;
+  const skip = parsed.skip ?? blockSkip;
+  if (skip) step.skip = skip;
+  if (parsed.problem) step.problem = parsed.problem;
+  if (parsed.session) step.session = parsed.session.map(sessionLine);
+  return step;
+}
+
+function notExecutable(block: CodeBlock, reason: string): CommandStep {
+  return { ...placeholderStep(block), notExecutable: reason };
+}
+
+function brokenBlock(block: CodeBlock, problem: string): CommandStep {
+  return { ...placeholderStep(block), problem };
+}
+
+function placeholderStep(block: CodeBlock): CommandStep {
+  const first = block.lines.findIndex((line) => line.trim() !== '');
+  return {
+    kind: 'command',
+    line: block.fenceLine + 1 + Math.max(first, 0),
+    command: block.lines[Math.max(first, 0)]?.trim() ?? '',
+    expectedExit: { kind: 'success' },
+    context: block.context,
+    block: { fenceLine: block.fenceLine, indent: block.indent },
+    longRunning: false,
+  };
+}
+
+function yamlStep(block: CodeBlock): Step {
+  const infoFile = /(?:^|\s)file=("[^"]+"|\S+)/.exec(block.meta)?.[1]?.replace(/^"|"$/g, '');
+  return {
+    kind: 'yaml',
+    line: block.fenceLine,
+    source: block.lines.join('\n'),
+    ...(infoFile ? { infoFile } : {}),
+    context: block.context,
+    block: { fenceLine: block.fenceLine, indent: block.indent },
+    linksAbove: block.linksAbove,
+  };
+}

@@ -1,0 +1,47 @@
+import { readFileSync, statSync } from 'node:fs';
+import { InputError } from '../cli/input-error.js';
+
+/** Notes larger than this are not study notes; refusing them keeps memory bounded. */
+const MAX_NOTE_BYTES = 8 * 1024 * 1024;
+
+export function readNoteFile(path: string): string {
+  let bytes: Buffer;
+  try {
+    const size = statSync(path).size;
+    if (size > MAX_NOTE_BYTES) throw new InputError(`${path}: ${size} bytes is too large for a note (limit ${MAX_NOTE_BYTES})`);
+    bytes = readFileSync(path);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(`${path}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) throw new InputError(`${path}:${lineAt(bytes, nul)}: binary file (a NUL byte), not a Markdown note`);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    throw new InputError(`${path}:${lineAt(bytes, firstInvalidUtf8(bytes))}: not UTF-8 text`);
+  }
+}
+
+function lineAt(bytes: Buffer, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
+  return line;
+}
+
+function firstInvalidUtf8(bytes: Buffer): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let low = 0;
+  let high = bytes.length;
+  // The longest valid prefix ends where the first bad byte sits (give or take a code point).
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    try {
+      decoder.decode(bytes.subarray(0, mid));
+      low = mid;
+    } catch {
+      high = mid - 1;
+    }
+  }
+  return low;
+}

@@ -1,0 +1,87 @@
+import type { Colors } from 'picocolors/types.js';
+import type { NoteMessage, NoteResult, StepStatus, Verdict } from '../model.js';
+import { commandOf, firstLine, headingPath } from './step-fields.js';
+import { summarize, type Summary } from './summary.js';
+
+const MARKS: Record<StepStatus, string> = {
+  pass: '✓',
+  stale: '✗',
+  broken: '✗',
+  unchecked: '○',
+  skipped: '-',
+  unverified: '?',
+};
+
+export function humanNoteReport(result: NoteResult, c: Colors): string {
+  const out: string[] = [];
+  const title = { fresh: c.green('FRESH'), stale: c.yellow('STALE'), broken: c.red('BROKEN') }[result.status];
+  out.push(`${title} ${c.bold(result.file)}`);
+  let lastPath = '';
+  for (const verdict of result.verdicts) {
+    const path = headingPath(verdict).join(' › ');
+    if (path !== lastPath && path !== '') out.push(c.dim(`  ${path}`));
+    lastPath = path;
+    out.push(...stepLines(result.file, verdict, c));
+  }
+  for (const message of result.messages) out.push(messageLine(result.file, message, c));
+  out.push(c.dim(`  ${countLine(result.verdicts)} in ${seconds(result.durationMs)}`));
+  return out.join('\n') + '\n';
+}
+
+function stepLines(file: string, verdict: Verdict, c: Colors): string[] {
+  const color = statusColor(verdict.status, c);
+  const where = c.dim(`${file}:${verdict.step.line}`);
+  const label = verdict.status === 'pass' ? '' : `${color(verdict.status)} `;
+  const lines = [`    ${color(MARKS[verdict.status])} ${label}${where} ${firstLine(commandOf(verdict))}`];
+  const detail = verdict.status !== 'pass';
+  if (detail && verdict.reason) lines.push(`        ${color(verdict.reason)}`);
+  if (detail && verdict.comparison && !verdict.comparison.matches) {
+    for (const line of verdict.comparison.diff) {
+      if (line.op === '-') lines.push(`        ${c.red(`- ${line.text}`)}`);
+      else if (line.op === '+') lines.push(`        ${c.green(`+ ${line.text}`)}`);
+      else if (line.op === '…') lines.push(`        ${c.dim(`… ${line.text}`)}`);
+      else lines.push(`        ${c.dim(`  ${line.text}`)}`);
+    }
+    for (const note of verdict.comparison.notes) lines.push(`        ${c.cyan(`note: ${note}`)}`);
+  }
+  if (verdict.status === 'broken' && verdict.run && !verdict.comparison) {
+    const tail = verdict.run.output.trimEnd().split('\n').slice(-8);
+    for (const line of tail) if (line !== '') lines.push(`        ${c.dim(`│ ${line}`)}`);
+  }
+  return lines;
+}
+
+export function messageLine(file: string, message: NoteMessage, c: Colors): string {
+  const kind = message.severity === 'error' ? c.red('error') : c.cyan('hint');
+  return `  ${c.dim(`${file}:${message.line}:${message.column}`)} ${kind} ${message.message}`;
+}
+
+function statusColor(status: StepStatus, c: Colors): (text: string) => string {
+  if (status === 'pass') return c.green;
+  if (status === 'broken') return c.red;
+  if (status === 'stale') return c.yellow;
+  return c.dim;
+}
+
+function countLine(verdicts: Verdict[]): string {
+  const counts = new Map<StepStatus, number>();
+  for (const verdict of verdicts) counts.set(verdict.status, (counts.get(verdict.status) ?? 0) + 1);
+  const parts = [...counts].map(([status, n]) => `${n} ${status}`);
+  return `${verdicts.length} steps: ${parts.join(', ') || 'none'}`;
+}
+
+export function humanSummary(results: NoteResult[], durationMs: number, c: Colors): string {
+  const s: Summary = summarize(results, durationMs);
+  const notes = [
+    s.notes.fresh && c.green(`${s.notes.fresh} fresh`),
+    s.notes.stale && c.yellow(`${s.notes.stale} stale`),
+    s.notes.broken && c.red(`${s.notes.broken} broken`),
+  ].filter(Boolean);
+  const steps = (['pass', 'stale', 'broken', 'unchecked', 'skipped', 'unverified'] as const)
+    .filter((status) => s.steps[status] > 0)
+    .map((status) => `${s.steps[status]} ${status}`);
+  const noun = s.notes.total === 1 ? 'note' : 'notes';
+  return `\n${s.notes.total} ${noun}: ${notes.join(', ')} · steps: ${steps.join(', ') || 'none'} · ${seconds(durationMs)}\n`;
+}
+
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
