@@ -12,7 +12,7 @@ export const closesOutputBlock = (line: string): boolean => line.trim() === "'";
 
 /** `# notes-run: skip [reason]` on the line before a command, or `<!-- notes-run: skip -->` before a block. */
 export function skipDirective(text: string): string | undefined {
-  const match = /notes-run:\s*skip\b[\s:-]*(.*?)\s*(-->)?\s*$/.exec(text);
+  const match = /notes-run:\s*skip\b[\s:]*(.*?)\s*$/.exec(text.replace(/\s*-->\s*$/, ''));
   if (!match) return undefined;
   return match[1] === '' ? 'skipped by a notes-run: skip directive' : match[1];
 }

@@ -1,0 +1,197 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { CommandStep, Note } from '../../src/model.js';
+import { parseNote } from '../../src/note/parse-note.js';
+
+/** PATH lookups are machine-dependent; tests decide runnability from the known-tools list alone. */
+const parse = (markdown: string): Note => parseNote('note.md', markdown, { onPath: () => false });
+const commands = (note: Note): CommandStep[] => note.steps.filter((step): step is CommandStep => step.kind === 'command');
+const fence = (body: string, lang = 'bash') => `\`\`\`${lang}\n${body}\n\`\`\`\n`;
+
+describe('the user note ch3.md', () => {
+  const note = parseNote('notes/ch3.md', readFileSync(new URL('../../notes/ch3.md', import.meta.url), 'utf8'), { onPath: () => false });
+  const steps = commands(note);
+
+  it('finds every command at its line, in order, and one yaml block', () => {
+    expect(steps.map((step) => step.line)).toEqual([18, 24, 26, 31, 36, 51, 56, 61, 79, 84, 92]);
+    expect(note.steps.filter((step) => step.kind === 'yaml').map((step) => step.line)).toEqual([66]);
+    expect(note.messages.filter((m) => m.severity === 'error')).toEqual([]);
+  });
+
+  it('reads `#` output, drops the zsh `%` mark and stops the output there', () => {
+    expect(steps[0].output).toMatchObject({ style: 'comment', text: 'deployment.apps/sleep-1 created\ndeployment.apps/sleep-2 created' });
+    expect(steps[3].output?.text).toBe('10.xx.xx.xx');
+    expect(steps[5].output?.text).toBe('10.42.0.60');
+  });
+
+  it("reads a `:'` block verbatim and keeps the comment after it out of the output", () => {
+    const ping = steps[4];
+    expect(ping.output?.style).toBe('heredoc');
+    expect(ping.output?.text.split('\n')).toHaveLength(7);
+    expect(ping.output?.text).not.toContain('==>');
+    expect(ping.output?.firstLine).toBe(38);
+    expect(ping.output?.lastLine).toBe(44);
+  });
+
+  it('expects the ping to the service to fail with exit code 1', () => {
+    expect(steps[10].expectedExit).toEqual({ kind: 'code', code: 1 });
+    expect(steps[4].expectedExit).toEqual({ kind: 'success' });
+  });
+
+  it('keeps the Korean heading path and the list-item text above each block', () => {
+    expect(steps[9].context.headings).toEqual(['3. 네트워크를 통해 서비스에 Pod 연결하기', '3.1. Kubernetes 내부의 Network traffic routing']);
+    expect(steps[9].context.text).toBe('Service 상세 정보');
+  });
+
+  it('ignores the empty block at the end', () => {
+    expect(steps.at(-1)?.line).toBe(92);
+  });
+});
+
+describe('documented output forms', () => {
+  it("opens an output block with `: '` (with a space) too", () => {
+    const [step] = commands(parse(fence("kubectl get ns\n: '\nNAME      STATUS   AGE\ndefault   Active   3d\n'")));
+    expect(step.output).toMatchObject({ style: 'heredoc', text: 'NAME      STATUS   AGE\ndefault   Active   3d' });
+  });
+
+  it("treats comments between a command and its `:'` block as annotations", () => {
+    const [step] = commands(parse(fence("kubectl get svc\n# 결과:\n:'\nNAME   TYPE\n'")));
+    expect(step.output?.text).toBe('NAME   TYPE');
+  });
+
+  it('reads output pasted raw under its command, and hints about it', () => {
+    const note = parse(fence('kubectl get pods\nNAME                       READY   STATUS    RESTARTS   AGE\nsleep-1-5bfcffdc46-vh8fd   1/1     Running   0          12s\nkubectl delete pod x\npod "x" deleted'));
+    const [get, del] = commands(note);
+    expect(get.output?.style).toBe('raw');
+    expect(get.output?.text.split('\n')).toHaveLength(2);
+    expect(del.command).toBe('kubectl delete pod x');
+    expect(del.output?.text).toBe('pod "x" deleted');
+    expect(note.messages.filter((m) => m.severity === 'hint').map((m) => m.line)).toEqual([3, 6]);
+  });
+
+  it('keeps a table row whose first word names a tool as output (`sleep` is also a command)', () => {
+    const [step] = commands(parse(fence('kubectl get deploy sleep\nNAME    READY   UP-TO-DATE   AVAILABLE   AGE\nsleep   1/1     1            1            5s')));
+    expect(step.output?.text.split('\n')).toHaveLength(2);
+  });
+
+  it('ends `#` output at a blank line; later comments are annotations', () => {
+    const steps = commands(parse(fence('kubectl apply -f a.yaml\n# deployment.apps/a created\n\n# 설명: 다음 단계\nkubectl get pods')));
+    expect(steps[0].output?.text).toBe('deployment.apps/a created');
+    expect(steps[1].output).toBeUndefined();
+  });
+
+  it('runs a command with no documented output and expects success', () => {
+    const [step] = commands(parse(fence('cd /tmp\nkubectl get pods')));
+    expect(step.output).toBeUndefined();
+    expect(step.expectedExit).toEqual({ kind: 'success' });
+  });
+
+  it('expects a non-zero exit for `Error from server` and `error:` output', () => {
+    const steps = commands(parse(fence('kubectl get pod x\n# Error from server (NotFound): pods "x" not found\nkubectl wait --for=condition=Ready pod -l app=none\n# error: no matching resources found')));
+    expect(steps.map((step) => step.expectedExit.kind)).toEqual(['failure', 'failure']);
+  });
+});
+
+describe('where a command ends', () => {
+  it('keeps here-document lines as data, even those starting with `#`', () => {
+    const steps = commands(parse(fence("cat <<EOF > app.conf\n# not output\nkey: value\nEOF\n# app.conf written")));
+    expect(steps).toHaveLength(1);
+    expect(steps[0].command).toBe('cat <<EOF > app.conf\n# not output\nkey: value\nEOF');
+    expect(steps[0].output?.text).toBe('app.conf written');
+  });
+
+  it("handles quoted and dash here-document delimiters", () => {
+    const steps = commands(parse(fence("cat <<-'END'\n\t$HOME\n\tEND\necho done\n# done")));
+    expect(steps.map((step) => step.line)).toEqual([2, 5]);
+  });
+
+  it('joins `\\` continuations, open quotes and `$( )` spanning lines', () => {
+    const steps = commands(parse(fence("kubectl run x \\\n  --image=busybox\n# pod/x created\necho 'a\nb'\nX=$(kubectl get pods \\\n  -o name)\necho \"$X\"")));
+    expect(steps.map((step) => step.command.split('\n').length)).toEqual([2, 2, 2, 1]);
+    expect(steps[0].output?.text).toBe('pod/x created');
+  });
+
+  it('keeps compound commands whole', () => {
+    const steps = commands(parse(fence('for i in 1 2\ndo\n  echo $i\ndone\n# 1\n# 2\nif true; then\n  echo yes\nfi')));
+    expect(steps).toHaveLength(2);
+    expect(steps[0].output?.text).toBe('1\n2');
+  });
+
+  it('reports a command that never ends as a positioned problem', () => {
+    const note = parse(fence("echo 'unclosed\nmore"));
+    expect(commands(note)[0].problem).toMatch(/never ends/);
+    expect(note.messages[0]).toMatchObject({ line: 2, column: 1, severity: 'error' });
+  });
+});
+
+describe('fences', () => {
+  it('finds blocks indented in list items and `~~~` fences, at the right lines', () => {
+    const note = parse('- a\n  - b\n    ~~~sh\n    echo hi\n    # hi\n    ~~~\n');
+    const [step] = commands(note);
+    expect(step).toMatchObject({ line: 4, command: 'echo hi', block: { fenceLine: 3, indent: '    ' } });
+    expect(step.output?.text).toBe('hi');
+  });
+
+  it('runs bash, sh, shell and zsh blocks and nothing else', () => {
+    const note = parse(['bash', 'sh', 'shell', 'zsh', 'console', 'text', ''].map((lang) => fence('echo x', lang)).join('\n'));
+    expect(commands(note)).toHaveLength(4);
+  });
+
+  it('reads CRLF notes and remembers their line ending', () => {
+    const note = parse('```bash\r\nkubectl get ns\r\n# NAME\r\n```\r\n');
+    expect(note.lineEnding).toBe('\r\n');
+    expect(commands(note)[0].output?.text).toBe('NAME');
+  });
+
+  it('reports a fence that is never closed, at its line', () => {
+    const note = parse('# t\n\n```bash\necho hi\n');
+    expect(note.messages[0]).toMatchObject({ line: 3, severity: 'error' });
+    expect(commands(note)[0].problem).toMatch(/never closed/);
+  });
+
+  it("reports an output block that is never closed", () => {
+    const note = parse(fence("kubectl get pods\n:'\nNAME"));
+    expect(commands(note)[0].problem).toMatch(/never closed/);
+    expect(note.messages[0]).toMatchObject({ line: 3 });
+  });
+
+  it('does not execute a bash block that holds only a manifest', () => {
+    const [step] = commands(parse(fence('apiVersion: v1\nkind: Service\nmetadata:\n  name: x')));
+    expect(step.notExecutable).toMatch(/holds no command/);
+  });
+
+  it('reads the file named in a yaml info string', () => {
+    const note = parse(fence('kind: Service', 'yaml file=sleep/svc.yaml'));
+    expect(note.steps[0]).toMatchObject({ kind: 'yaml', line: 1, infoFile: 'sleep/svc.yaml' });
+  });
+});
+
+describe('long-running commands and sessions', () => {
+  it('marks port-forward, logs -f, get -w and outputs ending in ^C as long-running', () => {
+    const steps = commands(parse(fence('kubectl port-forward svc/x 8080:80\n# Forwarding from 127.0.0.1:8080 -> 80\n# ^C\nkubectl logs -f deploy/x\nkubectl get pods -w\nnpm start\n# listening\n# ^C\nkubectl get pods')));
+    expect(steps.map((step) => step.longRunning)).toEqual([true, true, true, true, false]);
+  });
+
+  it('feeds the lines typed after `kubectl exec -it ... -- sh` to the session, up to exit', () => {
+    const note = parse(fence('kubectl exec -it deploy/sleep-1 -- sh\nnslookup sleep-2\n# Name: sleep-2\nexit\nkubectl get pods'));
+    const steps = commands(note);
+    expect(steps).toHaveLength(2);
+    expect(steps[0].session?.map((line) => line.command)).toEqual(['nslookup sleep-2']);
+    expect(steps[0].session?.[0].output?.text).toBe('Name: sleep-2');
+    expect(steps[1].command).toBe('kubectl get pods');
+  });
+
+  it('continues a session opened last in its block into the next block', () => {
+    const note = parse(`${fence('kubectl exec -it deploy/sleep-1 -- sh')}\n## Pod 안에서\n${fence('hostname\n# sleep-1\nexit\necho back')}`);
+    const steps = commands(note);
+    expect(steps[0].session?.map((line) => line.command)).toEqual(['hostname']);
+    expect(steps.map((step) => step.command)).toEqual(['kubectl exec -it deploy/sleep-1 -- sh', 'echo back']);
+  });
+});
+
+describe('skip directives', () => {
+  it('skips a step under `# notes-run: skip` and a block under `<!-- notes-run: skip -->`', () => {
+    const note = parse(`${fence('# notes-run: skip needs docker\ndocker ps\necho kept')}\n<!-- notes-run: skip -->\n${fence('curl https://example.com')}`);
+    expect(commands(note).map((step) => step.skip)).toEqual(['needs docker', undefined, 'skipped by a notes-run: skip directive']);
+  });
+});
