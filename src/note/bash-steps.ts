@@ -64,6 +64,8 @@ export function readCommands(reader: BlockReader, from: number, options: { until
       skip = skipDirective(line) ?? skip;
       i++;
     } else if (!startsLikeCommand(line, reader.onPath, reader.defined)) {
+      const word = line.trim().split(/\s+/, 1)[0];
+      addMessage(reader, i, `\`${word}\` is not something the shell can run here and follows no command: read as text, not run`, 'hint');
       i++;
     } else {
       const parsed = readCommand(reader, i);

@@ -59,6 +59,7 @@ function isExecutable(path: string): boolean {
 export function startsLikeCommand(line: string, onPath: RunnableCheck, defined: ReadonlySet<string>): boolean {
   const text = line.trim();
   if (/^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/.test(text)) return true;
+  if (/^(function\s+)?[A-Za-z_][\w-]*\s*\(\)/.test(text)) return true;
   if (/^[$({]/.test(text) && !/^\(.*\)$/.test(text)) return true;
   const word = text.split(/[\s;|&<>]/, 1)[0];
   if (word === '') return false;

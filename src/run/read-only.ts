@@ -13,9 +13,13 @@ export function isReadOnly(command: string): boolean {
   if (/\bsed\b[^|]*\s-i/.test(command) || /\bxargs\b[^|]*\bkubectl\s+(delete|apply|create|patch)/.test(command)) return false;
   const substitutions = [...command.matchAll(/\$\(([^()]*)\)/g)].map((m) => m[1]);
   if (!substitutions.every(isReadOnly)) return false;
-  const outer = command.replace(/\$\([^()]*\)/g, 'X');
-  if (outer.includes('\n') || /[;&]/.test(outer.replace(/&&/g, ';'))) return false;
-  return outer.split('|').every((segment) => segmentReads(segment.trim().split(/\s+/)));
+  const outer = command.replace(/\$\([^()]*\)/g, 'X').replace(/\d?>&\d/g, '');
+  if (outer.includes('\n') || /(^|[^&])&($|[^&])/.test(outer)) return false;
+  return outer
+    .split(/\|\||&&|[|;]/)
+    .map((segment) => segment.trim())
+    .filter((segment) => segment !== '')
+    .every((segment) => segmentReads(segment.split(/\s+/)));
 }
 
 function segmentReads(words: string[]): boolean {

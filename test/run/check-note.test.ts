@@ -1,0 +1,141 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkNote } from '../../src/check/check-note.js';
+import { builtinTolerances } from '../../src/compare/tolerances/registry.js';
+import type { NoteResult } from '../../src/model.js';
+import { parseNote } from '../../src/note/parse-note.js';
+import { descendantsOf } from '../../src/run/process-tree.js';
+
+// Notes that need no cluster: they pin down the runner's notebook semantics and the
+// verdicts built on them.
+
+const fence = (body: string) => `\`\`\`bash\n${body}\n\`\`\`\n`;
+
+async function check(markdown: string, overrides: Partial<Parameters<typeof checkNote>[1]> = {}): Promise<NoteResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'notes-run-test-'));
+  return checkNote(parseNote(join(dir, 'note.md'), markdown), {
+    cwd: dir,
+    env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' },
+    stepTimeoutMs: 5000,
+    noteTimeoutMs: 30_000,
+    graceMs: 500,
+    convergeMs: 0,
+    compare: { tolerances: builtinTolerances },
+    ...overrides,
+  });
+}
+
+const statuses = (result: NoteResult) => result.verdicts.map((verdict) => verdict.status);
+
+describe('a note runs like a notebook', () => {
+  it('shares variables, functions and the working directory across blocks', async () => {
+    const result = await check(`${fence('X=42\ngreet() { echo "hi $1"; }\nmkdir -p sub && cd sub')}\ntext\n${fence('echo $X\n# 42\ngreet 노트\n# hi 노트\nbasename "$PWD"\n# sub')}`);
+    expect(statuses(result)).toEqual(['unchecked', 'unchecked', 'unchecked', 'pass', 'pass', 'pass']);
+    expect(result.status).toBe('fresh');
+  });
+
+  it('merges stdout and stderr in the order a terminal shows them', async () => {
+    const result = await check(fence('echo one; echo two >&2; echo three\n# one\n# two\n# three'));
+    expect(result.verdicts[0].run?.output).toBe('one\ntwo\nthree\n');
+    expect(result.verdicts[0].status).toBe('pass');
+  });
+
+  it('runs commands in the working directory given', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'notes-run-cwd-'));
+    writeFileSync(join(dir, 'data.txt'), 'from cwd\n');
+    const result = await check(fence('cat data.txt\n# from cwd'), { cwd: dir });
+    expect(result.status).toBe('fresh');
+  });
+
+  it('keeps Korean output intact', async () => {
+    const result = await check(fence("echo '서비스 이름이 도메인 네임'\n# 서비스 이름이 도메인 네임"));
+    expect(result.verdicts[0].status).toBe('pass');
+  });
+
+  it('survives a stray exit', async () => {
+    const result = await check(fence('exit 3\necho still here\n# still here'));
+    expect(statuses(result)).toEqual(['broken', 'pass']);
+  });
+
+  it('gives steps no stdin', async () => {
+    const result = await check(fence('cat\necho done\n# done'));
+    expect(statuses(result)).toEqual(['unchecked', 'pass']);
+  });
+});
+
+describe('verdicts', () => {
+  it('is stale when the output drifted, broken when the command fails', async () => {
+    const result = await check(fence('echo created\n# configured\nfalse\necho after\n# after'));
+    expect(statuses(result)).toEqual(['stale', 'broken', 'pass']);
+    expect(result.status).toBe('broken');
+    expect(result.verdicts[1].reason).toMatch(/exited with status 1/);
+  });
+
+  it('passes an expected failure that fails that way, and is stale when it now succeeds', async () => {
+    const result = await check(
+      fence("sh -c 'echo nope; echo command terminated with exit code 1; exit 1'\n:'\nnope\ncommand terminated with exit code 1\n'\necho fine\n# error: it used to fail"),
+    );
+    expect(statuses(result)).toEqual(['pass', 'stale']);
+  });
+
+  it('is stale when an expected failure fails with another exit code', async () => {
+    const result = await check(fence("sh -c 'echo command terminated with exit code 1; exit 2'\n# command terminated with exit code 1"));
+    expect(statuses(result)).toEqual(['stale']);
+  });
+
+  it('reports a step that cannot be read as broken and still runs the rest', async () => {
+    const result = await check(`${fence("echo x\n:'\nx")}\n${fence('echo y\n# y')}`);
+    expect(statuses(result)).toEqual(['broken', 'pass']);
+  });
+
+  it('skips steps by directive, and says so', async () => {
+    const result = await check(fence('# notes-run: skip needs docker\ndocker ps\necho ok\n# ok'));
+    expect(result.verdicts[0]).toMatchObject({ status: 'skipped', reason: 'needs docker' });
+    expect(result.status).toBe('fresh');
+  });
+});
+
+describe('time limits and long-running commands', () => {
+  it('times a hung step out, kills it, and keeps the shell state for the next step', async () => {
+    const result = await check(fence('X=kept\nsleep 30\necho $X\n# kept'), { stepTimeoutMs: 400 });
+    expect(statuses(result)).toEqual(['unchecked', 'broken', 'pass']);
+    expect(result.verdicts[1].reason).toMatch(/timed out/);
+    expect(result.durationMs).toBeLessThan(5000);
+  });
+
+  it('stops a long-running command once its output matches, and passes it', async () => {
+    const started = performance.now();
+    const result = await check(fence('tail -f /dev/null & echo "Forwarding from 127.0.0.1:8080 -> 80"; wait\n# Forwarding from 127.0.0.1:8080 -> 80\n# ^C'), { graceMs: 4000 });
+    expect(result.verdicts[0].status).toBe('pass');
+    expect(performance.now() - started).toBeLessThan(3000);
+  });
+
+  it('leaves no process behind after the note', async () => {
+    const marker = `notes-run-orphan-${process.pid}`;
+    await check(fence(`(exec -a ${marker} sleep 60) &\necho started\n# started`));
+    const alive = readFileSync('/proc/self/stat', 'utf8') && findProcess(marker);
+    expect(alive).toBe(false);
+  });
+
+  it('re-runs a read-only step until it matches', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'notes-run-converge-'));
+    const result = await check(
+      fence(`(sleep 0.6; echo ready > ${dir}/state) &\ncat ${dir}/state 2>/dev/null || echo pending\n# ready`),
+      { convergeMs: 5000 },
+    );
+    expect(result.verdicts[1].status).toBe('pass');
+    expect(result.verdicts[1].run?.attempts).toBeGreaterThan(1);
+  });
+});
+
+function findProcess(marker: string): boolean {
+  return descendantsOf(1).some((pid) => {
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(marker);
+    } catch {
+      return false;
+    }
+  });
+}
