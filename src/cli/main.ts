@@ -1,21 +1,24 @@
 import { writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import pc from 'picocolors';
-import { checkNote } from '../check/check-note.js';
-import { kubectlOnPath, shimDirectory } from '../cluster/kubectl-binary.js';
-import { type Kubectl } from '../cluster/kubectl.js';
-import { connect, isolate, pinnedKubeconfig, type ClusterTarget } from '../cluster/prepare-cluster.js';
+import { checkOffline } from '../check/check-offline.js';
+import { kubectlOnPath } from '../cluster/kubectl-binary.js';
+import type { Kubectl } from '../cluster/kubectl.js';
+import { connect } from '../cluster/prepare-cluster.js';
 import { builtinTolerances } from '../compare/tolerances/registry.js';
-import type { Note, NoteResult } from '../model.js';
+import type { NoteResult } from '../model.js';
 import { parseNote } from '../note/parse-note.js';
 import { readNoteFile } from '../note/read-note-file.js';
 import { humanNoteReport, humanSummary } from '../report/human-report.js';
 import { jsonReport } from '../report/json-report.js';
 import { exitCodeOf } from '../report/summary.js';
+import { readSnapshot, snapshotPath } from '../snapshot/snapshot.js';
+import { checkLive } from './check-live.js';
 import { findNotes } from './find-notes.js';
 import { InputError } from './input-error.js';
 import { parseOptions, USAGE, type Options } from './options.js';
 import { Progress } from './progress.js';
+import { eachWithJobs } from './with-jobs.js';
 import { VERSION } from './version.js';
 
 export interface Io {
@@ -42,97 +45,53 @@ async function run(options: Options, io: Io): Promise<number> {
   if (options.help) return (io.stdout.write(USAGE), 0);
   if (options.version) return (io.stdout.write(`notes-run ${VERSION}\n`), 0);
   const started = performance.now();
-  const colorOn = options.color ?? (io.stdout.isTTY === true && !io.env.NO_COLOR);
-  const colors = pc.createColors(colorOn);
+  const colors = pc.createColors(options.color ?? (io.stdout.isTTY === true && !io.env.NO_COLOR));
   const notes = findNotes(options.paths).map((file) => parseNote(file, readNoteFile(file)));
+  const snapshotsDir = resolve(options.snapshots ?? 'snapshots');
+  const showNote = (result: NoteResult) => {
+    if (options.reporter === 'human' && !options.outputFile) io.stdout.write(humanNoteReport(result, colors));
+  };
 
-  const client: Kubectl = { binary: options.kubectl ? resolve(options.kubectl) : kubectlOnPath(io.env), env: { ...io.env } };
-  const target = await connect(client, options.context, []);
-  io.stderr.write(colors.dim(`notes-run: kube context ${target.context}${target.serverVersion ? ` (server ${target.serverVersion})` : ''}\n`));
-
-  const abort = new AbortController();
-  const interrupt = () => abort.abort();
-  process.once('SIGINT', interrupt);
-  process.once('SIGTERM', interrupt);
-  const progress = new Progress(io.stderr, io.env);
-  const results: NoteResult[] = [];
-  try {
-    for (const note of notes) {
-      if (abort.signal.aborted) break;
-      const result = await checkLive(note, options, client, target, io, progress, abort.signal);
-      results.push(result);
+  let results: NoteResult[];
+  let interrupted = false;
+  if (options.offline) {
+    results = notes.map((note) => checkOffline(note, readSnapshot(snapshotPath(snapshotsDir, note.file)), builtinTolerances));
+    results.forEach(showNote);
+  } else {
+    const client: Kubectl = { binary: options.kubectl ? resolve(options.kubectl) : kubectlOnPath(io.env), env: { ...io.env } };
+    const target = await connect(client, options.context, []);
+    io.stderr.write(colors.dim(`notes-run: kube context ${target.context}${target.serverVersion ? ` (server ${target.serverVersion})` : ''}\n`));
+    const abort = new AbortController();
+    const interrupt = () => abort.abort();
+    process.once('SIGINT', interrupt);
+    process.once('SIGTERM', interrupt);
+    const progress = new Progress(io.stderr, io.env);
+    results = [];
+    try {
+      await eachWithJobs(notes, options.jobs, async (note, stop) => {
+        const result = await checkLive(note, { options, client, target, snapshotsDir, progress, signal: abort.signal, env: io.env });
+        progress.done(note.file);
+        results.push(result);
+        showNote(result);
+        if (options.bail && result.status !== 'fresh') stop();
+      });
+    } finally {
       progress.clear();
-      if (options.reporter === 'human') io.stdout.write(humanNoteReport(result, colors));
-      if (options.bail && result.status !== 'fresh') break;
+      process.off('SIGINT', interrupt);
+      process.off('SIGTERM', interrupt);
     }
-  } finally {
-    progress.clear();
-    process.off('SIGINT', interrupt);
-    process.off('SIGTERM', interrupt);
+    interrupted = abort.signal.aborted;
+    const order = new Map(notes.map((note, i) => [note.file, i]));
+    results.sort((a, b) => order.get(a.file)! - order.get(b.file)!);
   }
+
   const elapsed = performance.now() - started;
-  writeReport(options, io, results, elapsed, colors);
-  if (abort.signal.aborted) {
-    io.stderr.write('notes-run: interrupted; everything the run started was stopped and its namespaces deleted\n');
+  const report = options.reporter === 'json' ? jsonReport(results, elapsed) : humanSummary(results, elapsed, colors);
+  if (options.outputFile) writeFileSync(options.outputFile, options.reporter === 'human' ? results.map((r) => humanNoteReport(r, pc.createColors(false))).join('') + report : report);
+  else io.stdout.write(report);
+  if (interrupted) {
+    io.stderr.write('notes-run: interrupted; the steps that had run are reported above, everything the run started was stopped\n');
     return 130;
   }
   return exitCodeOf(results);
 }
-
-async function checkLive(
-  note: Note,
-  options: Options,
-  client: Kubectl,
-  target: ClusterTarget,
-  io: Io,
-  progress: Progress,
-  signal: AbortSignal,
-): Promise<NoteResult> {
-  const isolated = options.namespace === undefined;
-  const space = isolated
-    ? await isolate(client, target, note.file)
-    : await pinnedKubeconfig(client, target.context, options.namespace).then((pinned) => ({
-        name: options.namespace!,
-        kubeconfig: pinned.path,
-        release: async () => pinned.remove(),
-      }));
-  try {
-    return await checkNote(note, {
-      cwd: resolve(options.cwd ?? dirname(note.file)),
-      env: shellEnvironment(io.env, client, space.kubeconfig),
-      stepTimeoutMs: options.stepTimeoutMs,
-      noteTimeoutMs: options.noteTimeoutMs,
-      graceMs: options.graceMs,
-      convergeMs: options.convergeMs,
-      signal,
-      compare: { tolerances: builtinTolerances, namespace: space.name },
-      onStepStart: (step) => progress.step(note.file, step),
-    });
-  } finally {
-    await space.release(options.keep);
-  }
-}
-
-/** The note's shell: UTF-8 so Korean output survives, no colour, no pager, our KUBECONFIG. */
-function shellEnvironment(env: NodeJS.ProcessEnv, client: Kubectl, kubeconfig: string | undefined): Record<string, string | undefined> {
-  return {
-    ...env,
-    LANG: 'C.UTF-8',
-    LC_ALL: 'C.UTF-8',
-    NO_COLOR: '1',
-    TERM: 'dumb',
-    PAGER: 'cat',
-    KUBECTL_EXTERNAL_DIFF: undefined,
-    PATH: `${shimDirectory(client.binary)}:${env.PATH ?? ''}`,
-    ...(kubeconfig ? { KUBECONFIG: kubeconfig } : {}),
-  };
-}
-
-function writeReport(options: Options, io: Io, results: NoteResult[], elapsed: number, colors: ReturnType<typeof pc.createColors>): void {
-  let text: string;
-  if (options.reporter === 'json') text = jsonReport(results, elapsed);
-  else text = humanSummary(results, elapsed, colors);
-  if (options.outputFile) writeFileSync(options.outputFile, text);
-  else io.stdout.write(text);
-}
-

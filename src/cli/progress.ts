@@ -1,15 +1,14 @@
 import type { CommandStep } from '../model.js';
 
 /**
- * One live line on a terminal saying which step runs and for how long. Silent when
+ * One live line on a terminal saying which steps run and for how long. Silent when
  * stderr is not a terminal or under CI / pre-commit, where a spinner is only noise.
  */
 export class Progress {
   readonly #stream: NodeJS.WriteStream;
   readonly #enabled: boolean;
+  readonly #running = new Map<string, { label: string; since: number }>();
   #timer: NodeJS.Timeout | undefined;
-  #label = '';
-  #since = 0;
 
   constructor(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv) {
     this.#stream = stream;
@@ -18,23 +17,28 @@ export class Progress {
 
   step(file: string, step: CommandStep): void {
     if (!this.#enabled) return;
-    const command = step.command.split('\n')[0];
-    this.#label = `${file}:${step.line} ${command}`;
-    this.#since = performance.now();
+    this.#running.set(file, { label: `${file}:${step.line} ${step.command.split('\n')[0]}`, since: performance.now() });
     this.#draw();
     this.#timer ??= setInterval(() => this.#draw(), 200);
   }
 
-  #draw(): void {
-    const seconds = ((performance.now() - this.#since) / 1000).toFixed(1);
-    const width = (this.#stream.columns ?? 80) - 12;
-    const label = this.#label.length > width ? `${this.#label.slice(0, width - 1)}…` : this.#label;
-    this.#stream.write(`\r\u001b[K… ${label} ${seconds} s`);
+  done(file: string): void {
+    this.#running.delete(file);
+    this.clear();
   }
 
+  /** Wipes the line so a report can be printed; the next step draws it again. */
   clear(): void {
     if (this.#timer) clearInterval(this.#timer);
     this.#timer = undefined;
     if (this.#enabled) this.#stream.write('\r\u001b[K');
+  }
+
+  #draw(): void {
+    const now = performance.now();
+    const parts = [...this.#running.values()].map(({ label, since }) => `${label} ${((now - since) / 1000).toFixed(1)} s`);
+    const width = (this.#stream.columns ?? 80) - 4;
+    const line = parts.join(' | ');
+    this.#stream.write(`\r\u001b[K… ${line.length > width ? `${line.slice(0, width - 1)}…` : line}`);
   }
 }

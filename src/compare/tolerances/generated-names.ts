@@ -20,8 +20,9 @@ export const generatedSuffix: Tolerance = {
   name: 'generated-suffix',
   reason: 'generateName adds 5 random characters to pods, jobs\' pods, token and kube-api-access volumes.',
   example: '      /var/run/secrets/kubernetes.io/serviceaccount from kube-api-access-bj99n (ro)',
-  // `>` lets it follow the <<hash>> the rule above left.
-  pattern: new RegExp(`(?<=[a-z0-9>]-)${random}{5}${endOfName}`, 'g'),
+  // `>` lets it follow the <<hash>> the rule above left; `https` and `http2` fit the
+  // alphabet but are names people choose (`web-https`).
+  pattern: new RegExp(`(?<=[a-z0-9>]-)(?!https|http2)${random}{5}${endOfName}`, 'g'),
   replacement: '<<id>>',
 };
 

@@ -1,0 +1,34 @@
+import type { CompareSettings } from '../compare/comparable-lines.js';
+import { judgeCommand } from '../compare/judge-command.js';
+import type { Note, NoteResult, StepRun, Verdict } from '../model.js';
+import { recordedRuns, type Snapshot } from '../snapshot/snapshot.js';
+import { checkYamlStep } from '../yaml/check-yaml-step.js';
+import { noteStatus, verdictWithoutRun } from './check-note.js';
+
+/** Judges a note's documented outputs against its last live run, with no cluster at all. */
+export function checkOffline(note: Note, snapshot: Snapshot | undefined, tolerances: CompareSettings['tolerances']): NoteResult {
+  const started = performance.now();
+  const settings: CompareSettings = { tolerances, namespace: snapshot?.namespace };
+  const recorded = snapshot ? recordedRuns(snapshot) : () => undefined;
+  const verdicts: Verdict[] = note.steps.map((step) => {
+    if (step.kind === 'yaml') return checkYamlStep(step);
+    const early = verdictWithoutRun(step);
+    if (early) return early;
+    const entry = recorded(step);
+    if (!entry) {
+      const why = snapshot ? 'no recorded run of this command (new or edited since the last live run)' : 'no snapshot of this note yet: run it live once';
+      return { step, status: 'unverified', reason: why };
+    }
+    const run: StepRun = {
+      output: entry.output,
+      exitCode: entry.exitCode,
+      durationMs: entry.durationMs,
+      timedOut: entry.timedOut ?? false,
+      stopped: entry.stopped ?? false,
+      attempts: 1,
+      ...(entry.sessionOutputs ? { sessionOutputs: entry.sessionOutputs } : {}),
+    };
+    return { step, run, ...judgeCommand(step, run, settings) };
+  });
+  return { file: note.file, status: noteStatus(verdicts, note), verdicts, messages: note.messages, durationMs: performance.now() - started };
+}

@@ -1,0 +1,95 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { parse, stringify } from 'yaml';
+import { InputError } from '../cli/input-error.js';
+import type { CommandStep, NoteResult, StepRun } from '../model.js';
+
+// A snapshot is what a live run of one note saw, kept as YAML with block scalars so a
+// `git diff` of two runs reads like the outputs themselves.
+
+export interface SnapshotStep {
+  line: number;
+  command: string;
+  exitCode: number | null;
+  durationMs: number;
+  output: string;
+  sessionOutputs?: string[];
+  stopped?: boolean;
+  timedOut?: boolean;
+}
+
+export interface Snapshot {
+  note: string;
+  date: string;
+  context: string;
+  namespace: string;
+  kubectl: { client?: string; server?: string };
+  steps: SnapshotStep[];
+}
+
+/** `snapshots/notes/ch3.md.yaml` for `notes/ch3.md`, mirroring the note's path from the run directory. */
+export function snapshotPath(snapshotsDir: string, noteFile: string): string {
+  const fromHere = relative(process.cwd(), resolve(noteFile));
+  const safe = fromHere.startsWith('..') ? resolve(noteFile).replace(/^\/+/, '') : fromHere;
+  return join(snapshotsDir, `${safe}.yaml`);
+}
+
+export function snapshotOf(result: NoteResult, about: Omit<Snapshot, 'steps' | 'note' | 'date'>): Snapshot {
+  const steps: SnapshotStep[] = [];
+  for (const verdict of result.verdicts) {
+    if (verdict.step.kind !== 'command' || !verdict.run) continue;
+    steps.push(stepOf(verdict.step, verdict.run));
+  }
+  return { note: result.file, date: new Date().toISOString(), ...about, steps };
+}
+
+function stepOf(step: CommandStep, run: StepRun): SnapshotStep {
+  return {
+    line: step.line,
+    command: step.command,
+    exitCode: run.exitCode,
+    durationMs: Math.round(run.durationMs),
+    output: run.output,
+    ...(run.sessionOutputs ? { sessionOutputs: run.sessionOutputs } : {}),
+    ...(run.stopped ? { stopped: true } : {}),
+    ...(run.timedOut ? { timedOut: true } : {}),
+  };
+}
+
+export function writeSnapshot(path: string, snapshot: Snapshot): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, stringify(snapshot, { lineWidth: 0, blockQuote: 'literal' }));
+  renameSync(temporary, path);
+}
+
+export function readSnapshot(path: string): Snapshot | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+  try {
+    const snapshot = parse(text) as Snapshot;
+    if (!Array.isArray(snapshot?.steps)) throw new Error('no steps');
+    return snapshot;
+  } catch (error) {
+    throw new InputError(`${path}: not a notes-run snapshot (${(error as Error).message.split('\n')[0]})`);
+  }
+}
+
+/**
+ * Finds the recorded run of each step by its command text; a command that occurs
+ * several times is matched by occurrence. Lines move when a note is edited, commands don't.
+ */
+export function recordedRuns(snapshot: Snapshot): (step: CommandStep) => SnapshotStep | undefined {
+  const byCommand = new Map<string, SnapshotStep[]>();
+  for (const step of snapshot.steps) byCommand.set(step.command, [...(byCommand.get(step.command) ?? []), step]);
+  const seen = new Map<string, number>();
+  return (step) => {
+    const n = seen.get(step.command) ?? 0;
+    seen.set(step.command, n + 1);
+    return byCommand.get(step.command)?.[n];
+  };
+}
