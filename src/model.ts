@@ -131,6 +131,8 @@ export interface Verdict {
   reason?: string;
   /** For yaml steps: the manifest file the block was bound to. */
   boundFile?: string;
+  /** `--update` rewrote this step's documented output in the note. */
+  updated?: boolean;
 }
 
 export interface NoteResult {

@@ -1,16 +1,19 @@
-import { dirname, resolve } from 'node:path';
 import { checkNote } from '../check/check-note.js';
 import { shimDirectory } from '../cluster/kubectl-binary.js';
 import type { Kubectl } from '../cluster/kubectl.js';
 import { isolate, pinnedKubeconfig, type ClusterTarget, type RunNamespace } from '../cluster/prepare-cluster.js';
-import { builtinTolerances } from '../compare/tolerances/registry.js';
+import type { Settings } from '../config/settings.js';
+import type { CompareSettings } from '../compare/comparable-lines.js';
 import type { Note, NoteResult } from '../model.js';
+import { readNoteFile } from '../note/read-note-file.js';
+import { updatedNote, writeNoteAtomically } from '../update/update-note.js';
 import { snapshotOf, snapshotPath, writeSnapshot } from '../snapshot/snapshot.js';
 import type { Options } from './options.js';
 import type { Progress } from './progress.js';
 
 export interface LiveRun {
   options: Options;
+  settings: Settings;
   client: Kubectl;
   target: ClusterTarget;
   snapshotsDir: string;
@@ -21,36 +24,48 @@ export interface LiveRun {
 
 /** One note against the cluster: its own namespace, its run, its snapshot, its cleanup. */
 export async function checkLive(note: Note, live: LiveRun): Promise<NoteResult> {
-  const { options, client, target } = live;
-  const space = await namespaceFor(note, live);
+  const { options, settings, client, target } = live;
+  const place = settings.forNote(note.file);
+  const space = await namespaceFor(note, place.namespace, live);
   try {
     const result = await checkNote(note, {
-      cwd: resolve(options.cwd ?? dirname(note.file)),
+      cwd: place.cwd,
       env: shellEnvironment(live.env, client, space.kubeconfig),
-      stepTimeoutMs: options.stepTimeoutMs,
-      noteTimeoutMs: options.noteTimeoutMs,
-      graceMs: options.graceMs,
-      convergeMs: options.convergeMs,
+      stepTimeoutMs: settings.stepTimeoutMs,
+      noteTimeoutMs: settings.noteTimeoutMs,
+      graceMs: settings.graceMs,
+      convergeMs: settings.convergeMs,
+      skipReason: settings.skipReason,
       signal: live.signal,
-      compare: { tolerances: builtinTolerances, namespace: space.name },
+      compare: { tolerances: settings.tolerances, namespace: space.name },
       onStepStart: (step) => live.progress.step(note.file, step),
     });
-    if (!live.signal.aborted) {
-      writeSnapshot(
-        snapshotPath(live.snapshotsDir, note.file),
-        snapshotOf(result, { context: target.context, namespace: space.name, kubectl: { client: target.clientVersion, server: target.serverVersion } }),
-      );
-    }
+    if (live.signal.aborted) return result;
+    writeSnapshot(
+      snapshotPath(live.snapshotsDir, note.file),
+      snapshotOf(result, { context: target.context, namespace: space.name, kubectl: { client: target.clientVersion, server: target.serverVersion } }),
+    );
+    if (options.update) applyUpdate(note, result, { tolerances: settings.tolerances, namespace: space.name });
     return result;
   } finally {
     await space.release(options.keep);
   }
 }
 
-function namespaceFor(note: Note, { options, client, target }: LiveRun): Promise<RunNamespace> {
-  if (options.namespace === undefined) return isolate(client, target, note.file);
-  return pinnedKubeconfig(client, target.context, options.namespace).then((pinned) => ({
-    name: options.namespace!,
+/** Rewrites the drifted outputs in the note and marks those steps as updated. */
+function applyUpdate(note: Note, result: NoteResult, compare: CompareSettings): void {
+  const update = updatedNote(readNoteFile(note.file), result, compare);
+  if (!update) return;
+  writeNoteAtomically(note.file, update.text);
+  for (const verdict of result.verdicts) {
+    if (update.steps.includes(verdict.step.line)) verdict.updated = true;
+  }
+}
+
+function namespaceFor(note: Note, namespace: string | undefined, { client, target }: LiveRun): Promise<RunNamespace> {
+  if (namespace === undefined) return isolate(client, target, note.file);
+  return pinnedKubeconfig(client, target.context, namespace).then((pinned) => ({
+    name: namespace,
     kubeconfig: pinned.path,
     release: async () => pinned.remove(),
   }));

@@ -5,12 +5,13 @@ import { checkOffline } from '../check/check-offline.js';
 import { kubectlOnPath } from '../cluster/kubectl-binary.js';
 import type { Kubectl } from '../cluster/kubectl.js';
 import { connect } from '../cluster/prepare-cluster.js';
-import { builtinTolerances } from '../compare/tolerances/registry.js';
+import { loadConfig } from '../config/load-config.js';
+import { resolveSettings } from '../config/settings.js';
 import type { NoteResult } from '../model.js';
 import { parseNote } from '../note/parse-note.js';
 import { readNoteFile } from '../note/read-note-file.js';
 import { humanNoteReport, humanSummary } from '../report/human-report.js';
-import { jsonReport } from '../report/json-report.js';
+import { finalReport } from '../report/render.js';
 import { exitCodeOf } from '../report/summary.js';
 import { readSnapshot, snapshotPath } from '../snapshot/snapshot.js';
 import { checkLive } from './check-live.js';
@@ -47,6 +48,7 @@ async function run(options: Options, io: Io): Promise<number> {
   const started = performance.now();
   const colors = pc.createColors(options.color ?? (io.stdout.isTTY === true && !io.env.NO_COLOR));
   const notes = findNotes(options.paths).map((file) => parseNote(file, readNoteFile(file)));
+  const settings = resolveSettings(options, await loadConfig(options.config, process.cwd()));
   const snapshotsDir = resolve(options.snapshots ?? 'snapshots');
   const showNote = (result: NoteResult) => {
     if (options.reporter === 'human' && !options.outputFile) io.stdout.write(humanNoteReport(result, colors));
@@ -55,11 +57,11 @@ async function run(options: Options, io: Io): Promise<number> {
   let results: NoteResult[];
   let interrupted = false;
   if (options.offline) {
-    results = notes.map((note) => checkOffline(note, readSnapshot(snapshotPath(snapshotsDir, note.file)), builtinTolerances));
+    results = notes.map((note) => checkOffline(note, readSnapshot(snapshotPath(snapshotsDir, note.file)), settings.tolerances));
     results.forEach(showNote);
   } else {
     const client: Kubectl = { binary: options.kubectl ? resolve(options.kubectl) : kubectlOnPath(io.env), env: { ...io.env } };
-    const target = await connect(client, options.context, []);
+    const target = await connect(client, options.context, settings.allowedContexts);
     io.stderr.write(colors.dim(`notes-run: kube context ${target.context}${target.serverVersion ? ` (server ${target.serverVersion})` : ''}\n`));
     const abort = new AbortController();
     const interrupt = () => abort.abort();
@@ -69,7 +71,7 @@ async function run(options: Options, io: Io): Promise<number> {
     results = [];
     try {
       await eachWithJobs(notes, options.jobs, async (note, stop) => {
-        const result = await checkLive(note, { options, client, target, snapshotsDir, progress, signal: abort.signal, env: io.env });
+        const result = await checkLive(note, { options, settings, client, target, snapshotsDir, progress, signal: abort.signal, env: io.env });
         progress.done(note.file);
         results.push(result);
         showNote(result);
@@ -86,9 +88,12 @@ async function run(options: Options, io: Io): Promise<number> {
   }
 
   const elapsed = performance.now() - started;
-  const report = options.reporter === 'json' ? jsonReport(results, elapsed) : humanSummary(results, elapsed, colors);
-  if (options.outputFile) writeFileSync(options.outputFile, options.reporter === 'human' ? results.map((r) => humanNoteReport(r, pc.createColors(false))).join('') + report : report);
-  else io.stdout.write(report);
+  if (options.outputFile) {
+    writeFileSync(options.outputFile, finalReport(options.reporter, results, elapsed, pc.createColors(false), false));
+    io.stderr.write(humanSummary(results, elapsed, colors));
+  } else {
+    io.stdout.write(finalReport(options.reporter, results, elapsed, colors, options.reporter === 'human'));
+  }
   if (interrupted) {
     io.stderr.write('notes-run: interrupted; the steps that had run are reported above, everything the run started was stopped\n');
     return 130;

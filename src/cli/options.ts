@@ -8,10 +8,11 @@ export interface Options {
   reporter: ReporterName;
   outputFile?: string;
   cwd?: string;
-  stepTimeoutMs: number;
-  noteTimeoutMs: number;
-  graceMs: number;
-  convergeMs: number;
+  /** Time limits given on the command line; the config file and defaults fill the rest. */
+  stepTimeoutMs?: number;
+  noteTimeoutMs?: number;
+  graceMs?: number;
+  convergeMs?: number;
   kubectl?: string;
   context?: string;
   namespace?: string;
@@ -71,10 +72,10 @@ export function parseOptions(argv: string[]): Options {
         reporter: { type: 'string', default: 'human' },
         'output-file': { type: 'string' },
         cwd: { type: 'string' },
-        timeout: { type: 'string', default: '60' },
-        'note-timeout': { type: 'string', default: '900' },
-        grace: { type: 'string', default: '3' },
-        converge: { type: 'string', default: '10' },
+        timeout: { type: 'string' },
+        'note-timeout': { type: 'string' },
+        grace: { type: 'string' },
+        converge: { type: 'string' },
         kubectl: { type: 'string' },
         context: { type: 'string' },
         namespace: { type: 'string' },
@@ -103,10 +104,10 @@ export function parseOptions(argv: string[]): Options {
     reporter,
     outputFile: v['output-file'],
     cwd: v.cwd,
-    stepTimeoutMs: seconds('--timeout', v.timeout!),
-    noteTimeoutMs: seconds('--note-timeout', v['note-timeout']!),
-    graceMs: seconds('--grace', v.grace!),
-    convergeMs: seconds('--converge', v.converge!, true),
+    stepTimeoutMs: seconds('--timeout', v.timeout),
+    noteTimeoutMs: seconds('--note-timeout', v['note-timeout']),
+    graceMs: seconds('--grace', v.grace),
+    convergeMs: seconds('--converge', v.converge, true),
     kubectl: v.kubectl,
     context: v.context,
     namespace: v.namespace,
@@ -124,7 +125,8 @@ export function parseOptions(argv: string[]): Options {
   };
 }
 
-function seconds(flag: string, text: string, zeroAllowed = false): number {
+function seconds(flag: string, text: string | undefined, zeroAllowed = false): number | undefined {
+  if (text === undefined) return undefined;
   const value = Number(text);
   if (!Number.isFinite(value) || value < 0 || (!zeroAllowed && value === 0)) {
     throw new InputError(`${flag} takes a number of seconds, not "${text}"`);

@@ -35,6 +35,7 @@ function stepLines(file: string, verdict: Verdict, c: Colors): string[] {
   const lines = [`    ${color(MARKS[verdict.status])} ${label}${where} ${firstLine(commandOf(verdict))}`];
   const detail = verdict.status !== 'pass';
   if (detail && verdict.reason) lines.push(`        ${color(verdict.reason)}`);
+  if (verdict.updated) lines.push(`        ${c.cyan('updated in the note (--update)')}`);
   if (detail && verdict.comparison && !verdict.comparison.matches) {
     for (const line of verdict.comparison.diff) {
       if (line.op === '-') lines.push(`        ${c.red(`- ${line.text}`)}`);

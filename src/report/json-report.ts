@@ -20,6 +20,7 @@ export function jsonReport(results: NoteResult[], durationMs: number): string {
       headings: headingPath(verdict),
       ...(verdict.reason ? { reason: verdict.reason } : {}),
       ...(verdict.boundFile ? { file: verdict.boundFile } : {}),
+      ...(verdict.updated ? { updated: true } : {}),
       ...(verdict.run && verdict.run.attempts > 1 ? { attempts: verdict.run.attempts } : {}),
       ...(verdict.comparison && !verdict.comparison.matches ? { diff: verdict.comparison.diff.map((line) => `${line.op}${line.text}`) } : {}),
       ...(verdict.comparison?.notes.length ? { notes: verdict.comparison.notes } : {}),

@@ -20,7 +20,9 @@ export function summarize(results: NoteResult[], durationMs: number): Summary {
   return { notes, steps, durationMs: Math.round(durationMs) };
 }
 
-/** 0: every note fresh; 1: any note stale or broken. */
+/** 0: every note fresh (or made fresh by `--update`); 1: any note stale or broken. */
 export function exitCodeOf(results: NoteResult[]): 0 | 1 {
-  return results.every((result) => result.status === 'fresh') ? 0 : 1;
+  const settled = (result: NoteResult) =>
+    result.status === 'fresh' || (result.status === 'stale' && result.verdicts.every((v) => v.status !== 'stale' || v.updated));
+  return results.every(settled) ? 0 : 1;
 }

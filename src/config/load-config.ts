@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import { lilconfig, type Loader } from 'lilconfig';
+import { parse } from 'yaml';
+import { InputError } from '../cli/input-error.js';
+import type { Tolerance } from '../compare/tolerances/tolerance.js';
+
+/** `notes-run.config.{json,yaml,yml,js,mjs,cjs}` or a "notes-run" key in package.json. */
+export interface Config {
+  file?: string;
+  /** Contexts allowed besides the local-looking ones; `*` matches anything. */
+  contexts: string[];
+  timeoutSeconds?: number;
+  noteTimeoutSeconds?: number;
+  graceSeconds?: number;
+  convergeSeconds?: number;
+  skip: SkipRule[];
+  tolerances: Tolerance[];
+  /** Per-note settings, keyed by the note's path (relative to the config file's folder). */
+  notes: Record<string, { cwd?: string; namespace?: string }>;
+}
+
+export interface SkipRule {
+  pattern: RegExp;
+  reason: string;
+}
+
+const EMPTY: Config = { contexts: [], skip: [], tolerances: [], notes: {} };
+
+const loadYaml: Loader = (_path, content) => parse(content);
+
+export async function loadConfig(explicit: string | undefined, from: string): Promise<Config> {
+  const searcher = lilconfig('notes-run', {
+    searchPlaces: ['notes-run.config.json', 'notes-run.config.yaml', 'notes-run.config.yml', 'notes-run.config.js', 'notes-run.config.mjs', 'notes-run.config.cjs', 'package.json'],
+    loaders: { '.yaml': loadYaml, '.yml': loadYaml },
+    stopDir: from,
+  });
+  let found;
+  try {
+    if (explicit) readFileSync(explicit);
+    found = explicit ? await searcher.load(explicit) : await searcher.search(from);
+  } catch (error) {
+    throw new InputError(`${explicit ?? 'config'}: ${(error as Error).message.split('\n')[0]}`);
+  }
+  if (!found || found.isEmpty) return { ...EMPTY, ...(found ? { file: found.filepath } : {}) };
+  return validate(found.config, found.filepath);
+}
+
+function validate(raw: unknown, file: string): Config {
+  const fail = (what: string): never => {
+    throw new InputError(`${file}: ${what}`);
+  };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail('must hold a mapping of settings');
+  const input = raw as Record<string, unknown>;
+  const known = new Set(['contexts', 'timeout', 'noteTimeout', 'grace', 'converge', 'skip', 'tolerances', 'notes']);
+  for (const key of Object.keys(input)) if (!known.has(key)) fail(`unknown setting "${key}" (known: ${[...known].join(', ')})`);
+  const seconds = (key: string): number | undefined => {
+    const value = input[key];
+    if (value === undefined) return undefined;
+    if (typeof value !== 'number' || !(value >= 0)) fail(`"${key}" must be a number of seconds`);
+    return value as number;
+  };
+  const regex = (text: unknown, where: string): RegExp => {
+    if (typeof text !== 'string') return fail(`${where} must be a string (a regular expression)`);
+    try {
+      return new RegExp(text);
+    } catch (error) {
+      return fail(`${where} is not a valid regular expression: ${(error as Error).message}`);
+    }
+  };
+  const list = (key: string): unknown[] => {
+    const value = input[key] ?? [];
+    if (!Array.isArray(value)) fail(`"${key}" must be a list`);
+    return value as unknown[];
+  };
+  const contexts = list('contexts').map((entry, i) => (typeof entry === 'string' ? entry : fail(`contexts[${i}] must be a context name`)));
+  const skip = list('skip').map((entry, i): SkipRule => {
+    if (typeof entry === 'string') return { pattern: regex(entry, `skip[${i}]`), reason: `skipped by config pattern ${entry}` };
+    const rule = entry as { pattern?: unknown; reason?: unknown };
+    return { pattern: regex(rule?.pattern, `skip[${i}].pattern`), reason: typeof rule.reason === 'string' ? rule.reason : `skipped by config pattern ${String(rule.pattern)}` };
+  });
+  const tolerances = list('tolerances').map((entry, i): Tolerance => {
+    const rule = (entry ?? {}) as Record<string, unknown>;
+    const pattern = regex(rule.pattern, `tolerances[${i}].pattern`);
+    if (typeof rule.replacement !== 'string') fail(`tolerances[${i}].replacement must be a string`);
+    return {
+      name: typeof rule.name === 'string' ? rule.name : `config-${i}`,
+      reason: typeof rule.reason === 'string' ? rule.reason : 'a user rule from the config file',
+      example: typeof rule.example === 'string' ? rule.example : '',
+      pattern: new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`),
+      replacement: rule.replacement as string,
+    };
+  });
+  const notes = (input.notes ?? {}) as Config['notes'];
+  if (typeof notes !== 'object' || Array.isArray(notes)) fail('"notes" must map note paths to settings');
+  return {
+    file,
+    contexts,
+    timeoutSeconds: seconds('timeout'),
+    noteTimeoutSeconds: seconds('noteTimeout'),
+    graceSeconds: seconds('grace'),
+    convergeSeconds: seconds('converge'),
+    skip,
+    tolerances,
+    notes,
+  };
+}

@@ -1,0 +1,36 @@
+import type { NoteResult, Verdict } from '../model.js';
+import { commandOf, firstLine, headingPath } from './step-fields.js';
+import { summarize } from './summary.js';
+
+// GitHub Actions workflow commands: each stale or broken step becomes an annotation
+// on its line of the note in the pull request's diff.
+
+export function githubReport(results: NoteResult[], durationMs: number): string {
+  const lines: string[] = [];
+  for (const result of results) {
+    for (const verdict of result.verdicts) {
+      if (verdict.status !== 'stale' && verdict.status !== 'broken') continue;
+      const level = verdict.status === 'broken' ? 'error' : 'warning';
+      const title = `${verdict.status}: ${firstLine(commandOf(verdict))}`;
+      lines.push(`::${level} file=${property(result.file)},line=${verdict.step.line},title=${property(title)}::${data(message(verdict))}`);
+    }
+    for (const m of result.messages) {
+      const level = m.severity === 'error' ? 'error' : 'notice';
+      lines.push(`::${level} file=${property(result.file)},line=${m.line},col=${m.column}::${data(m.message)}`);
+    }
+  }
+  const s = summarize(results, durationMs);
+  lines.push(`notes-run: ${s.notes.total} notes: ${s.notes.fresh} fresh, ${s.notes.stale} stale, ${s.notes.broken} broken`);
+  return lines.join('\n') + '\n';
+}
+
+function message(verdict: Verdict): string {
+  const parts = [headingPath(verdict).join(' › ')];
+  if (verdict.reason) parts.push(verdict.reason);
+  for (const line of verdict.comparison?.diff ?? []) if (line.op !== ' ') parts.push(`${line.op} ${line.text}`);
+  for (const note of verdict.comparison?.notes ?? []) parts.push(`note: ${note}`);
+  return parts.filter(Boolean).join('\n');
+}
+
+const data = (text: string): string => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const property = (text: string): string => data(text).replace(/:/g, '%3A').replace(/,/g, '%2C');

@@ -1,0 +1,58 @@
+import { hostname } from 'node:os';
+import type { NoteResult, Verdict } from '../model.js';
+import { commandOf, firstLine, headingPath } from './step-fields.js';
+import { summarize } from './summary.js';
+
+// JUnit XML as CI systems read it: a testsuite per note, a testcase per step named by
+// its heading path, stale steps as failures and broken ones as errors.
+
+export function junitReport(results: NoteResult[], durationMs: number): string {
+  const s = summarize(results, durationMs);
+  const timestamp = new Date().toISOString().replace(/\.\d+Z$/, '');
+  const suites = results.map((result, id) => {
+    const count = (status: Verdict['status'][]) => result.verdicts.filter((v) => status.includes(v.status)).length;
+    const attributes = {
+      name: result.file,
+      tests: result.verdicts.length,
+      failures: count(['stale']),
+      errors: count(['broken']),
+      skipped: count(['skipped', 'unverified']),
+      time: secs(result.durationMs),
+      timestamp,
+      hostname: hostname(),
+      id,
+      package: 'notes-run',
+    };
+    const cases = result.verdicts.map((verdict) => testcase(result.file, verdict));
+    return `  <testsuite ${attrs(attributes)}>\n    <properties/>\n${cases.join('')}    <system-out/>\n    <system-err/>\n  </testsuite>\n`;
+  });
+  const totals = { name: 'notes-run', tests: s.steps.total, failures: s.steps.stale, errors: s.steps.broken, time: secs(durationMs) };
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites ${attrs(totals)}>\n${suites.join('')}</testsuites>\n`;
+}
+
+function testcase(file: string, verdict: Verdict): string {
+  const name = `${file}:${verdict.step.line} ${[...headingPath(verdict), firstLine(commandOf(verdict))].join(' › ')}`;
+  const head = `    <testcase ${attrs({ name, classname: file.replace(/\.md$/, '').replace(/[/\\]/g, '.'), time: secs(verdict.run?.durationMs ?? 0) })}`;
+  const detail = [verdict.reason, ...(verdict.comparison?.diff ?? []).map((line) => `${line.op} ${line.text}`)].filter(Boolean).join('\n');
+  if (verdict.status === 'stale') return `${head}>\n      <failure ${attrs({ message: verdict.reason ?? 'documented output drifted', type: 'stale' })}>${escape(detail)}</failure>\n    </testcase>\n`;
+  if (verdict.status === 'broken') return `${head}>\n      <error ${attrs({ message: verdict.reason ?? 'broken', type: 'broken' })}>${escape(detail)}</error>\n    </testcase>\n`;
+  if (verdict.status === 'skipped' || verdict.status === 'unverified') return `${head}>\n      <skipped/>\n    </testcase>\n`;
+  return `${head}/>\n`;
+}
+
+function attrs(values: Record<string, string | number>): string {
+  return Object.entries(values)
+    .map(([key, value]) => `${key}="${escape(String(value))}"`)
+    .join(' ');
+}
+
+function escape(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+}
+
+const secs = (ms: number): string => (ms / 1000).toFixed(3);

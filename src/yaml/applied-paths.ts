@@ -1,0 +1,68 @@
+/** A manifest path a `kubectl apply/create -f` reads, as written (relative to the working dir). */
+export interface AppliedPath {
+  path: string;
+  /** `-R`: a directory is read with its subdirectories. */
+  recursive: boolean;
+}
+
+const KUBECTL = /^(?:\S*\/)?kubectl$|^k$/;
+const VERBS = new Set(['apply', 'create']);
+/** `-f x`, `-Rf x`, `--filename x`. */
+const FLAG_THEN_VALUE = /^(?:--filename|-[a-zA-Z]*f)$/;
+/** `-fx`, `-f=x`, `--filename=x`. */
+const FLAG_WITH_VALUE = /^(?:--filename=|-[a-zA-Z]*f=?)(.+)$/;
+
+/** The `-f`/`--filename` paths of every `kubectl apply` or `kubectl create` in a command. */
+export function appliedPaths(command: string): AppliedPath[] {
+  return simpleCommands(command).flatMap(pathsOfOne);
+}
+
+function pathsOfOne(words: string[]): AppliedPath[] {
+  const start = words.findIndex((word) => KUBECTL.test(word));
+  if (start < 0) return [];
+  const args = words.slice(start + 1);
+  if (!args.some((word) => VERBS.has(word))) return [];
+  const recursive = args.some((word) => /^-[a-zA-Z]*R[a-zA-Z]*$|^--recursive(=true)?$/.test(word));
+  const paths: string[] = [];
+  args.forEach((word, i) => {
+    if (FLAG_THEN_VALUE.test(word)) {
+      if (args[i + 1] !== undefined) paths.push(args[i + 1]);
+    } else {
+      const attached = FLAG_WITH_VALUE.exec(word)?.[1];
+      if (attached) paths.push(attached);
+    }
+  });
+  // stdin, URLs and shell variables name nothing we can read before the note runs.
+  return paths.filter((path) => path !== '-' && !/^[a-z][a-z0-9+.-]*:\/\//i.test(path) && !path.includes('$')).map((path) => ({ path, recursive }));
+}
+
+/** Words of each simple command, split at `;`, `&&`, `||`, `|`, `&` and newlines; quotes removed. */
+function simpleCommands(command: string): string[][] {
+  const commands: string[][] = [[]];
+  let word: string | undefined;
+  let quote: string | undefined;
+  const text = command.replace(/\\\n/g, ' ');
+  const endWord = () => {
+    if (word !== undefined) commands[commands.length - 1].push(word);
+    word = undefined;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quote) {
+      if (ch === quote) quote = undefined;
+      else word = (word ?? '') + ch;
+    } else if (ch === '"' || ch === "'") {
+      quote = ch;
+      word = word ?? '';
+    } else if (/\s/.test(ch) && ch !== '\n') {
+      endWord();
+    } else if (ch === '\n' || ch === ';' || ch === '|' || ch === '&') {
+      endWord();
+      commands.push([]);
+    } else {
+      word = (word ?? '') + ch;
+    }
+  }
+  endWord();
+  return commands;
+}

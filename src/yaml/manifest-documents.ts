@@ -1,0 +1,52 @@
+import { LineCounter, parseAllDocuments } from 'yaml';
+
+/** The objects of a YAML stream as kubectl sees them, or where it fails to parse. */
+export interface ManifestRead {
+  objects: unknown[];
+  error?: { line: number; message: string };
+}
+
+/** Parses every document; `line` of an error is 1-based within `source`. */
+export function readManifests(source: string): ManifestRead {
+  const lineCounter = new LineCounter();
+  // kubectl reads YAML 1.1 (go-yaml): `yes` is a boolean and `0644` octal, so compare the same way.
+  const documents = parseAllDocuments(source, { lineCounter, prettyErrors: false, version: '1.1' });
+  const objects: unknown[] = [];
+  for (const document of documents) {
+    const error = document.errors[0];
+    if (error) return { objects: [], error: { line: lineCounter.linePos(error.pos[0]).line, message: firstSentence(error.message) } };
+    const value = plain(document.toJS({ maxAliasCount: 1000 }));
+    // An empty document (a stray `---`, a comment-only block) is no object to kubectl either.
+    if (value !== null && value !== undefined) objects.push(...unlisted(value));
+  }
+  return { objects };
+}
+
+/** `Kind/name` of a Kubernetes object, when it has both. */
+export function objectKey(object: unknown): string | undefined {
+  if (!isRecord(object) || typeof object.kind !== 'string' || !isRecord(object.metadata)) return undefined;
+  const name = object.metadata.name;
+  return typeof name === 'string' ? `${object.kind}/${name}` : undefined;
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** `kubectl get -o yaml` prints a `List`; its items are the objects a note talks about. */
+function unlisted(value: unknown): unknown[] {
+  if (isRecord(value) && typeof value.kind === 'string' && value.kind.endsWith('List') && Array.isArray(value.items)) return value.items;
+  return [value];
+}
+
+/** YAML 1.1 timestamps become Dates; kubectl keeps them as text, so do we. */
+function plain(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(plain);
+  if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, plain(item)]));
+  return value;
+}
+
+function firstSentence(message: string): string {
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
