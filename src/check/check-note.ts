@@ -33,7 +33,7 @@ export async function checkNote(note: Note, settings: CheckSettings): Promise<No
     const judgement = judgeCommand(outcome.step, outcome.run, settings.compare);
     decide({ step: outcome.step, run: outcome.run, ...judgement });
   }
-  for (const step of note.steps) if (step.kind === 'yaml') decide(checkYamlStep(step));
+  for (const step of note.steps) if (step.kind === 'yaml') decide(checkYamlStep(step, note.steps, settings.cwd));
   const ordered = note.steps.map((step) => verdicts.get(step)).filter((verdict): verdict is Verdict => verdict !== undefined);
   return {
     file: note.file,

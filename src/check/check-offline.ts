@@ -6,12 +6,12 @@ import { checkYamlStep } from '../yaml/check-yaml-step.js';
 import { noteStatus, verdictWithoutRun } from './check-note.js';
 
 /** Judges a note's documented outputs against its last live run, with no cluster at all. */
-export function checkOffline(note: Note, snapshot: Snapshot | undefined, tolerances: CompareSettings['tolerances']): NoteResult {
+export function checkOffline(note: Note, snapshot: Snapshot | undefined, tolerances: CompareSettings['tolerances'], cwd: string): NoteResult {
   const started = performance.now();
   const settings: CompareSettings = { tolerances, namespace: snapshot?.namespace };
   const recorded = snapshot ? recordedRuns(snapshot) : () => undefined;
   const verdicts: Verdict[] = note.steps.map((step) => {
-    if (step.kind === 'yaml') return checkYamlStep(step);
+    if (step.kind === 'yaml') return checkYamlStep(step, note.steps, cwd);
     const early = verdictWithoutRun(step);
     if (early) return early;
     const entry = recorded(step);

@@ -57,7 +57,7 @@ async function run(options: Options, io: Io): Promise<number> {
   let results: NoteResult[];
   let interrupted = false;
   if (options.offline) {
-    results = notes.map((note) => checkOffline(note, readSnapshot(snapshotPath(snapshotsDir, note.file)), settings.tolerances));
+    results = notes.map((note) => checkOffline(note, readSnapshot(snapshotPath(snapshotsDir, note.file)), settings.tolerances, settings.forNote(note.file).cwd));
     results.forEach(showNote);
   } else {
     const client: Kubectl = { binary: options.kubectl ? resolve(options.kubectl) : kubectlOnPath(io.env), env: { ...io.env } };

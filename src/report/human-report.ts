@@ -1,6 +1,6 @@
 import type { Colors } from 'picocolors/types.js';
 import type { NoteMessage, NoteResult, StepStatus, Verdict } from '../model.js';
-import { commandOf, firstLine, headingPath } from './step-fields.js';
+import { commandOf, firstLine } from './step-fields.js';
 import { summarize, type Summary } from './summary.js';
 
 const MARKS: Record<StepStatus, string> = {
@@ -16,11 +16,15 @@ export function humanNoteReport(result: NoteResult, c: Colors): string {
   const out: string[] = [];
   const title = { fresh: c.green('FRESH'), stale: c.yellow('STALE'), broken: c.red('BROKEN') }[result.status];
   out.push(`${title} ${c.bold(result.file)}`);
-  let lastPath = '';
+  let lastHeadings = '';
+  let lastText = '';
   for (const verdict of result.verdicts) {
-    const path = headingPath(verdict).join(' › ');
-    if (path !== lastPath && path !== '') out.push(c.dim(`  ${path}`));
-    lastPath = path;
+    const { headings, text } = verdict.step.context;
+    const path = headings.join(' › ');
+    if (path !== lastHeadings && path !== '') out.push(c.bold(`  § ${path}`));
+    if ((text !== lastText || path !== lastHeadings) && text !== '') out.push(c.dim(`    ${text.split('\n')[0]}`));
+    lastHeadings = path;
+    lastText = text;
     out.push(...stepLines(result.file, verdict, c));
   }
   for (const message of result.messages) out.push(messageLine(result.file, message, c));
@@ -32,22 +36,22 @@ function stepLines(file: string, verdict: Verdict, c: Colors): string[] {
   const color = statusColor(verdict.status, c);
   const where = c.dim(`${file}:${verdict.step.line}`);
   const label = verdict.status === 'pass' ? '' : `${color(verdict.status)} `;
-  const lines = [`    ${color(MARKS[verdict.status])} ${label}${where} ${firstLine(commandOf(verdict))}`];
+  const lines = [`      ${color(MARKS[verdict.status])} ${label}${where} ${firstLine(commandOf(verdict))}`];
   const detail = verdict.status !== 'pass';
-  if (detail && verdict.reason) lines.push(`        ${color(verdict.reason)}`);
-  if (verdict.updated) lines.push(`        ${c.cyan('updated in the note (--update)')}`);
+  if (detail && verdict.reason) lines.push(`          ${color(verdict.reason)}`);
+  if (verdict.updated) lines.push(`          ${c.cyan('updated in the note (--update)')}`);
   if (detail && verdict.comparison && !verdict.comparison.matches) {
     for (const line of verdict.comparison.diff) {
-      if (line.op === '-') lines.push(`        ${c.red(`- ${line.text}`)}`);
-      else if (line.op === '+') lines.push(`        ${c.green(`+ ${line.text}`)}`);
-      else if (line.op === '…') lines.push(`        ${c.dim(`… ${line.text}`)}`);
-      else lines.push(`        ${c.dim(`  ${line.text}`)}`);
+      if (line.op === '-') lines.push(`          ${c.red(`- ${line.text}`)}`);
+      else if (line.op === '+') lines.push(`          ${c.green(`+ ${line.text}`)}`);
+      else if (line.op === '…') lines.push(`          ${c.dim(`… ${line.text}`)}`);
+      else lines.push(`          ${c.dim(`  ${line.text}`)}`);
     }
-    for (const note of verdict.comparison.notes) lines.push(`        ${c.cyan(`note: ${note}`)}`);
+    for (const note of verdict.comparison.notes) lines.push(`          ${c.cyan(`note: ${note}`)}`);
   }
   if (verdict.status === 'broken' && verdict.run && !verdict.comparison) {
     const tail = verdict.run.output.trimEnd().split('\n').slice(-8);
-    for (const line of tail) if (line !== '') lines.push(`        ${c.dim(`│ ${line}`)}`);
+    for (const line of tail) if (line !== '') lines.push(`          ${c.dim(`│ ${line}`)}`);
   }
   return lines;
 }

@@ -48,7 +48,7 @@ function walk(root: string, recursive: boolean): string[] {
     const dir = pending.shift()!;
     let entries;
     try {
-      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     } catch {
       continue;
     }
@@ -57,7 +57,7 @@ function walk(root: string, recursive: boolean): string[] {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) {
         if (recursive && !SKIPPED_FOLDERS.has(entry.name)) pending.push(path);
-      } else if (entry.isFile()) {
+      } else if (entry.isFile() || (entry.isSymbolicLink() && isFile(path))) {
         files.push(path);
       }
     }
