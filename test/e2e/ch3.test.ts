@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { editLine, workspace } from './workspace.js';
+
+// The user's note, run end to end through the CLI against the simulated k3s cluster,
+// which hands out new IPs, pod hashes, ages and timings on every run.
+
+describe('notes/ch3.md against a k3s-like cluster', () => {
+  it('is fresh: every step passes, the failing ping as an expected failure', () => {
+    const { exitCode, report } = workspace().json(['ch3.md']);
+    const [note] = report.notes;
+    expect(note.status).toBe('fresh');
+    expect(exitCode).toBe(0);
+    const commands = note.steps.filter((step) => step.kind === 'command');
+    expect(commands.map((step) => step.line)).toEqual([18, 24, 26, 31, 36, 51, 56, 61, 79, 84, 92]);
+    expect(commands.every((step) => step.status === 'pass')).toBe(true);
+    const ping = commands.find((step) => step.line === 92)!;
+    expect(ping.exitCode).toBe(1);
+    expect(ping.actual).toContain('100% packet loss');
+    expect(note.steps.find((step) => step.kind === 'yaml')).toMatchObject({ line: 66, status: 'pass' });
+  });
+
+  it('fills the JSON contract for every step', () => {
+    const { report } = workspace().json(['ch3.md']);
+    const step = report.notes[0].steps.find((s) => s.line === 84)!;
+    expect(Object.keys(step)).toEqual(
+      expect.arrayContaining(['line', 'kind', 'status', 'command', 'expected', 'actual', 'exitCode', 'durationMs', 'heading']),
+    );
+    expect(step).toMatchObject({ kind: 'command', command: 'kubectl get svc sleep-2', exitCode: 0 });
+    expect(step.expected).toContain('sleep-2   ClusterIP   10.43.44.128');
+    expect(step.actual).toMatch(/^NAME\s+TYPE\s+CLUSTER-IP/);
+    expect(step.heading).toBe('3.1. Kubernetes 내부의 Network traffic routing');
+    expect(typeof step.durationMs).toBe('number');
+    expect(report.summary).toMatchObject({ notes: { total: 1, fresh: 1 } });
+  });
+
+  it('prints a readable report with the Korean headings, file:line and a summary', () => {
+    const result = workspace().run(['ch3.md']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('FRESH ch3.md');
+    expect(result.stdout).toContain('3.1. Kubernetes 내부의 Network traffic routing');
+    expect(result.stdout).toContain('Pod 와 통신이 잘 되는지 확인 - 실패해야함');
+    expect(result.stdout).toContain('ch3.md:92 kubectl exec deploy/sleep-1 -- ping -c 1 sleep-2');
+    expect(result.stdout).toMatch(/1 note: 1 fresh · steps: 12 pass/);
+    expect(result.stderr).toContain('kube context default');
+  });
+});
+
+describe('drifted copies of the note', () => {
+  it.each([
+    ['a verb', 19, 'deployment.apps/sleep-1 created', 'deployment.apps/sleep-1 configured', 18],
+    ['a count', 43, '2 packets received', '1 packets received', 36],
+    ['a status', 87, 'ClusterIP', 'NodePort ', 84],
+    ['a name', 25, 'pod/sleep-1-', 'pod/sleep-3-', 24],
+    ['an exit code', 98, 'exit code 1', 'exit code 2', 92],
+  ])('one changed %s is stale at that step, exit 1', (_what, line, from, to, stepLine) => {
+    const ws = workspace();
+    ws.writeNote(editLine(ws.note(), line, from, to));
+    const { exitCode, report } = ws.json(['ch3.md']);
+    const [note] = report.notes;
+    expect(exitCode).toBe(1);
+    expect(note.status).toBe('stale');
+    const notPassing = note.steps.filter((step) => step.status !== 'pass');
+    expect(notPassing.map((step) => [step.line, step.status])).toEqual([[stepLine, 'stale']]);
+  });
+
+  it('a failing command is broken at its line, exit 1', () => {
+    const ws = workspace();
+    ws.writeNote(editLine(ws.note(), 79, 'sleep/sleep2-service.yaml', 'sleep/missing-service.yaml'));
+    const { exitCode, report } = ws.json(['ch3.md']);
+    const [note] = report.notes;
+    expect(exitCode).toBe(1);
+    expect(note.status).toBe('broken');
+    expect(note.steps.find((step) => step.line === 79)).toMatchObject({ status: 'broken', exitCode: 1 });
+  });
+
+  it('shows the diff for a stale step in the human report', () => {
+    const ws = workspace();
+    ws.writeNote(editLine(ws.note(), 19, 'created', 'configured'));
+    const result = ws.run(['ch3.md']);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('STALE ch3.md');
+    expect(result.stdout).toContain('- deployment.apps/sleep-1 configured');
+    expect(result.stdout).toContain('+ deployment.apps/sleep-1 created');
+  });
+});

@@ -1,0 +1,166 @@
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { workspace, type Workspace } from './workspace.js';
+
+const runNamespaces = (ws: Workspace) =>
+  ws.kubectl(['get', 'namespaces', '-o', 'name']).stdout.split('\n').filter((name) => name.includes('notes-run-'));
+
+/** Adds a context named `name` on the double's cluster and makes it current. */
+function useContext(ws: Workspace, name: string): void {
+  const path = join(ws.dir, '.kubeconfig');
+  const config = parse(readFileSync(path, 'utf8'));
+  config.contexts.push({ name, context: { cluster: 'default', user: 'default' } });
+  config['current-context'] = name;
+  writeFileSync(path, stringify(config));
+}
+
+describe('the kube context guard', () => {
+  it('refuses a context that does not look local, before anything runs', () => {
+    const ws = workspace();
+    useContext(ws, 'gke_acme_europe-west1_prod');
+    const result = ws.run(['ch3.md']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('refusing to run notes against kube context "gke_acme_europe-west1_prod"');
+    expect(result.stderr).toContain('--context gke_acme_europe-west1_prod');
+    expect(ws.kubectl(['get', 'deployments', '-A']).stdout).not.toContain('sleep-1');
+  });
+
+  it('runs against that context once it is named with --context', () => {
+    const ws = workspace();
+    useContext(ws, 'gke_acme_europe-west1_prod');
+    expect(ws.run(['--context', 'gke_acme_europe-west1_prod', 'ch3.md']).status).toBe(0);
+  });
+
+  it('runs against a context the config file allows', () => {
+    const ws = workspace();
+    useContext(ws, 'lab-cluster');
+    writeFileSync(join(ws.dir, 'notes-run.config.yaml'), 'contexts:\n  - lab-*\n');
+    expect(ws.run(['ch3.md']).status).toBe(0);
+  });
+
+  it('says once, naming the context, when the cluster cannot be reached', () => {
+    const ws = workspace();
+    const result = ws.run(['ch3.md'], { KUBE_DOUBLE_DOWN: '1' });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('cannot reach the cluster of kube context "default"');
+    expect(result.stderr).toContain('--offline');
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stdout).toBe('');
+  });
+});
+
+describe('isolation and cleanup', () => {
+  it('runs each note in its own namespace and deletes it afterwards', () => {
+    const ws = workspace();
+    const { report } = ws.json(['ch3.md']);
+    expect(report.notes[0].status).toBe('fresh');
+    expect(runNamespaces(ws)).toEqual([]);
+    expect(ws.kubectl(['get', 'deployments', '-A']).stdout).not.toContain('sleep-1');
+  });
+
+  it('keeps the namespace with --keep', () => {
+    const ws = workspace();
+    ws.run(['--keep', 'ch3.md']);
+    expect(runNamespaces(ws)).toHaveLength(1);
+  });
+
+  it('runs in place with --namespace and deletes nothing', () => {
+    const ws = workspace();
+    expect(ws.run(['--namespace', 'default', 'ch3.md']).status).toBe(0);
+    expect(ws.kubectl(['get', 'deployments', '-n', 'default']).stdout).toContain('sleep-1');
+  });
+
+  it('stops an interrupted run within seconds, kills its processes and deletes its namespace', async () => {
+    const ws = workspace();
+    ws.writeNote('# hang\n\n```bash\nkubectl apply -f sleep/sleep1.yaml\nsleep 300 & sleep 301\n```\n', 'hang.md');
+    const child = ws.start(['hang.md']);
+    let stdout = '';
+    child.stdout!.on('data', (chunk) => (stdout += chunk));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const interrupted = performance.now();
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(performance.now() - interrupted).toBeLessThan(5000);
+    expect(code).toBe(130);
+    expect(stdout).toContain('hang.md:4');
+    expect(runNamespaces(ws)).toEqual([]);
+    expect(sleepersAlive()).toBe(false);
+  });
+});
+
+function sleepersAlive(): boolean {
+  return readdirSync('/proc')
+    .filter((pid) => /^\d+$/.test(pid))
+    .some((pid) => {
+      try {
+        return /^sleep\u0000(300|301)\u0000/.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
+      } catch {
+        return false;
+      }
+    });
+}
+
+describe('many notes', () => {
+  const slowNote = (name: string) => `# ${name}\n\n\`\`\`bash\nsleep 1.5\necho ${name}\n# ${name}\n\`\`\`\n`;
+
+  it('runs a folder of notes and reports each', () => {
+    const ws = workspace();
+    ws.writeNote(slowNote('a'), 'a.md');
+    const { report } = ws.json(['.']);
+    expect(report.notes.map((note) => note.file).sort()).toEqual(['a.md', 'ch3.md']);
+  });
+
+  it('runs two notes in parallel with --jobs 2 clearly faster than one after the other', () => {
+    const ws = workspace();
+    ws.writeNote(slowNote('a'), 'a.md');
+    ws.writeNote(slowNote('b'), 'b.md');
+    let started = performance.now();
+    expect(ws.run(['a.md', 'b.md']).status).toBe(0);
+    const serial = performance.now() - started;
+    started = performance.now();
+    expect(ws.run(['--jobs', '2', 'a.md', 'b.md']).status).toBe(0);
+    const parallel = performance.now() - started;
+    expect(parallel).toBeLessThan(serial * 0.8);
+  });
+
+  it('stops after the first stale note with --bail', () => {
+    const ws = workspace();
+    ws.writeNote('# a\n\n```bash\necho a\n# b\n```\n', 'a.md');
+    ws.writeNote('# b\n\n```bash\necho b\n# b\n```\n', 'b.md');
+    const { exitCode, report } = ws.json(['--bail', 'a.md', 'b.md']);
+    expect(exitCode).toBe(1);
+    expect(report.notes.map((note) => note.file)).toEqual(['a.md']);
+  });
+});
+
+describe('CI reporters', () => {
+  it('writes JUnit XML with a testcase per step, stale as failure, broken as error', () => {
+    const ws = workspace();
+    ws.writeNote('# n\n\n## 절\n\n```bash\necho a\n# b\nfalse\necho ok\n# ok\n```\n', 'n.md');
+    const result = ws.run(['--reporter', 'junit', '--output-file', 'report.xml', 'n.md']);
+    expect(result.status).toBe(1);
+    const xml = readFileSync(join(ws.dir, 'report.xml'), 'utf8');
+    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml);
+    const suite = doc.testsuites.testsuite;
+    expect(suite).toMatchObject({ name: 'n.md', tests: '3', failures: '1', errors: '1' });
+    for (const attribute of ['time', 'timestamp', 'hostname', 'id', 'package']) expect(suite[attribute]).toBeDefined();
+    expect(suite.time).toMatch(/^\d+\.\d+$/);
+    const cases = suite.testcase as { name: string; failure?: unknown; error?: unknown }[];
+    expect(cases).toHaveLength(3);
+    expect(cases[0].name).toContain('n.md:6');
+    expect(cases[0].name).toContain('절');
+    expect(cases[0].failure).toBeDefined();
+    expect(cases[1].error).toBeDefined();
+    expect(cases[2].failure ?? cases[2].error).toBeUndefined();
+  });
+
+  it('writes GitHub workflow annotations at file:line', () => {
+    const ws = workspace();
+    ws.writeNote('# n\n\n```bash\necho a\n# b\n```\n', 'n.md');
+    const result = ws.run(['--reporter', 'github', 'n.md']);
+    expect(result.stdout).toMatch(/^::warning file=n\.md,line=4,title=stale%3A echo a::.*- b%0A\+ a/m);
+  });
+});
