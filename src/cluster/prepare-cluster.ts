@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { parse, stringify } from 'yaml';
 import { InputError } from '../cli/input-error.js';
+import { kubeconfigFor } from './kubeconfig.js';
 import { kubectl, type Kubectl } from './kubectl.js';
 import { isAllowed, looksLocal } from './local-context.js';
 
@@ -57,7 +57,7 @@ export async function isolate(client: Kubectl, target: ClusterTarget, noteFile: 
   const name = namespaceName(noteFile);
   const created = await kubectl(client, ['create', 'namespace', name, '--context', target.context]);
   if (created.exitCode !== 0) {
-    throw new InputError(`could not create the run namespace ${name}: ${lastLine(created.stderr)}. Use --namespace NAME to run in place.`);
+    throw new InputError(`could not create the run namespace ${name}: ${lastLine(created.stderr) || `exit status ${created.exitCode}`}. Use --namespace NAME to run in place.`);
   }
   const dir = mkdtempSync(join(tmpdir(), 'notes-run-kube-'));
   let released = false;
@@ -65,7 +65,7 @@ export async function isolate(client: Kubectl, target: ClusterTarget, noteFile: 
     if (released) return;
     released = true;
     rmSync(dir, { recursive: true, force: true });
-    if (!keep) await kubectl(client, ['delete', 'namespace', name, '--context', target.context, '--wait=false', '--ignore-not-found']);
+    if (!keep) await deleteNamespace(client, target.context, name);
   };
   try {
     const kubeconfig = join(dir, 'config');
@@ -85,21 +85,10 @@ export async function pinnedKubeconfig(client: Kubectl, context: string, namespa
   return { path, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-async function kubeconfigFor(client: Kubectl, context: string, namespace: string | undefined): Promise<string> {
-  const view = await kubectl(client, ['config', 'view', '--minify', '--flatten', '--raw', '--context', context]);
-  let config: { contexts?: { name: string; context: Record<string, unknown> }[]; 'current-context'?: string } | undefined;
-  try {
-    config = parse(view.stdout);
-  } catch {
-    config = undefined;
-  }
-  const entry = config?.contexts?.find((c) => c.name === context) ?? config?.contexts?.[0];
-  if (view.exitCode !== 0 || !config || !entry) {
-    throw new InputError(`could not read kube context "${context}" (kubectl config view: ${lastLine(view.stderr) || 'no such context'})`);
-  }
-  if (namespace) entry.context.namespace = namespace;
-  config['current-context'] = entry.name;
-  return stringify(config);
+/** Deletes without waiting for the pods in it to wind down; older or simpler clients lack the flag. */
+async function deleteNamespace(client: Kubectl, context: string, name: string): Promise<void> {
+  const quick = await kubectl(client, ['delete', 'namespace', name, '--context', context, '--wait=false']);
+  if (quick.exitCode !== 0 && /unknown (flag|shorthand)/i.test(quick.stderr)) await kubectl(client, ['delete', 'namespace', name, '--context', context]);
 }
 
 function namespaceName(noteFile: string): string {

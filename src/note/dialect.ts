@@ -20,8 +20,12 @@ export function skipDirective(text: string): string | undefined {
 /** Removes `#` and one following space. */
 export const uncomment = (line: string): string => line.trimStart().replace(/^# ?/, '');
 
-/** zsh marks output that had no final newline with a `%` at the end of the last line. */
-export const endsWithZshMark = (line: string): boolean => /%\s*$/.test(line) && !/^\s*%\s*$/.test(line);
+/**
+ * zsh marks output that had no final newline with a `%` at the end of the last line.
+ * A table header ending in a percent column (`kubectl top`: `CPU%`) is not that mark.
+ */
+export const endsWithZshMark = (line: string): boolean =>
+  /%\s*$/.test(line) && !/^\s*%\s*$/.test(line) && !/(^|\s)[A-Z][A-Z()]*%\s*$/.test(line);
 export const dropZshMark = (line: string): string => line.replace(/%\s*$/, '');
 
 /** A whole line in parentheses is an author remark inside output, e.g. `(결과에서 IP 마스킹 함)`. */
