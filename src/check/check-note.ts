@@ -3,6 +3,7 @@ import { judgeCommand } from '../compare/judge-command.js';
 import type { Note, NoteResult, NoteStatus, Verdict } from '../model.js';
 import { runNote, type RunSettings } from '../run/run-note.js';
 import { checkYamlStep } from '../yaml/check-yaml-step.js';
+import { materializeBlocks } from '../yaml/materialize-blocks.js';
 
 export interface CheckSettings extends Omit<RunSettings, 'satisfies'> {
   compare: CompareSettings;
@@ -25,13 +26,20 @@ export async function checkNote(note: Note, settings: CheckSettings): Promise<No
     ...settings,
     satisfies: (step, run) => judgeCommand(step, run, settings.compare).status === 'pass',
   };
-  for await (const outcome of runNote(note, runSettings)) {
-    if ('notRun' in outcome) {
-      decide({ step: outcome.step, status: 'skipped', reason: outcome.notRun });
-      continue;
+  // A yaml block bound to a manifest that does not exist yet is written into a scratch
+  // copy of the working directory, so the note's own manifest is what gets applied.
+  const scratch = materializeBlocks(note, settings.cwd);
+  try {
+    for await (const outcome of runNote(note, { ...runSettings, cwd: scratch.cwd })) {
+      if ('notRun' in outcome) {
+        decide({ step: outcome.step, status: 'skipped', reason: outcome.notRun });
+        continue;
+      }
+      const judgement = judgeCommand(outcome.step, outcome.run, settings.compare);
+      decide({ step: outcome.step, run: outcome.run, ...judgement });
     }
-    const judgement = judgeCommand(outcome.step, outcome.run, settings.compare);
-    decide({ step: outcome.step, run: outcome.run, ...judgement });
+  } finally {
+    scratch.cleanup();
   }
   for (const step of note.steps) if (step.kind === 'yaml') decide(checkYamlStep(step, note.steps, settings.cwd));
   const ordered = note.steps.map((step) => verdicts.get(step)).filter((verdict): verdict is Verdict => verdict !== undefined);
