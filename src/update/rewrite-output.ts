@@ -65,11 +65,26 @@ function edits(want: ComparableLine[], got: ComparableLine[]): Edit[] {
   return result;
 }
 
-/** Keeps the documented spelling of each word that still matches, and its spacing. */
+/**
+ * Keeps the documented spelling of each word that still matches, and its spacing; the
+ * blanks after a replaced word grow or shrink so table columns stay aligned.
+ */
 function mergeWords(documented: string, actual: string, settings: CompareSettings): string {
   const doc = documented.split(/(\s+)/);
   const act = actual.split(/(\s+)/);
   if (doc.length !== act.length) return actual;
   const same = (a: string, b: string) => applyTolerances(a, settings.tolerances) === applyTolerances(b, settings.tolerances);
-  return doc.map((word, i) => (i % 2 === 1 || same(word, act[i]) ? word : act[i])).join('');
+  let shift = 0;
+  return doc
+    .map((word, i) => {
+      if (i % 2 === 1) {
+        const width = Math.max(1, word.length - shift);
+        shift -= word.length - width;
+        return word.includes('\t') ? word : ' '.repeat(width);
+      }
+      if (same(word, act[i])) return word;
+      shift += act[i].length - word.length;
+      return act[i];
+    })
+    .join('');
 }
