@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { editLine, workspace } from './workspace.js';
 
@@ -65,12 +67,23 @@ describe('drifted copies of the note', () => {
 
   it('a failing command is broken at its line, exit 1', () => {
     const ws = workspace();
-    ws.writeNote(editLine(ws.note(), 79, 'sleep/sleep2-service.yaml', 'sleep/missing-service.yaml'));
+    ws.writeNote(editLine(ws.note(), 24, 'app=sleep-1', 'app=sleep-9'));
     const { exitCode, report } = ws.json(['ch3.md']);
     const [note] = report.notes;
     expect(exitCode).toBe(1);
     expect(note.status).toBe('broken');
-    expect(note.steps.find((step) => step.line === 79)).toMatchObject({ status: 'broken', exitCode: 1 });
+    const notPassing = note.steps.filter((step) => step.status !== 'pass');
+    expect(notPassing).toMatchObject([{ line: 24, status: 'broken', exitCode: 1 }]);
+    expect(notPassing[0].actual).toContain('error: no matching resources found');
+  });
+
+  it("runs the note's own manifest when the file it applies does not exist", () => {
+    const ws = workspace();
+    ws.writeNote(editLine(ws.note(), 79, 'sleep/sleep2-service.yaml', 'sleep/from-the-note.yaml'));
+    const { exitCode, report } = ws.json(['ch3.md']);
+    expect(exitCode).toBe(0);
+    expect(report.notes[0].steps.find((step) => step.kind === 'yaml')).toMatchObject({ status: 'unchecked', file: 'sleep/from-the-note.yaml' });
+    expect(existsSync(join(ws.dir, 'sleep', 'from-the-note.yaml'))).toBe(false);
   });
 
   it('shows the diff for a stale step in the human report', () => {
