@@ -6,6 +6,8 @@ import { linesMatch, orderingFor } from './match-lines.js';
 
 /** Documented output against actual output, with every tolerance applied to both. */
 export function compareOutput(documented: string, actual: string, command: string, settings: CompareSettings): Comparison {
+  // Most outputs that still hold are identical to the letter: no need to fold anything.
+  if (documented.trim() === actual.trim() && !(settings.namespace && actual.includes(settings.namespace))) return { matches: true, diff: [], notes: [] };
   const want = comparableLines(documented, 'documented', settings);
   const got = comparableLines(actual, 'actual', settings);
   const ordering = orderingFor(command);

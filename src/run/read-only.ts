@@ -42,3 +42,8 @@ function kubectlReads(args: string[]): boolean {
   if (!READING_KUBECTL.has(verb)) return false;
   return !args.some((arg) => /^(-w|--watch|--watch-only|-f|--follow)(=true)?$/.test(arg));
 }
+
+/** A read-only step that asks the cluster: its output may still be converging, so it may be re-run. */
+export function readsCluster(command: string): boolean {
+  return /\bkubectl\b/.test(command) && isReadOnly(command);
+}

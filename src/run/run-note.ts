@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import type { CommandStep, Note, StepRun } from '../model.js';
-import { isReadOnly } from './read-only.js';
-import { ShellSession, type ExecutionResult, type ShellOptions } from './shell-session.js';
+import { readsCluster } from './read-only.js';
+import { ShellSession, type ExecutionResult, type ShellOptions, type StepExecution } from './shell-session.js';
+import { typedInput } from './typed-input.js';
 
 export interface RunSettings extends ShellOptions {
   stepTimeoutMs: number;
@@ -15,7 +15,6 @@ export interface RunSettings extends ShellOptions {
   /** Why a step must not run (a config skip pattern), if it must not. */
   skipReason?: (step: CommandStep) => string | undefined;
   onStepStart?: (step: CommandStep) => void;
-  onStepOutput?: (step: CommandStep, output: string) => void;
   signal?: AbortSignal;
 }
 
@@ -23,31 +22,50 @@ export type RunOutcome = { step: CommandStep; run: StepRun } | { step: CommandSt
 
 const RETRY_PAUSES_MS = [250, 500, 1000, 1500, 2000];
 
-/** Runs a note's command steps in order in one shell; yields each outcome as it comes. */
+/**
+ * Runs a note's command steps in order in one shell; yields each outcome as it comes.
+ * Consecutive plain steps go to the shell as one batch; a step that may need to be
+ * re-run (it reads the cluster), watched (long-running) or fed (a session) goes alone.
+ */
 export async function* runNote(note: Note, settings: RunSettings): AsyncGenerator<RunOutcome> {
   const deadline = Date.now() + settings.noteTimeoutMs;
   let shell = new ShellSession(settings);
   const stopAll = () => shell.kill();
   settings.signal?.addEventListener('abort', stopAll, { once: true });
   try {
-    for (const step of note.steps) {
-      if (step.kind !== 'command' || step.problem || step.notExecutable || step.skip) continue;
+    const runnable = note.steps.filter((step): step is CommandStep => step.kind === 'command' && !step.problem && !step.notExecutable && !step.skip);
+    let i = 0;
+    while (i < runnable.length) {
+      const step = runnable[i];
       const skip = settings.skipReason?.(step);
-      if (skip) {
-        yield { step, notRun: skip };
-        continue;
-      }
-      if (settings.signal?.aborted) {
-        yield { step, notRun: 'the run was interrupted before this step' };
-        continue;
-      }
-      if (Date.now() > deadline) {
-        yield { step, notRun: `the note's time limit (${settings.noteTimeoutMs / 1000} s) ran out before this step` };
+      const late = settings.signal?.aborted
+        ? 'the run was interrupted before this step'
+        : Date.now() > deadline
+          ? `the note's time limit (${settings.noteTimeoutMs / 1000} s) ran out before this step`
+          : undefined;
+      if (skip || late) {
+        yield { step, notRun: (skip ?? late)! };
+        i++;
         continue;
       }
       if (!shell.alive) shell = new ShellSession(settings);
-      settings.onStepStart?.(step);
-      yield { step, run: await runStep(shell, step, settings, deadline) };
+      if (needsItsOwnTurn(step)) {
+        settings.onStepStart?.(step);
+        yield { step, run: await runAlone(shell, step, settings, deadline) };
+        i++;
+        continue;
+      }
+      let end = i;
+      while (end < runnable.length && !needsItsOwnTurn(runnable[end]) && !settings.skipReason?.(runnable[end])) end++;
+      const batch = runnable.slice(i, end);
+      settings.onStepStart?.(batch[0]);
+      const timeoutMs = stepTimeout(settings, deadline);
+      const results = await shell.executeBatch(
+        batch.map((s) => ({ command: s.command, timeoutMs })),
+        (index) => batch[index + 1] && settings.onStepStart?.(batch[index + 1]),
+      );
+      for (const [k, result] of results.entries()) yield { step: batch[k], run: toRun(result) };
+      i = end;
     }
   } finally {
     settings.signal?.removeEventListener('abort', stopAll);
@@ -55,11 +73,13 @@ export async function* runNote(note: Note, settings: RunSettings): AsyncGenerato
   }
 }
 
-async function runStep(shell: ShellSession, step: CommandStep, settings: RunSettings, deadline: number): Promise<StepRun> {
-  const retryUntil = isReadOnly(step.command) ? Date.now() + settings.convergeMs : 0;
-  let attempts = 0;
-  for (;;) {
-    attempts++;
+function needsItsOwnTurn(step: CommandStep): boolean {
+  return step.longRunning || step.session !== undefined || readsCluster(step.command);
+}
+
+async function runAlone(shell: ShellSession, step: CommandStep, settings: RunSettings, deadline: number): Promise<StepRun> {
+  const retryUntil = readsCluster(step.command) ? Date.now() + settings.convergeMs : 0;
+  for (let attempts = 1; ; attempts++) {
     const run = await runOnce(shell, step, settings, deadline);
     run.attempts = attempts;
     const pause = RETRY_PAUSES_MS[Math.min(attempts - 1, RETRY_PAUSES_MS.length - 1)];
@@ -71,68 +91,38 @@ async function runStep(shell: ShellSession, step: CommandStep, settings: RunSett
 }
 
 async function runOnce(shell: ShellSession, step: CommandStep, settings: RunSettings, deadline: number): Promise<StepRun> {
-  const session = step.session ? typedInput(step) : undefined;
-  const timeoutMs = Math.max(1, Math.min(settings.stepTimeoutMs, deadline - Date.now()));
-  const partial = (output: string): StepRun => ({ ...emptyRun(), output });
-  const result: ExecutionResult = await shell.execute({
-    command: step.command,
-    ...(session ? { stdin: session.input } : {}),
-    timeoutMs,
-    ...(step.longRunning
-      ? {
-          stopAfterMs: Math.min(settings.graceMs, timeoutMs),
-          stopWhen: (output: string) => step.output !== undefined && settings.satisfies(step, partial(output)),
-        }
-      : {}),
-    onOutput: (output) => settings.onStepOutput?.(step, output),
-  });
-  const output = result.timedOut || result.stopped ? dropKillNotice(result.output) : result.output;
-  const run: StepRun = {
-    output: session ? session.strip(output) : output,
-    exitCode: result.exitCode,
-    durationMs: result.durationMs,
-    timedOut: result.timedOut,
-    stopped: result.stopped,
-    attempts: 1,
-  };
-  const sessionOutputs = session?.split(output);
-  if (sessionOutputs) run.sessionOutputs = sessionOutputs;
+  const session = step.session ? typedInput(step.session) : undefined;
+  const timeoutMs = stepTimeout(settings, deadline);
+  const execution: StepExecution = { command: step.command, timeoutMs };
+  if (session) execution.stdin = session.input;
+  if (step.longRunning) {
+    execution.stopAfterMs = Math.min(settings.graceMs, timeoutMs);
+    execution.stopWhen = (output) => step.output !== undefined && settings.satisfies(step, { ...toRun(emptyResult()), output });
+  }
+  const result = await shell.execute(execution);
+  const run = toRun(result);
+  if (session) {
+    const pieces = session.split(run.output);
+    run.output = session.strip(run.output);
+    if (pieces) run.sessionOutputs = pieces;
+  }
   return run;
 }
 
-function emptyRun(): StepRun {
-  return { output: '', exitCode: 0, durationMs: 0, timedOut: false, stopped: false, attempts: 1 };
+function stepTimeout(settings: RunSettings, deadline: number): number {
+  return Math.max(1, Math.min(settings.stepTimeoutMs, deadline - Date.now()));
+}
+
+function toRun(result: ExecutionResult): StepRun {
+  const output = result.timedOut || result.stopped ? dropKillNotice(result.output) : result.output;
+  return { output, exitCode: result.exitCode, durationMs: result.durationMs, timedOut: result.timedOut, stopped: result.stopped, attempts: 1 };
+}
+
+function emptyResult(): ExecutionResult {
+  return { output: '', exitCode: 0, durationMs: 0, timedOut: false, stopped: false };
 }
 
 /** bash reports a foreground command it saw killed (`Terminated`); that is our doing, not the command's output. */
 function dropKillNotice(output: string): string {
   return output.replace(/(^|\n)(bash: line \d+: +\d+ )?(Terminated|Killed)( +.*)?\n?$/, '$1');
-}
-
-/**
- * What is typed into an interactive session: each typed line preceded by an `echo` of
- * a marker, so the session's output can be cut back into one piece per typed line.
- */
-function typedInput(step: CommandStep) {
-  const token = randomBytes(4).toString('hex');
-  const mark = (i: number) => `notes-run-${token}-${i}`;
-  const lines = step.session!;
-  const input = lines.map((line, i) => `echo ${mark(i + 1)}\n${line.command}\n`).join('') + 'exit\n';
-  const markerLine = new RegExp(`^notes-run-${token}-\\d+\\n?`, 'gm');
-  return {
-    input,
-    strip: (output: string) => output.replace(markerLine, ''),
-    split: (output: string): string[] | undefined => {
-      const pieces: string[] = [];
-      let rest = output;
-      for (let i = 1; i <= lines.length; i++) {
-        const at = rest.indexOf(`${mark(i)}\n`);
-        if (at === -1) return undefined;
-        pieces.push(rest.slice(0, at));
-        rest = rest.slice(at + mark(i).length + 1);
-      }
-      pieces.push(rest);
-      return pieces;
-    },
-  };
 }

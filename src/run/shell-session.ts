@@ -3,14 +3,16 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
+import { stripVTControlCharacters as stripAnsi } from 'node:util';
 import { execa, type ResultPromise } from 'execa';
 import { descendantsOf, killGroup, signal } from './process-tree.js';
-import { stripVTControlCharacters as stripAnsi } from 'node:util';
 
-// One bash process per note, fed one step at a time like a notebook kernel: shell
-// state (variables, functions, `cd`) carries from step to step. Each step is written
-// to a file and sourced, so a step that does not parse fails alone, and its end is
-// marked by a line the step cannot forge (a random token).
+// One bash process per note, fed steps like a notebook kernel: shell state (variables,
+// functions, `cd`) carries from step to step. Steps go in batches, one sourced file for
+// many steps, so a step costs bash a few microseconds rather than a round trip. Each
+// step runs through `eval` inside a function, so a step that does not parse fails
+// alone and a stray `exit` (aliased to `return`) ends the step, never the shell. After
+// each step the shell prints a marker with a random token the step cannot forge.
 
 export interface ShellOptions {
   cwd: string;
@@ -27,11 +29,11 @@ export interface StepExecution {
   stopAfterMs?: number;
   /** Checked on each new output; true stops a long-running command early. */
   stopWhen?: (output: string) => boolean;
-  onOutput?: (output: string) => void;
 }
 
 export interface ExecutionResult {
   output: string;
+  /** null: the shell died before the step finished. */
   exitCode: number | null;
   durationMs: number;
   timedOut: boolean;
@@ -39,17 +41,15 @@ export interface ExecutionResult {
   stopped: boolean;
 }
 
-const STEP_SCRIPT = 'step.sh';
-const STEP_INPUT = 'stdin';
 const KILL_AFTER_MS = 700;
 /** The shell stayed busy after its children were killed (a loop in bash itself). */
 const SHELL_STUCK_MS = 2000;
 
 const PRELUDE = [
   'exec 2>&1',
-  // A stray `exit` must end the step, never the note's shell.
   'shopt -s expand_aliases',
   'alias exit=return logout=return',
+  '__notes_run_step() { eval "$__notes_run_command"; }',
   '',
 ].join('\n');
 
@@ -63,6 +63,7 @@ export class ShellSession {
   #dropped = 0;
   #onData: (() => void) | undefined;
   #dead = false;
+  #batches = 0;
 
   constructor(options: ShellOptions) {
     this.#dir = mkdtempSync(join(tmpdir(), 'notes-run-'));
@@ -93,27 +94,53 @@ export class ShellSession {
     return !this.#dead;
   }
 
-  get pid(): number | undefined {
-    return this.#process.pid;
+  async execute(step: StepExecution): Promise<ExecutionResult> {
+    const [result] = await this.executeBatch([step]);
+    return result;
   }
 
-  async execute(step: StepExecution): Promise<ExecutionResult> {
-    const started = performance.now();
-    const inputPath = join(this.#dir, STEP_INPUT);
-    writeFileSync(join(this.#dir, STEP_SCRIPT), step.command + '\n');
-    if (step.stdin !== undefined) writeFileSync(inputPath, step.stdin);
-    const input = step.stdin === undefined ? '/dev/null' : inputPath;
+  /** Runs the steps one after another in one go; results come back in the same order. */
+  async executeBatch(steps: StepExecution[], onResult?: (index: number, result: ExecutionResult) => void): Promise<ExecutionResult[]> {
+    const batch = this.#batches++;
+    const script = steps.map((step, i) => this.#stepLine(step, batch, i)).join('');
+    const scriptPath = join(this.#dir, `batch-${batch}.sh`);
+    writeFileSync(scriptPath, script);
     const shellPid = this.#process.pid!;
     const alreadyRunning = new Set(descendantsOf(shellPid));
-    this.#buffer = '';
-    this.#dropped = 0;
-    this.#process.stdin!.write(
-      `. '${join(this.#dir, STEP_SCRIPT)}' < '${input}'; printf '\\n\\036${this.#token}:%s\\036\\n' "$?"\n`,
-    );
+    this.#process.stdin!.write(`. '${scriptPath}'\n`);
 
+    const results: ExecutionResult[] = [];
+    try {
+      for (const [i, step] of steps.entries()) {
+        const result = await this.#awaitStep(step, shellPid, alreadyRunning, scriptPath);
+        results.push(result);
+        onResult?.(i, result);
+        if (result.exitCode === null) break;
+      }
+    } finally {
+      rmSync(scriptPath, { force: true });
+    }
+    for (let i = results.length; i < steps.length; i++) {
+      results.push({ output: '', exitCode: null, durationMs: 0, timedOut: false, stopped: false });
+    }
+    return results;
+  }
+
+  #stepLine(step: StepExecution, batch: number, index: number): string {
+    let input = '/dev/null';
+    if (step.stdin !== undefined) {
+      input = join(this.#dir, `stdin-${batch}-${index}`);
+      writeFileSync(input, step.stdin);
+    }
+    return `__notes_run_command=${ansiQuote(step.command)}; __notes_run_step < '${input}'; printf '\\n\\036${this.#token}:%s\\036\\n' "$?"\n`;
+  }
+
+  async #awaitStep(step: StepExecution, shellPid: number, alreadyRunning: Set<number>, scriptPath: string): Promise<ExecutionResult> {
+    const started = performance.now();
     let timedOut = false;
     let stopped = false;
     let stopping = false;
+    const timers: NodeJS.Timeout[] = [];
     const stop = (why: 'timeout' | 'stop') => {
       if (stopping) return;
       stopping = true;
@@ -124,27 +151,31 @@ export class ShellSession {
       timers.push(setTimeout(() => signal(ours(), 'SIGKILL'), KILL_AFTER_MS));
       timers.push(setTimeout(() => this.kill(), KILL_AFTER_MS + SHELL_STUCK_MS));
     };
-    const timers: NodeJS.Timeout[] = [setTimeout(() => stop('timeout'), step.timeoutMs)];
-    if (step.stopAfterMs !== undefined) timers.push(setTimeout(() => stop('stop'), step.stopAfterMs));
-
     const marker = `\n\u001e${this.#token}:`;
+    const finish = (raw: string, exitCode: number | null): ExecutionResult => ({
+      output: this.#clean(raw, scriptPath),
+      exitCode,
+      durationMs: performance.now() - started,
+      timedOut,
+      stopped,
+    });
     try {
       for (;;) {
         const end = this.#buffer.indexOf(marker);
-        if (end !== -1) {
-          const close = this.#buffer.indexOf('\u001e', end + marker.length);
-          if (close !== -1) {
-            const exitCode = Number(this.#buffer.slice(end + marker.length, close));
-            const output = this.#finish(this.#buffer.slice(0, end));
-            this.#buffer = this.#buffer.slice(close + 2);
-            return { output, exitCode, durationMs: performance.now() - started, timedOut, stopped };
-          }
+        const close = end === -1 ? -1 : this.#buffer.indexOf('\u001e', end + marker.length);
+        if (close !== -1) {
+          const exitCode = Number(this.#buffer.slice(end + marker.length, close));
+          const raw = this.#buffer.slice(0, end);
+          this.#buffer = this.#buffer.slice(close + 2);
+          this.#dropped = 0;
+          return finish(raw, exitCode);
         }
-        if (this.#dead) {
-          const output = this.#finish(this.#buffer);
-          return { output, exitCode: null, durationMs: performance.now() - started, timedOut, stopped };
+        if (this.#dead) return finish(this.#buffer, null);
+        // Timers only for a step that has to wait: in a batch most steps are done at once.
+        if (timers.length === 0) {
+          timers.push(setTimeout(() => stop('timeout'), step.timeoutMs));
+          if (step.stopAfterMs !== undefined) timers.push(setTimeout(() => stop('stop'), step.stopAfterMs));
         }
-        if (step.onOutput) step.onOutput(this.#buffer);
         if (step.stopWhen && !stopping && step.stopWhen(stripAnsi(this.#buffer))) stop('stop');
         await new Promise<void>((resolve) => (this.#onData = resolve));
       }
@@ -165,9 +196,9 @@ export class ShellSession {
     this.#onData?.();
   }
 
-  #finish(raw: string): string {
-    // bash names the sourced file in its own errors; the user only knows their note.
-    const output = stripAnsi(raw).replaceAll(`${join(this.#dir, STEP_SCRIPT)}: `, 'bash: ');
+  #clean(raw: string, scriptPath: string): string {
+    // bash names the sourced batch file in its own errors; the user only knows their note.
+    const output = stripAnsi(raw).replaceAll(`${scriptPath}: eval: `, 'bash: ').replaceAll(`${scriptPath}: `, 'bash: ');
     if (this.#dropped === 0) return output;
     return `${output.slice(0, this.#maxOutput)}\n[notes-run: ${this.#dropped} characters of output dropped]\n`;
   }
@@ -188,4 +219,14 @@ export class ShellSession {
     await this.#process.catch(() => undefined);
     rmSync(this.#dir, { recursive: true, force: true });
   }
+}
+
+/** bash ANSI-C quoting: any text, newlines and quotes included, as one word. */
+function ansiQuote(text: string): string {
+  const escaped = text.replace(/[\\']/g, '\\$&').replace(/[\u0000-\u001f\u007f]/g, (c) => {
+    if (c === '\n') return '\\n';
+    if (c === '\t') return '\\t';
+    return `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
+  });
+  return `$'${escaped}'`;
 }

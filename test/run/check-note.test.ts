@@ -122,11 +122,17 @@ describe('time limits and long-running commands', () => {
   it('re-runs a read-only step until it matches', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'notes-run-converge-'));
     const result = await check(
-      fence(`(sleep 0.6; echo ready > ${dir}/state) &\ncat ${dir}/state 2>/dev/null || echo pending\n# ready`),
+      fence(`kubectl() { cat ${dir}/state 2>/dev/null || echo pending; }\n(sleep 0.6; echo ready > ${dir}/state) &\nkubectl get state\n# ready`),
       { convergeMs: 5000 },
     );
-    expect(result.verdicts[1].status).toBe('pass');
-    expect(result.verdicts[1].run?.attempts).toBeGreaterThan(1);
+    expect(result.verdicts[2].status).toBe('pass');
+    expect(result.verdicts[2].run?.attempts).toBeGreaterThan(1);
+  });
+
+  it('never re-runs a step that does not only read the cluster', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'notes-run-converge-'));
+    const result = await check(fence(`echo x >> ${dir}/log; cat ${dir}/log | wc -l\n# 2`), { convergeMs: 2000 });
+    expect(result.verdicts[0]).toMatchObject({ status: 'stale', run: { attempts: 1 } });
   });
 });
 

@@ -1,0 +1,31 @@
+import { randomBytes } from 'node:crypto';
+import type { SessionLine } from '../model.js';
+
+/**
+ * What is typed into an interactive session (`kubectl exec -it POD -- sh`): each typed
+ * line preceded by an `echo` of a marker, so the session's output can be cut back into
+ * one piece per typed line. There is no terminal, so nothing echoes the input itself.
+ */
+export function typedInput(lines: SessionLine[]) {
+  const token = randomBytes(4).toString('hex');
+  const mark = (i: number) => `notes-run-${token}-${i}`;
+  const input = lines.map((line, i) => `echo ${mark(i + 1)}\n${line.command}\n`).join('') + 'exit\n';
+  const markerLine = new RegExp(`^notes-run-${token}-\\d+\\n?`, 'gm');
+  return {
+    input,
+    strip: (output: string) => output.replace(markerLine, ''),
+    /** The output before the first typed line, then each typed line's; undefined if a marker is missing. */
+    split: (output: string): string[] | undefined => {
+      const pieces: string[] = [];
+      let rest = output;
+      for (let i = 1; i <= lines.length; i++) {
+        const at = rest.indexOf(`${mark(i)}\n`);
+        if (at === -1) return undefined;
+        pieces.push(rest.slice(0, at));
+        rest = rest.slice(at + mark(i).length + 1);
+      }
+      pieces.push(rest);
+      return pieces;
+    },
+  };
+}
