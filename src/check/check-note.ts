@@ -1,8 +1,9 @@
 import type { CompareSettings } from '../compare/comparable-lines.js';
 import { judgeCommand } from '../compare/judge-command.js';
-import type { Note, NoteResult, NoteStatus, Verdict } from '../model.js';
+import type { Note, NoteResult, Verdict } from '../model.js';
 import { runNote, type RunSettings } from '../run/run-note.js';
 import { checkYamlStep } from '../yaml/check-yaml-step.js';
+import { noteStatus, verdictWithoutRun } from './verdicts.js';
 import { materializeBlocks } from '../yaml/materialize-blocks.js';
 
 export interface CheckSettings extends Omit<RunSettings, 'satisfies'> {
@@ -50,20 +51,5 @@ export async function checkNote(note: Note, settings: CheckSettings): Promise<No
     messages: note.messages,
     durationMs: performance.now() - started,
   };
-}
-
-/** Steps whose verdict is known before anything runs. */
-export function verdictWithoutRun(step: Note['steps'][number]): Verdict | undefined {
-  if (step.kind !== 'command') return undefined;
-  if (step.problem) return { step, status: 'broken', reason: step.problem };
-  if (step.notExecutable) return { step, status: 'skipped', reason: step.notExecutable };
-  if (step.skip) return { step, status: 'skipped', reason: step.skip };
-  return undefined;
-}
-
-export function noteStatus(verdicts: Verdict[], note: Pick<Note, 'messages'>): NoteStatus {
-  if (verdicts.some((v) => v.status === 'broken') || note.messages.some((m) => m.severity === 'error')) return 'broken';
-  if (verdicts.some((v) => v.status === 'stale')) return 'stale';
-  return 'fresh';
 }
 

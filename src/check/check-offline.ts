@@ -3,7 +3,7 @@ import { judgeCommand } from '../compare/judge-command.js';
 import type { Note, NoteResult, StepRun, Verdict } from '../model.js';
 import { recordedRuns, type Snapshot } from '../snapshot/snapshot.js';
 import { checkYamlStep } from '../yaml/check-yaml-step.js';
-import { noteStatus, verdictWithoutRun } from './check-note.js';
+import { noteStatus, verdictWithoutRun } from './verdicts.js';
 
 /** Judges a note's documented outputs against its last live run, with no cluster at all. */
 export function checkOffline(note: Note, snapshot: Snapshot | undefined, tolerances: CompareSettings['tolerances'], cwd: string): NoteResult {

@@ -2,9 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import pc from 'picocolors';
 import { checkOffline } from '../check/check-offline.js';
-import { kubectlOnPath } from '../cluster/kubectl-binary.js';
 import type { Kubectl } from '../cluster/kubectl.js';
-import { connect } from '../cluster/prepare-cluster.js';
 import { loadConfig } from '../config/load-config.js';
 import { resolveSettings } from '../config/settings.js';
 import type { NoteResult } from '../model.js';
@@ -14,7 +12,6 @@ import { humanNoteReport, humanSummary } from '../report/human-report.js';
 import { finalReport } from '../report/render.js';
 import { exitCodeOf } from '../report/summary.js';
 import { readSnapshot, snapshotPath } from '../snapshot/snapshot.js';
-import { checkLive } from './check-live.js';
 import { findNotes } from './find-notes.js';
 import { InputError } from './input-error.js';
 import { parseOptions, USAGE, type Options } from './options.js';
@@ -60,6 +57,12 @@ async function run(options: Options, io: Io): Promise<number> {
     results = notes.map((note) => checkOffline(note, readSnapshot(snapshotPath(snapshotsDir, note.file)), settings.tolerances, settings.forNote(note.file).cwd));
     results.forEach(showNote);
   } else {
+    // Loaded only for a live run: an offline check (the pre-commit hook) must start fast.
+    const [{ checkLive }, { connect }, { kubectlOnPath }] = await Promise.all([
+      import('./check-live.js'),
+      import('../cluster/prepare-cluster.js'),
+      import('../cluster/kubectl-binary.js'),
+    ]);
     const client: Kubectl = { binary: options.kubectl ? resolve(options.kubectl) : kubectlOnPath(io.env), env: { ...io.env } };
     const target = await connect(client, options.context, settings.allowedContexts);
     io.stderr.write(colors.dim(`notes-run: kube context ${target.context}${target.serverVersion ? ` (server ${target.serverVersion})` : ''}\n`));
