@@ -8,6 +8,7 @@ import type { Note, NoteResult } from '../model.js';
 import { readNoteFile } from '../note/read-note-file.js';
 import { updatedNote, writeNoteAtomically } from '../update/update-note.js';
 import { snapshotOf, snapshotPath, writeSnapshot } from '../snapshot/snapshot.js';
+import { InputError } from './input-error.js';
 import type { Options } from './options.js';
 import type { Progress } from './progress.js';
 
@@ -20,6 +21,7 @@ export interface LiveRun {
   progress: Progress;
   signal: AbortSignal;
   env: NodeJS.ProcessEnv;
+  warn: (message: string) => void;
 }
 
 /** One note against the cluster: its own namespace, its run, its snapshot, its cleanup. */
@@ -27,6 +29,7 @@ export async function checkLive(note: Note, live: LiveRun): Promise<NoteResult> 
   const { options, settings, client, target } = live;
   const place = settings.forNote(note.file);
   const space = await namespaceFor(note, place.namespace, live);
+  if (space.warning) live.warn(`${note.file}: ${space.warning}`);
   try {
     const result = await checkNote(note, {
       cwd: place.cwd,
@@ -62,13 +65,16 @@ function applyUpdate(note: Note, result: NoteResult, compare: CompareSettings): 
   }
 }
 
-function namespaceFor(note: Note, namespace: string | undefined, { client, target }: LiveRun): Promise<RunNamespace> {
+async function namespaceFor(note: Note, namespace: string | undefined, { client, target }: LiveRun): Promise<RunNamespace> {
   if (namespace === undefined) return isolate(client, target, note.file);
-  return pinnedKubeconfig(client, target.context, namespace).then((pinned) => ({
-    name: namespace,
-    kubeconfig: pinned.path,
-    release: async () => pinned.remove(),
-  }));
+  try {
+    const pinned = await pinnedKubeconfig(client, target.context, namespace);
+    return { name: namespace, kubeconfig: pinned.path, release: async () => pinned.remove() };
+  } catch (error) {
+    // Without a named context the user's own kubeconfig already selects the right cluster.
+    if (!(error instanceof InputError) || target.contextArgs.length > 0) throw error;
+    return { name: namespace, warning: `${error.message}; running with your kubeconfig as it is`, release: async () => undefined };
+  }
 }
 
 /** The note's shell: UTF-8 so Korean output survives, no colour, no pager, our kubectl and KUBECONFIG. */

@@ -74,7 +74,7 @@ async function run(options: Options, io: Io): Promise<number> {
     results = [];
     try {
       await eachWithJobs(notes, options.jobs, async (note, stop) => {
-        const result = await checkLive(note, { options, settings, client, target, snapshotsDir, progress, signal: abort.signal, env: io.env });
+        const result = await checkLive(note, { options, settings, client, target, snapshotsDir, progress, signal: abort.signal, env: io.env, warn: (message) => io.stderr.write(`notes-run: warning: ${message}\n`) });
         progress.done(note.file);
         results.push(result);
         showNote(result);

@@ -9,6 +9,8 @@ import { isAllowed, looksLocal } from './local-context.js';
 
 export interface ClusterTarget {
   context: string;
+  /** `--context` for notes-run's own kubectl calls: only when the user named one, else the current one applies. */
+  contextArgs: string[];
   clientVersion?: string;
   serverVersion?: string;
 }
@@ -31,7 +33,8 @@ export async function connect(client: Kubectl, named: string | undefined, allowe
         `Name it with --context ${context} or allow it in the config file to run anyway.`,
     );
   }
-  const version = await kubectl(client, ['version', '--output=json', '--context', context]);
+  const contextArgs = named ? ['--context', named] : [];
+  const version = await kubectl(client, ['version', '--output=json', ...contextArgs]);
   const versions = parseVersions(version.stdout);
   if (version.exitCode !== 0 && (versions.serverVersion === undefined || looksUnreachable(version.stderr))) {
     if (!/unknown (command|flag)/i.test(version.stderr)) {
@@ -41,13 +44,15 @@ export async function connect(client: Kubectl, named: string | undefined, allowe
       );
     }
   }
-  return { context, ...versions };
+  return { context, contextArgs, ...versions };
 }
 
 export interface RunNamespace {
   name: string;
   /** KUBECONFIG for the note's shell: the context, pointed at the run namespace. */
   kubeconfig?: string;
+  /** Said once to the user when the run could not be isolated as asked. */
+  warning?: string;
   /** Deletes the namespace and the temporary kubeconfig; safe to call twice. */
   release: (keep: boolean) => Promise<void>;
 }
@@ -55,9 +60,14 @@ export interface RunNamespace {
 /** A fresh namespace for one note, and a KUBECONFIG whose context points at it. */
 export async function isolate(client: Kubectl, target: ClusterTarget, noteFile: string): Promise<RunNamespace> {
   const name = namespaceName(noteFile);
-  const created = await kubectl(client, ['create', 'namespace', name, '--context', target.context]);
+  const created = await kubectl(client, ['create', 'namespace', name, ...target.contextArgs]);
   if (created.exitCode !== 0) {
-    throw new InputError(`could not create the run namespace ${name}: ${lastLine(created.stderr) || `exit status ${created.exitCode}`}. Use --namespace NAME to run in place.`);
+    const why = lastLine(created.stderr) || `exit status ${created.exitCode}`;
+    // A real API server answers a refused create with `Error from server (...)`: never run unisolated then.
+    if (/Error from server|forbidden|unauthorized|refused|Unable to connect/i.test(created.stderr)) {
+      throw new InputError(`could not create the run namespace ${name}: ${why}. Use --namespace NAME to run in place.`);
+    }
+    return inPlace(`could not create a run namespace (${why}); running in the context's own namespace`);
   }
   const dir = mkdtempSync(join(tmpdir(), 'notes-run-kube-'));
   let released = false;
@@ -65,16 +75,21 @@ export async function isolate(client: Kubectl, target: ClusterTarget, noteFile: 
     if (released) return;
     released = true;
     rmSync(dir, { recursive: true, force: true });
-    if (!keep) await deleteNamespace(client, target.context, name);
+    if (!keep) await deleteNamespace(client, target, name);
   };
+  const kubeconfig = join(dir, 'config');
   try {
-    const kubeconfig = join(dir, 'config');
     writeFileSync(kubeconfig, await kubeconfigFor(client, target.context, name), { mode: 0o600 });
-    return { name, kubeconfig, release };
   } catch (error) {
     await release(false);
-    throw error;
+    if (!(error instanceof InputError)) throw error;
+    return inPlace(`${error.message}; running in the context's own namespace`);
   }
+  return { name, kubeconfig, release };
+}
+
+function inPlace(warning: string): RunNamespace {
+  return { name: 'default', warning, release: async () => undefined };
 }
 
 /** A KUBECONFIG that selects `context` (used with `--context` or `--namespace`), nothing else changed. */
@@ -86,9 +101,9 @@ export async function pinnedKubeconfig(client: Kubectl, context: string, namespa
 }
 
 /** Deletes without waiting for the pods in it to wind down; older or simpler clients lack the flag. */
-async function deleteNamespace(client: Kubectl, context: string, name: string): Promise<void> {
-  const quick = await kubectl(client, ['delete', 'namespace', name, '--context', context, '--wait=false']);
-  if (quick.exitCode !== 0 && /unknown (flag|shorthand)/i.test(quick.stderr)) await kubectl(client, ['delete', 'namespace', name, '--context', context]);
+async function deleteNamespace(client: Kubectl, target: ClusterTarget, name: string): Promise<void> {
+  const quick = await kubectl(client, ['delete', 'namespace', name, ...target.contextArgs, '--wait=false']);
+  if (quick.exitCode !== 0 && /unknown (flag|shorthand)/i.test(quick.stderr)) await kubectl(client, ['delete', 'namespace', name, ...target.contextArgs]);
 }
 
 function namespaceName(noteFile: string): string {
@@ -96,7 +111,7 @@ function namespaceName(noteFile: string): string {
   return `notes-run-${slug || 'note'}-${randomBytes(3).toString('hex')}`;
 }
 
-function parseVersions(stdout: string): Omit<ClusterTarget, 'context'> {
+function parseVersions(stdout: string): Pick<ClusterTarget, 'clientVersion' | 'serverVersion'> {
   try {
     const json = JSON.parse(stdout) as { clientVersion?: { gitVersion?: string }; serverVersion?: { gitVersion?: string } };
     return { clientVersion: json.clientVersion?.gitVersion, serverVersion: json.serverVersion?.gitVersion };

@@ -1,9 +1,9 @@
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { workspace, type Workspace } from './workspace.js';
+import { root, workspace, type Workspace } from './workspace.js';
 
 const runNamespaces = (ws: Workspace) =>
   ws.kubectl(['get', 'namespaces', '-o', 'name']).stdout.split('\n').filter((name) => name.includes('notes-run-'));
@@ -59,6 +59,37 @@ describe('isolation and cleanup', () => {
     expect(report.notes[0].status).toBe('fresh');
     expect(runNamespaces(ws)).toEqual([]);
     expect(ws.kubectl(['get', 'deployments', '-A']).stdout).not.toContain('sleep-1');
+  });
+
+  it('still runs, with a warning, on a simpler kubectl that cannot create namespaces', () => {
+    const ws = workspace();
+    const bin = join(ws.dir, '.simple-bin');
+    mkdirSync(bin);
+    const wrapper = join(bin, 'kubectl');
+    writeFileSync(
+      wrapper,
+      `#!/usr/bin/env bash\ncase "$1 $2" in\n  "create namespace"|"config view") echo "error: unknown command \\"$1\\" for \\"kubectl\\"" >&2; exit 1;;\nesac\nexec ${join(root, 'test', 'double', 'kubectl')} "$@"\n`,
+    );
+    chmodSync(wrapper, 0o755);
+    const result = ws.run(['ch3.md'], { PATH: `${bin}:${ws.env.PATH}` });
+    expect(result.stderr).toContain('warning: ch3.md: could not create a run namespace');
+    expect(result.status).toBe(0);
+  });
+
+  it('refuses to run unisolated when the API server refuses the namespace', () => {
+    const ws = workspace();
+    const bin = join(ws.dir, '.rbac-bin');
+    mkdirSync(bin);
+    const wrapper = join(bin, 'kubectl');
+    writeFileSync(
+      wrapper,
+      `#!/usr/bin/env bash\nif [ "$1 $2" = "create namespace" ]; then echo 'Error from server (Forbidden): namespaces is forbidden: User "dev" cannot create resource "namespaces"' >&2; exit 1; fi\nexec ${join(root, 'test', 'double', 'kubectl')} "$@"\n`,
+    );
+    chmodSync(wrapper, 0o755);
+    const result = ws.run(['ch3.md'], { PATH: `${bin}:${ws.env.PATH}` });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('could not create the run namespace');
+    expect(result.stderr).toContain('--namespace');
   });
 
   it('keeps the namespace with --keep', () => {
