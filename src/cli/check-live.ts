@@ -4,6 +4,7 @@ import type { Kubectl } from '../cluster/kubectl.js';
 import { isolate, pinnedKubeconfig, type ClusterTarget, type RunNamespace } from '../cluster/prepare-cluster.js';
 import type { Settings } from '../config/settings.js';
 import type { CompareSettings } from '../compare/comparable-lines.js';
+import { onlySelected, selectSteps } from '../check/select-steps.js';
 import type { Note, NoteResult } from '../model.js';
 import { readNoteFile } from '../note/read-note-file.js';
 import { updatedNote, writeNoteAtomically } from '../update/update-note.js';
@@ -25,7 +26,13 @@ export interface LiveRun {
 }
 
 /** One note against the cluster: its own namespace, its run, its snapshot, its cleanup. */
-export async function checkLive(note: Note, live: LiveRun): Promise<NoteResult> {
+export async function checkLive(whole: Note, live: LiveRun): Promise<NoteResult> {
+  const selection = selectSteps(whole, live.options.steps);
+  const result = await checkWhole(selection?.note ?? whole, live, selection === undefined);
+  return selection ? onlySelected(result, selection.selected) : result;
+}
+
+async function checkWhole(note: Note, live: LiveRun, complete: boolean): Promise<NoteResult> {
   const { options, settings, client, target } = live;
   const place = settings.forNote(note.file);
   const space = await namespaceFor(note, place.namespace, live);
@@ -43,7 +50,8 @@ export async function checkLive(note: Note, live: LiveRun): Promise<NoteResult> 
       compare: { tolerances: settings.tolerances, namespace: space.name },
       onStepStart: (step) => live.progress.step(note.file, step),
     });
-    if (live.signal.aborted) return result;
+    // A snapshot and an update need the whole note's run, not a `--step` slice of it.
+    if (live.signal.aborted || !complete) return result;
     writeSnapshot(
       snapshotPath(live.snapshotsDir, note.file),
       snapshotOf(result, { context: target.context, namespace: space.name, kubectl: { client: target.clientVersion, server: target.serverVersion } }),

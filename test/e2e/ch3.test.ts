@@ -47,6 +47,14 @@ describe('notes/ch3.md against a k3s-like cluster', () => {
   });
 });
 
+describe('step selection', () => {
+  it('--step LINE runs the note up to that step and judges just it', () => {
+    const { exitCode, report } = workspace().json(['--step', '85', 'ch3.md']);
+    expect(exitCode).toBe(0);
+    expect(report.notes[0].steps.map((step) => [step.line, step.status])).toEqual([[84, 'pass']]);
+  });
+});
+
 describe('drifted copies of the note', () => {
   it.each([
     ['a verb', 19, 'deployment.apps/sleep-1 created', 'deployment.apps/sleep-1 configured', 18],
