@@ -147,15 +147,20 @@ function readCommentOutput(reader: BlockReader, from: number): OutputRead {
   return { output: documented(reader, text, 'comment', from, i - 1), next: i };
 }
 
+const UNCLOSED_OUTPUT_BLOCK = "output block opened with `:'` is never closed";
+
+/** The line closing the `:'` block opened at `opener`; undefined (and an error) when none does. */
+function closingLine(reader: BlockReader, opener: number): number | undefined {
+  const close = reader.lines.findIndex((line, i) => i > opener && closesOutputBlock(line));
+  if (close !== -1) return close;
+  addMessage(reader, opener, UNCLOSED_OUTPUT_BLOCK, 'error');
+  return undefined;
+}
+
 function readOutputBlock(reader: BlockReader, opener: number): OutputRead {
   const { lines } = reader;
-  let close = opener + 1;
-  while (close < lines.length && !closesOutputBlock(lines[close])) close++;
-  if (close === lines.length) {
-    const problem = "output block opened with `:'` is never closed";
-    addMessage(reader, opener, problem, 'error');
-    return { problem, next: lines.length };
-  }
+  const close = closingLine(reader, opener);
+  if (close === undefined) return { problem: UNCLOSED_OUTPUT_BLOCK, next: lines.length };
   const text = lines.slice(opener + 1, close);
   if (text.length > 0 && endsWithZshMark(text[text.length - 1])) text[text.length - 1] = dropZshMark(text[text.length - 1]);
   return { output: documented(reader, text, 'heredoc', opener + 1, close - 1), next: close + 1 };
@@ -193,14 +198,8 @@ function looksLikeTableRow(line: string): boolean {
 
 /** A `:'` block that follows no command is a comment written in shell: an annotation. */
 function skipStrayOutputBlock(reader: BlockReader, opener: number): number {
-  const { lines } = reader;
-  let close = opener + 1;
-  while (close < lines.length && !closesOutputBlock(lines[close])) close++;
-  if (close === lines.length) {
-    addMessage(reader, opener, "output block opened with `:'` is never closed", 'error');
-    return lines.length;
-  }
-  return close + 1;
+  const close = closingLine(reader, opener);
+  return close === undefined ? reader.lines.length : close + 1;
 }
 
 function documented(

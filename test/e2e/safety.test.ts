@@ -63,30 +63,16 @@ describe('isolation and cleanup', () => {
 
   it('still runs, with a warning, on a simpler kubectl that cannot create namespaces', () => {
     const ws = workspace();
-    const bin = join(ws.dir, '.simple-bin');
-    mkdirSync(bin);
-    const wrapper = join(bin, 'kubectl');
-    writeFileSync(
-      wrapper,
-      `#!/usr/bin/env bash\ncase "$1 $2" in\n  "create namespace"|"config view") echo "error: unknown command \\"$1\\" for \\"kubectl\\"" >&2; exit 1;;\nesac\nexec ${join(root, 'test', 'double', 'kubectl')} "$@"\n`,
-    );
-    chmodSync(wrapper, 0o755);
-    const result = ws.run(['ch3.md'], { PATH: `${bin}:${ws.env.PATH}` });
+    const path = kubectlInFront(ws, 'case "$1 $2" in\n  "create namespace"|"config view") echo "error: unknown command \\"$1\\" for \\"kubectl\\"" >&2; exit 1;;\nesac');
+    const result = ws.run(['ch3.md'], { PATH: path });
     expect(result.stderr).toContain('warning: ch3.md: could not create a run namespace');
     expect(result.status).toBe(0);
   });
 
   it('refuses to run unisolated when the API server refuses the namespace', () => {
     const ws = workspace();
-    const bin = join(ws.dir, '.rbac-bin');
-    mkdirSync(bin);
-    const wrapper = join(bin, 'kubectl');
-    writeFileSync(
-      wrapper,
-      `#!/usr/bin/env bash\nif [ "$1 $2" = "create namespace" ]; then echo 'Error from server (Forbidden): namespaces is forbidden: User "dev" cannot create resource "namespaces"' >&2; exit 1; fi\nexec ${join(root, 'test', 'double', 'kubectl')} "$@"\n`,
-    );
-    chmodSync(wrapper, 0o755);
-    const result = ws.run(['ch3.md'], { PATH: `${bin}:${ws.env.PATH}` });
+    const path = kubectlInFront(ws, `if [ "$1 $2" = "create namespace" ]; then echo 'Error from server (Forbidden): namespaces is forbidden: User "dev" cannot create resource "namespaces"' >&2; exit 1; fi`);
+    const result = ws.run(['ch3.md'], { PATH: path });
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('could not create the run namespace');
     expect(result.stderr).toContain('--namespace');
@@ -121,6 +107,15 @@ describe('isolation and cleanup', () => {
     expect(sleepersAlive()).toBe(false);
   });
 });
+
+/** A PATH whose kubectl runs `intercept` (bash) before handing over to the test double. */
+function kubectlInFront(ws: Workspace, intercept: string): string {
+  const bin = join(ws.dir, '.wrapper-bin');
+  mkdirSync(bin);
+  writeFileSync(join(bin, 'kubectl'), `#!/usr/bin/env bash\n${intercept}\nexec ${join(root, 'test', 'double', 'kubectl')} "$@"\n`);
+  chmodSync(join(bin, 'kubectl'), 0o755);
+  return `${bin}:${ws.env.PATH}`;
+}
 
 function sleepersAlive(): boolean {
   return readdirSync('/proc')
