@@ -78,7 +78,8 @@ function mergeWords(documented: string, actual: string, settings: CompareSetting
   return doc
     .map((word, i) => {
       if (i % 2 === 1) {
-        const width = Math.max(1, word.length - shift);
+        // Two blanks separate table columns; never close a gap below that.
+        const width = Math.max(Math.min(word.length, 2), word.length - shift);
         shift -= word.length - width;
         return word.includes('\t') ? word : ' '.repeat(width);
       }

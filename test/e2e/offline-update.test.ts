@@ -80,6 +80,25 @@ describe('--update', () => {
     expect(readdirSync(ws.dir).filter((name) => name.includes('.tmp'))).toEqual([]);
   });
 
+  it('never leaves a half-written note when killed at any moment of an update', async () => {
+    const ws = workspace();
+    const original = ws.note();
+    const edited = editLine(original, 19, 'created', 'configured');
+    ws.writeNote(edited);
+    const started = performance.now();
+    ws.run(['--update', 'ch3.md']);
+    const fullRun = performance.now() - started;
+    for (let attempt = 0; attempt < 8; attempt++) {
+      ws.writeNote(edited);
+      const child = ws.start(['--update', 'ch3.md']);
+      const exited = new Promise((resolve) => child.on('exit', resolve));
+      await new Promise((resolve) => setTimeout(resolve, fullRun * (0.6 + 0.06 * attempt)));
+      child.kill('SIGKILL');
+      await exited;
+      expect([edited, original]).toContain(ws.note());
+    }
+  });
+
   it('keeps CRLF line endings and the list indentation of the block', () => {
     const ws = workspace();
     const crlf = ws.note().replace(/\n/g, '\r\n');
