@@ -2,7 +2,7 @@
 import { parse, ShellSyntax } from './shell.mjs';
 import * as M from './model.mjs';
 import * as N from './network.mjs';
-import { ExitSignal, SA, getopt } from './box-util.mjs';
+import { ExitSignal, SA, DIRS, getopt } from './box-util.mjs';
 import { BUILTINS, PROGRAMS } from './programs.mjs';
 
 export { ExitSignal };
@@ -91,6 +91,28 @@ export class Container {
     this.fs = files(s, pod);
     this.cwd = '/';
     this.status = 0;
+    // A volume (emptyDir, configMap, secret, ...) is a directory at its mountPath, empty
+    // unless the volume carries files; files written under it show up in `ls`.
+    this.dirs = new Set(Object.keys(DIRS));
+    for (const vm of c.volumeMounts ?? []) {
+      for (let d = (vm.mountPath ?? '').replace(/\/+$/, ''); d && d !== '/'; d = d.slice(0, d.lastIndexOf('/')) || '/') this.dirs.add(d);
+    }
+  }
+
+  isDir(path) {
+    const p = path.replace(/\/+$/, '') || '/';
+    return this.dirs.has(p) || Object.keys(this.fs).some((f) => f.startsWith(p === '/' ? '/' : p + '/'));
+  }
+
+  /** Names directly under a directory: the image's own, mounted or created dirs, and files. */
+  dirEntries(path) {
+    const p = path.replace(/\/+$/, '') || '/';
+    const prefix = p === '/' ? '/' : p + '/';
+    const names = new Set(DIRS[p] ?? []);
+    for (const f of [...Object.keys(this.fs), ...this.dirs]) {
+      if (f.startsWith(prefix) && f.length > prefix.length) names.add(f.slice(prefix.length).split('/')[0]);
+    }
+    return [...names].sort();
   }
 
   // ---------- shell ----------

@@ -84,7 +84,8 @@ function parsePath(p, tpl) {
         continue;
       }
       i++;
-      const m = /^[^.[\s]+/.exec(p.slice(i));
+      // `\.` escapes a dot inside a key (`{.data.config\.json}`), as client-go's parseField does.
+      const m = /^(?:\\.|[^.[\s\\])+/.exec(p.slice(i));
       if (!m) continue; // `{.}` is the current object
       const name = m[0];
       steps.push(name === '*' ? { k: 'all' } : { k: 'field', name: name.replace(/\\\./g, '.') });

@@ -1,6 +1,6 @@
 // The shell builtins and the programs installed in the simulated (BusyBox-like) image.
 import * as R from './rand.mjs';
-import { ExitSignal, DIRS, sleep, lines, getopt } from './box-util.mjs';
+import { ExitSignal, sleep, lines, getopt } from './box-util.mjs';
 import { ping, nslookup, wget, curl } from './nettools.mjs';
 
 function grepRegex(pattern, { ext, icase }) {
@@ -20,7 +20,7 @@ export const BUILTINS = {
   cd(args, io) {
     const target = args[0] ?? '/root';
     const path = this.abs(target).replace(/\/+$/, '') || '/';
-    if (!DIRS[path]) {
+    if (!this.isDir(path)) {
       io.err(`sh: cd: can't cd to ${target}: No such file or directory\n`);
       return 2;
     }
@@ -91,8 +91,8 @@ export const PROGRAMS = {
     if (args.length === 2) {
       if (a === '-n') return op ? 0 : 1;
       if (a === '-z') return op ? 1 : 0;
-      if (a === '-f' || a === '-e' || a === '-r') return this.readFile(op) !== null || DIRS[this.abs(op)] ? 0 : 1;
-      if (a === '-d') return DIRS[this.abs(op)] ? 0 : 1;
+      if (a === '-f' || a === '-e' || a === '-r') return this.readFile(op) !== null || this.isDir(this.abs(op)) ? 0 : 1;
+      if (a === '-d') return this.isDir(this.abs(op)) ? 0 : 1;
       if (a === '!') return op ? 1 : 0;
     }
     const ops = { '=': a === b, '==': a === b, '!=': a !== b, '-eq': +a === +b, '-ne': +a !== +b, '-lt': +a < +b, '-gt': +a > +b, '-le': +a <= +b, '-ge': +a >= +b };
@@ -168,7 +168,7 @@ export const PROGRAMS = {
       }
       const f = this.readFile(a);
       if (f === null) {
-        io.err(`cat: can't open '${a}': ${DIRS[this.abs(a)] ? 'Is a directory' : 'No such file or directory'}\n`);
+        io.err(`cat: can't open '${a}': ${this.isDir(this.abs(a)) ? 'Is a directory' : 'No such file or directory'}\n`);
         code = 1;
       } else io.out(f);
     }
@@ -180,10 +180,7 @@ export const PROGRAMS = {
     let code = 0;
     for (const t of targets) {
       const path = this.abs(t).replace(/\/+$/, '') || '/';
-      const extra = Object.keys(this.fs)
-        .filter((f) => f.startsWith(path === '/' ? '/' : path + '/') && !f.slice(path.length + 1).includes('/'))
-        .map((f) => f.slice(f.lastIndexOf('/') + 1));
-      if (DIRS[path]) io.out([...new Set([...DIRS[path], ...extra])].sort().map((x) => x + '\n').join(''));
+      if (this.isDir(path)) io.out(this.dirEntries(path).map((x) => x + '\n').join(''));
       else if (this.readFile(path) !== null) io.out(t + '\n');
       else {
         io.err(`ls: ${t}: No such file or directory\n`);
