@@ -26,7 +26,8 @@ export function bindYamlBlock(step: YamlStep, steps: Step[], cwd: string): Bindi
 /** A link target or file name above the block that names a file under the working dir. */
 function nameAbove(step: YamlStep, cwd: string): string | undefined {
   const links = step.linksAbove.filter((target) => !/^[a-z][a-z0-9+.-]*:/i.test(target)).map(linkPath);
-  const names = step.context.text.match(/[^\s`'"()[\]<>,:]+\.(?:ya?ml|json)\b/gi) ?? [];
+  // Prose names many files (`package.json`, `README.md`); only a YAML file name there names a manifest.
+  const names = step.context.text.match(/[^\s`'"()[\]<>,:]+\.ya?ml\b/gi) ?? [];
   for (const candidate of [...links, ...names].filter(isManifestName)) {
     const direct = resolve(cwd, candidate);
     if (isFile(direct)) return direct;
