@@ -18,6 +18,8 @@ export interface DocumentedOutput {
   /** 1-based note lines holding the output text itself (without `:'` and `'`). */
   firstLine: number;
   lastLine: number;
+  /** A trailing `%` was read as zsh's no-final-newline mark; it may have been real output (`0%`). */
+  droppedZshMark?: boolean;
 }
 
 /** How the documented output says the command ended. */

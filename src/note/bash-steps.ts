@@ -12,6 +12,7 @@ import {
   opensOutputBlock,
   skipDirective,
   uncomment,
+  withoutPrompt,
 } from './dialect.js';
 import { definedNames, startsLikeCommand, type RunnableCheck } from './runnable.js';
 import { isComplete, scanLine, startScan } from './shell-scanner.js';
@@ -55,7 +56,7 @@ export function readCommands(reader: BlockReader, from: number, options: { until
   let skip: string | undefined;
   let i = from;
   while (i < lines.length) {
-    const line = lines[i];
+    const line = withoutPrompt(lines[i], options.untilExit === true);
     if (isBlank(line)) {
       i++;
     } else if (opensOutputBlock(line)) {
@@ -68,7 +69,7 @@ export function readCommands(reader: BlockReader, from: number, options: { until
       addMessage(reader, i, `\`${word}\` is not something the shell can run here and follows no command: read as text, not run`, 'hint');
       i++;
     } else {
-      const parsed = readCommand(reader, i);
+      const parsed = readCommand(reader, i, line);
       if (options.untilExit && isExit(parsed.command.command)) {
         return { commands, next: parsed.next, exited: true };
       }
@@ -89,13 +90,14 @@ export function readCommands(reader: BlockReader, from: number, options: { until
   return { commands, next: i, exited: false };
 }
 
-function readCommand(reader: BlockReader, start: number): { command: ParsedCommand; next: number } {
+/** Reads the command whose first line (its prompt removed) is `first`. */
+function readCommand(reader: BlockReader, start: number, first: string): { command: ParsedCommand; next: number } {
   const { lines } = reader;
   const scan = startScan();
-  let i = start;
-  do scanLine(scan, lines[i++]);
-  while (!isComplete(scan) && i < lines.length);
-  const text = lines.slice(start, i).join('\n');
+  scanLine(scan, first);
+  let i = start + 1;
+  while (!isComplete(scan) && i < lines.length) scanLine(scan, lines[i++]);
+  const text = [first, ...lines.slice(start + 1, i)].join('\n');
   for (const name of definedNames(text)) reader.defined.add(name);
   const command: ParsedCommand = { line: reader.lineOf(start), command: text };
   if (!isComplete(scan)) {
@@ -136,15 +138,16 @@ function readCommentOutput(reader: BlockReader, from: number): OutputRead {
   const { lines } = reader;
   const text: string[] = [];
   let i = from;
+  let marked = false;
   while (i < lines.length && isComment(lines[i]) && !skipDirective(lines[i])) {
     const line = uncomment(lines[i++]);
-    if (endsWithZshMark(line)) {
-      text.push(dropZshMark(line));
-      break;
-    }
-    text.push(line);
+    marked = endsWithZshMark(line);
+    text.push(marked ? dropZshMark(line) : line);
+    if (marked) break;
   }
-  return { output: documented(reader, text, 'comment', from, i - 1), next: i };
+  const output = documented(reader, text, 'comment', from, i - 1);
+  if (marked) output.droppedZshMark = true;
+  return { output, next: i };
 }
 
 const UNCLOSED_OUTPUT_BLOCK = "output block opened with `:'` is never closed";
@@ -162,8 +165,11 @@ function readOutputBlock(reader: BlockReader, opener: number): OutputRead {
   const close = closingLine(reader, opener);
   if (close === undefined) return { problem: UNCLOSED_OUTPUT_BLOCK, next: lines.length };
   const text = lines.slice(opener + 1, close);
-  if (text.length > 0 && endsWithZshMark(text[text.length - 1])) text[text.length - 1] = dropZshMark(text[text.length - 1]);
-  return { output: documented(reader, text, 'heredoc', opener + 1, close - 1), next: close + 1 };
+  const marked = text.length > 0 && endsWithZshMark(text[text.length - 1]);
+  if (marked) text[text.length - 1] = dropZshMark(text[text.length - 1]);
+  const output = documented(reader, text, 'heredoc', opener + 1, close - 1);
+  if (marked) output.droppedZshMark = true;
+  return { output, next: close + 1 };
 }
 
 /** Output pasted under its command with no `#` and no `:'`, up to the next command. */

@@ -35,6 +35,7 @@ export const isRemark = (line: string): boolean => /^\s*\(.*\)\s*$/.test(line);
 export function isTerminalNoise(line: string): boolean {
   const text = line.trim();
   return (
+    text === 'Unable to use a TTY - input is not a terminal or the right kind of file' ||
     /^\^[CZ\\]$/.test(text) ||
     /^(zsh: )?suspended\b/.test(text) ||
     /^\[\d+\]\s*[+-]?\s*(\d+\s+)?(suspended|done|terminated|killed|exit|running|stopped)\b/i.test(text) ||
@@ -86,3 +87,15 @@ export function opensInteractiveShell(command: string): boolean {
 }
 
 export const isExit = (command: string): boolean => /^\s*(exit|logout)(\s+\d+)?\s*$/.test(command);
+
+/**
+ * A shell prompt pasted in front of a command: `$ kubectl ...` anywhere, and inside a
+ * pod's shell also `/ # nslookup x`, `/app $ ls`, `root@sleep:/# env`, `sh-5.1# id`.
+ * Returns the command without it.
+ */
+export function withoutPrompt(line: string, inSession: boolean): string {
+  const prompt = inSession
+    ? /^\s*(?:[\w.-]+@[\w.-]+:[~/][^\s#$]*\s*[#$]|[~/][^\s#$]*\s+[#$]|(?:ba|z|a)?sh-[\d.]+[#$]|\$)\s+(?=\S)/
+    : /^\s*\$\s+(?=\S)/;
+  return line.replace(prompt, '');
+}

@@ -189,6 +189,31 @@ describe('long-running commands and sessions', () => {
   });
 });
 
+describe('pasted prompts', () => {
+  it('drops a `$ ` prompt before a command', () => {
+    const [step] = commands(parse(fence('$ kubectl get ns\n# NAME')));
+    expect(step.command).toBe('kubectl get ns');
+  });
+
+  it("drops a pod shell's prompt from the lines typed in a session, and its `exit`", () => {
+    const [step] = commands(parse(fence('kubectl exec -it sleep-1 -- sh\n/ # nslookup sleep-2\n# Name: sleep-2\n/app $ hostname\n/ # exit')));
+    expect(step.session?.map((line) => line.command)).toEqual(['nslookup sleep-2', 'hostname']);
+  });
+
+  it('leaves a path with a trailing comment alone on the host', () => {
+    const [step] = commands(parse(fence('/usr/bin/env # which env')));
+    expect(step.command).toBe('/usr/bin/env # which env');
+  });
+});
+
+describe('the zsh `%` mark', () => {
+  it('is not read from a table header ending in a percent column', () => {
+    const [step] = commands(parse(fence('kubectl top pods\n# NAME   CPU(cores)   CPU%\n# x      1m           0%')));
+    expect(step.output?.text).toBe('NAME   CPU(cores)   CPU%\nx      1m           0');
+    expect(step.output?.droppedZshMark).toBe(true);
+  });
+});
+
 describe('skip directives', () => {
   it('skips a step under `# notes-run: skip` and a block under `<!-- notes-run: skip -->`', () => {
     const note = parse(`${fence('# notes-run: skip needs docker\ndocker ps\necho kept')}\n<!-- notes-run: skip -->\n${fence('curl https://example.com')}`);

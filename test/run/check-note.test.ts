@@ -97,6 +97,13 @@ describe('verdicts', () => {
   });
 });
 
+describe("zsh's `%` mark", () => {
+  it('matches output without a final newline, and a real trailing `%` too', async () => {
+    const result = await check(fence("printf '10.42.0.7'\n# 10.42.0.60%\nprintf 'x 0%%\\n'\n# x 0%"));
+    expect(statuses(result)).toEqual(['pass', 'pass']);
+  });
+});
+
 describe('time limits and long-running commands', () => {
   it('times a hung step out, kills it, and keeps the shell state for the next step', async () => {
     const result = await check(fence('X=kept\nsleep 30\necho $X\n# kept'), { stepTimeoutMs: 400 });
