@@ -51,7 +51,7 @@ export async function* runNote(note: Note, settings: RunSettings): AsyncGenerato
       if (!shell.alive) shell = new ShellSession(settings);
       if (needsItsOwnTurn(step)) {
         settings.onStepStart?.(step);
-        yield { step, run: await runAlone(shell, step, settings, deadline) };
+        yield outcome(step, await runAlone(shell, step, settings, deadline), settings);
         i++;
         continue;
       }
@@ -64,13 +64,19 @@ export async function* runNote(note: Note, settings: RunSettings): AsyncGenerato
         batch.map((s) => ({ command: s.command, timeoutMs })),
         (index) => batch[index + 1] && settings.onStepStart?.(batch[index + 1]),
       );
-      for (const [k, result] of results.entries()) yield { step: batch[k], run: toRun(result) };
+      for (const [k, result] of results.entries()) yield outcome(batch[k], toRun(result), settings);
       i = end;
     }
   } finally {
     settings.signal?.removeEventListener('abort', stopAll);
     await shell.close();
   }
+}
+
+/** A step cut short by Ctrl-C did not fail: it was not (fully) run. */
+function outcome(step: CommandStep, run: StepRun, settings: RunSettings): RunOutcome {
+  if (run.exitCode === null && settings.signal?.aborted) return { step, notRun: 'the run was interrupted during this step' };
+  return { step, run };
 }
 
 function needsItsOwnTurn(step: CommandStep): boolean {
