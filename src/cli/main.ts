@@ -1,11 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import pc from 'picocolors';
+import type { Colors } from 'picocolors/types.js';
 import { checkOffline } from '../check/check-offline.js';
 import type { Kubectl } from '../cluster/kubectl.js';
 import { loadConfig } from '../config/load-config.js';
-import { resolveSettings } from '../config/settings.js';
-import type { NoteResult } from '../model.js';
+import { resolveSettings, type Settings } from '../config/settings.js';
+import type { Note, NoteResult } from '../model.js';
 import { parseNote } from '../note/parse-note.js';
 import { readNoteFile } from '../note/read-note-file.js';
 import { humanNoteReport, humanSummary } from '../report/human-report.js';
@@ -51,43 +52,14 @@ async function run(options: Options, io: Io): Promise<number> {
     if (options.reporter === 'human' && !options.outputFile) io.stdout.write(humanNoteReport(result, colors));
   };
 
+  if (options.offline && options.update) throw new InputError('--update rewrites notes from a live run; it cannot go with --offline');
   let results: NoteResult[];
   let interrupted = false;
   if (options.offline) {
     results = notes.map((note) => checkOffline(note, readSnapshot(snapshotPath(snapshotsDir, note.file)), settings.tolerances, settings.forNote(note.file).cwd));
     results.forEach(showNote);
   } else {
-    // Loaded only for a live run: an offline check (the pre-commit hook) must start fast.
-    const [{ checkLive }, { connect }, { kubectlOnPath }] = await Promise.all([
-      import('./check-live.js'),
-      import('../cluster/prepare-cluster.js'),
-      import('../cluster/kubectl-binary.js'),
-    ]);
-    const client: Kubectl = { binary: options.kubectl ? resolve(options.kubectl) : kubectlOnPath(io.env), env: { ...io.env } };
-    const target = await connect(client, options.context, settings.allowedContexts);
-    io.stderr.write(colors.dim(`notes-run: kube context ${target.context}${target.serverVersion ? ` (server ${target.serverVersion})` : ''}\n`));
-    const abort = new AbortController();
-    const interrupt = () => abort.abort();
-    process.once('SIGINT', interrupt);
-    process.once('SIGTERM', interrupt);
-    const progress = new Progress(io.stderr, io.env);
-    results = [];
-    try {
-      await eachWithJobs(notes, options.jobs, async (note, stop) => {
-        const result = await checkLive(note, { options, settings, client, target, snapshotsDir, progress, signal: abort.signal, env: io.env, warn: (message) => io.stderr.write(`notes-run: warning: ${message}\n`) });
-        progress.done(note.file);
-        results.push(result);
-        showNote(result);
-        if (options.bail && result.status !== 'fresh') stop();
-      });
-    } finally {
-      progress.clear();
-      process.off('SIGINT', interrupt);
-      process.off('SIGTERM', interrupt);
-    }
-    interrupted = abort.signal.aborted;
-    const order = new Map(notes.map((note, i) => [note.file, i]));
-    results.sort((a, b) => order.get(a.file)! - order.get(b.file)!);
+    ({ results, interrupted } = await runLive(notes, { options, settings, snapshotsDir, io, colors, showNote }));
   }
 
   const elapsed = performance.now() - started;
@@ -102,4 +74,50 @@ async function run(options: Options, io: Io): Promise<number> {
     return 130;
   }
   return exitCodeOf(results);
+}
+
+interface LiveContext {
+  options: Options;
+  settings: Settings;
+  snapshotsDir: string;
+  io: Io;
+  colors: Colors;
+  showNote: (result: NoteResult) => void;
+}
+
+/** Connects to the cluster, runs the notes (`--jobs` at a time) and stops everything on Ctrl-C. */
+async function runLive(notes: Note[], live: LiveContext): Promise<{ results: NoteResult[]; interrupted: boolean }> {
+  const { options, settings, io } = live;
+  // Loaded only for a live run: an offline check (the pre-commit hook) must start fast.
+  const [{ checkLive }, { connect }, { kubectlOnPath }] = await Promise.all([
+    import('./check-live.js'),
+    import('../cluster/prepare-cluster.js'),
+    import('../cluster/kubectl-binary.js'),
+  ]);
+  const client: Kubectl = { binary: options.kubectl ? resolve(options.kubectl) : kubectlOnPath(io.env), env: { ...io.env } };
+  const target = await connect(client, options.context, settings.allowedContexts);
+  io.stderr.write(live.colors.dim(`notes-run: kube context ${target.context}${target.serverVersion ? ` (server ${target.serverVersion})` : ''}\n`));
+  const abort = new AbortController();
+  const interrupt = () => abort.abort();
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
+  const progress = new Progress(io.stderr, io.env);
+  const warn = (message: string) => io.stderr.write(`notes-run: warning: ${message}\n`);
+  const results: NoteResult[] = [];
+  try {
+    await eachWithJobs(notes, options.jobs, async (note, stop) => {
+      const result = await checkLive(note, { options, settings, client, target, snapshotsDir: live.snapshotsDir, progress, signal: abort.signal, env: io.env, warn });
+      progress.done(note.file);
+      results.push(result);
+      live.showNote(result);
+      if (options.bail && result.status !== 'fresh') stop();
+    });
+  } finally {
+    progress.clear();
+    process.off('SIGINT', interrupt);
+    process.off('SIGTERM', interrupt);
+  }
+  const order = new Map(notes.map((note, i) => [note.file, i]));
+  results.sort((a, b) => order.get(a.file)! - order.get(b.file)!);
+  return { results, interrupted: abort.signal.aborted };
 }
