@@ -5,9 +5,9 @@ import { isolate, pinnedKubeconfig, type ClusterTarget, type RunNamespace } from
 import type { Settings } from '../config/settings.js';
 import type { CompareSettings } from '../compare/comparable-lines.js';
 import { onlySelected, selectSteps } from '../check/select-steps.js';
-import type { Note, NoteResult } from '../model.js';
+import type { Note, NoteResult, Verdict } from '../model.js';
 import { readNoteFile } from '../note/read-note-file.js';
-import { updatedNote, writeNoteAtomically } from '../update/update-note.js';
+import { rewritable, updatedNote, writeNoteAtomically } from '../update/update-note.js';
 import { snapshotOf, snapshotPath, writeSnapshot } from '../snapshot/snapshot.js';
 import { InputError } from './input-error.js';
 import type { Options } from './options.js';
@@ -23,6 +23,8 @@ export interface LiveRun {
   signal: AbortSignal;
   env: NodeJS.ProcessEnv;
   warn: (message: string) => void;
+  /** `--update --interactive`: asks whether to rewrite one drifted output. */
+  confirm?: (file: string, verdict: Verdict) => Promise<boolean>;
 }
 
 /** One note against the cluster: its own namespace, its run, its snapshot, its cleanup. */
@@ -56,7 +58,7 @@ async function checkWhole(note: Note, live: LiveRun, complete: boolean): Promise
       snapshotPath(live.snapshotsDir, note.file),
       snapshotOf(result, { context: target.context, namespace: space.name, kubectl: { client: target.clientVersion, server: target.serverVersion } }),
     );
-    if (options.update) applyUpdate(note, result, { tolerances: settings.tolerances, namespace: space.name });
+    if (options.update) await applyUpdate(note, result, { tolerances: settings.tolerances, namespace: space.name }, live.confirm);
     return result;
   } finally {
     await space.release(options.keep);
@@ -64,8 +66,10 @@ async function checkWhole(note: Note, live: LiveRun, complete: boolean): Promise
 }
 
 /** Rewrites the drifted outputs in the note and marks those steps as updated. */
-function applyUpdate(note: Note, result: NoteResult, compare: CompareSettings): void {
-  const update = updatedNote(readNoteFile(note.file), result, compare);
+async function applyUpdate(note: Note, result: NoteResult, compare: CompareSettings, confirm: LiveRun['confirm']): Promise<void> {
+  const accepted = new Set<Verdict>();
+  for (const verdict of rewritable(result)) if (!confirm || (await confirm(note.file, verdict))) accepted.add(verdict);
+  const update = updatedNote(readNoteFile(note.file), result, compare, (verdict) => accepted.has(verdict));
   if (!update) return;
   writeNoteAtomically(note.file, update.text);
   for (const verdict of result.verdicts) {

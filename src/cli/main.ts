@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import pc from 'picocolors';
 import type { Colors } from 'picocolors/types.js';
 import { checkOffline } from '../check/check-offline.js';
+import { askBeforeUpdate } from './ask-update.js';
 import type { Kubectl } from '../cluster/kubectl.js';
 import { loadConfig } from '../config/load-config.js';
 import { resolveSettings, type Settings } from '../config/settings.js';
@@ -21,6 +22,7 @@ import { eachWithJobs } from './with-jobs.js';
 import { VERSION } from './version.js';
 
 export interface Io {
+  stdin: NodeJS.ReadableStream;
   stdout: NodeJS.WriteStream;
   stderr: NodeJS.WriteStream;
   env: NodeJS.ProcessEnv;
@@ -103,16 +105,29 @@ async function runLive(notes: Note[], live: LiveContext): Promise<{ results: Not
   process.once('SIGTERM', interrupt);
   const progress = new Progress(io.stderr, io.env);
   const warn = (message: string) => io.stderr.write(`notes-run: warning: ${message}\n`);
+  const asking = options.update && options.interactive ? askBeforeUpdate(io.stdin, io.stderr, live.colors) : undefined;
   const results: NoteResult[] = [];
   try {
     await eachWithJobs(notes, options.jobs, async (note, stop) => {
-      const result = await checkLive(note, { options, settings, client, target, snapshotsDir: live.snapshotsDir, progress, signal: abort.signal, env: io.env, warn });
+      const result = await checkLive(note, {
+        options,
+        settings,
+        client,
+        target,
+        snapshotsDir: live.snapshotsDir,
+        progress,
+        signal: abort.signal,
+        env: io.env,
+        warn,
+        ...(asking ? { confirm: asking.confirm } : {}),
+      });
       progress.done(note.file);
       results.push(result);
       live.showNote(result);
       if (options.bail && result.status !== 'fresh') stop();
     });
   } finally {
+    asking?.close();
     progress.clear();
     process.off('SIGINT', interrupt);
     process.off('SIGTERM', interrupt);

@@ -22,6 +22,7 @@ export interface Options {
   steps: number[];
   offline: boolean;
   update: boolean;
+  interactive: boolean;
   snapshots?: string;
   config?: string;
   color?: boolean;
@@ -37,6 +38,7 @@ per note, whether every documented output still holds: fresh, stale or broken.
 Options:
   --offline              no cluster: compare documented outputs with the last snapshot
   --update               rewrite drifted documented outputs in the note (atomic)
+  -i, --interactive      with --update: show each drifted output and ask first
   --reporter NAME        human (default), json, junit or github
   --output-file FILE     write the report to FILE instead of stdout
   --cwd DIR              working directory for the commands (default: the note's folder)
@@ -69,6 +71,7 @@ export function parseOptions(argv: string[]): Options {
       options: {
         offline: { type: 'boolean', default: false },
         update: { type: 'boolean', default: false },
+        interactive: { type: 'boolean', short: 'i', default: false },
         reporter: { type: 'string', default: 'human' },
         'output-file': { type: 'string' },
         cwd: { type: 'string' },
@@ -117,6 +120,7 @@ export function parseOptions(argv: string[]): Options {
     steps: v.step!.map((line) => count('--step', line)),
     offline: v.offline!,
     update: v.update!,
+    interactive: v.interactive!,
     snapshots: v.snapshots,
     config: v.config,
     color: v['no-color'] ? false : v.color,

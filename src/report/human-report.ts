@@ -25,14 +25,15 @@ export function humanNoteReport(result: NoteResult, c: Colors): string {
     if ((text !== lastText || path !== lastHeadings) && text !== '') out.push(c.dim(`    ${text.split('\n')[0]}`));
     lastHeadings = path;
     lastText = text;
-    out.push(...stepLines(result.file, verdict, c));
+    out.push(...humanStepLines(result.file, verdict, c));
   }
   for (const message of result.messages) out.push(messageLine(result.file, message, c));
   out.push(c.dim(`  ${countLine(result.verdicts)} in ${seconds(result.durationMs)}`));
   return out.join('\n') + '\n';
 }
 
-function stepLines(file: string, verdict: Verdict, c: Colors): string[] {
+/** One step as the human report shows it: status, place, command, then the diff or the error. */
+export function humanStepLines(file: string, verdict: Verdict, c: Colors): string[] {
   const color = statusColor(verdict.status, c);
   const where = c.dim(`${file}:${verdict.step.line}`);
   const label = verdict.status === 'pass' ? '' : `${color(verdict.status)} `;

@@ -64,7 +64,7 @@ describe('--update', () => {
     edited = editLine(edited, 87, 'ClusterIP', 'NodePort ');
     edited = editLine(edited, 43, '2 packets received', '1 packets received');
     ws.writeNote(edited);
-    const result = ws.run(['--update', 'ch3.md']);
+    const result = ws.run(['--update', '--converge', '0.5', 'ch3.md']);
     expect(result.status).toBe(0);
     expect(ws.note()).toBe(original);
     expect(ws.run(['ch3.md']).status).toBe(0);
@@ -97,6 +97,23 @@ describe('--update', () => {
       await exited;
       expect([edited, original]).toContain(ws.note());
     }
+  });
+
+  it('asks per drifted output with --interactive and rewrites only what was accepted', () => {
+    const ws = workspace();
+    const original = ws.note();
+    const edited = editLine(editLine(original, 19, 'created', 'configured'), 43, '2 packets received', '1 packets received');
+    ws.writeNote(edited);
+    const result = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), '--update', '--interactive', '--converge', '0.5', 'ch3.md'], {
+      cwd: ws.dir,
+      env: ws.env,
+      input: 'y\nn\n',
+      encoding: 'utf8',
+    });
+    expect(result.stderr).toContain('Rewrite this output in the note?');
+    expect(result.stderr).toContain('- deployment.apps/sleep-1 configured');
+    expect(ws.note()).toBe(editLine(original, 43, '2 packets received', '1 packets received'));
+    expect(result.status).toBe(1);
   });
 
   it('keeps CRLF line endings and the list indentation of the block', () => {
