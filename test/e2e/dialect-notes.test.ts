@@ -18,6 +18,26 @@ import { editLine, root, workspace, type JsonReport, type JsonStep, type Workspa
 // `it.fails` test named after it: when the bug is fixed that test starts failing, and
 // `it.fails` should become `it`.
 
+// The bugs, by tag:
+// - raw-zsh-mark (src/note/bash-steps.ts readRawOutput): raw pasted output keeps zsh's
+//   trailing `%` (`10.42.0.60%`), so a jsonpath result is stale.
+// - raw-command-terminated (src/note/runnable.ts startsLikeCommand, used by readRawOutput):
+//   the raw line `command terminated with exit code 1` starts with the builtin `command`, so it
+//   is run as a command (127) and the step above loses its expected failure (broken).
+// - session-blank-lines (src/compare/judge-command.ts actualText): the typed lines' outputs
+//   each end in `\n` and are joined with another `\n`, so any session documenting two
+//   outputs gets blank lines between them and is stale.
+// - session-end (src/run/typed-input.ts, src/note/bash-steps.ts readCommands): the session's
+//   exit status is its last typed command's, judged as the step's; what kubectl prints after
+//   the session (`command terminated with exit code 1`, `pod "x" deleted`) is appended to the
+//   last typed line's output; and the output the note documents under `exit` is thrown away.
+// - session-line-ordering (src/compare/judge-command.ts): the session is compared with the
+//   ordering of `kubectl exec -it … -- sh`, never of the typed `printenv | grep …`.
+// - session-swallows-host-block (src/note/parse-note.ts): a session left open at the end of
+//   its block continues into the next *executed* block, however far: when the transcript sits
+//   in a ```console block, the next host block is typed into the pod.
+// - manifest-block-scalar (src/note/bash-steps.ts holdsNoCommand, src/note/runnable.ts): a
+//   manifest pasted under ```bash whose data holds `{`-lines or `KEY=value` lines is run.
 const fixtures = join(root, 'test', 'fixtures', 'notes');
 
 /** A workspace holding the user's notes plus the fixture notes, their manifests and config. */
