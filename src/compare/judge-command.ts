@@ -1,4 +1,4 @@
-import type { CommandStep, Comparison, StepRun, StepStatus } from '../model.js';
+import type { CommandStep, Comparison, DocumentedOutput, StepRun, StepStatus } from '../model.js';
 import type { CompareSettings } from './comparable-lines.js';
 import { compareOutput } from './compare-output.js';
 
@@ -19,13 +19,8 @@ export function judgeCommand(step: CommandStep, run: StepRun, settings: CompareS
   if (exit.status === 'broken') return exit;
   const expected = documentedText(step);
   if (expected === undefined) return exit.status === 'pass' ? { status: 'unchecked' } : exit;
-  const actual = actualText(step, run);
-  let comparison = compareOutput(expected, actual, step.command, settings);
-  // The `%` read as zsh's mark may have been output after all (`kubectl top`: `0%`).
-  if (!comparison.matches && step.output?.droppedZshMark && !step.session) {
-    const withPercent = compareOutput(`${expected}%`, actual, step.command, settings);
-    if (withPercent.matches) comparison = withPercent;
-  }
+  const comparison =
+    step.session && run.sessionOutputs ? compareSession(step, run.sessionOutputs, settings) : compareDocumented(step.output, expected, run.output, step.command, settings);
   if (exit.status !== 'pass') return { ...exit, comparison };
   return comparison.matches ? { status: 'pass', comparison } : { status: 'stale', comparison };
 }
@@ -53,12 +48,41 @@ export function documentedText(step: CommandStep): string | undefined {
   return present.length === 0 ? undefined : present.join('\n');
 }
 
-/** The actual output matching `documentedText`: in a session, only the typed lines that document output. */
-function actualText(step: CommandStep, run: StepRun): string {
-  if (!step.session || !run.sessionOutputs) return run.output;
-  const parts = [step.output ? run.sessionOutputs[0] : undefined];
-  step.session.forEach((line, i) => parts.push(line.output ? run.sessionOutputs![i + 1] : undefined));
-  return parts.filter((part): part is string => part !== undefined).join('\n');
+/**
+ * A session compared piece by piece: what the opening command printed, then each typed
+ * line's own output, each with the ordering rules of its own command (`printenv` typed
+ * inside the pod is as unordered as it is outside).
+ */
+function compareSession(step: CommandStep, pieces: string[], settings: CompareSettings): Comparison {
+  const parts = [{ command: step.command, output: step.output, actual: pieces[0] }];
+  step.session!.forEach((line, i) => parts.push({ command: line.command, output: line.output, actual: pieces[i + 1] ?? '' }));
+  const merged: Comparison = { matches: true, diff: [], notes: [] };
+  for (const part of parts) {
+    if (!part.output) continue;
+    const comparison = compareDocumented(part.output, part.output.text, part.actual, part.command, settings);
+    if (comparison.matches) continue;
+    merged.matches = false;
+    merged.diff.push({ op: ' ', text: `[typed] ${part.command}` }, ...comparison.diff);
+    merged.notes.push(...comparison.notes);
+  }
+  return merged;
+}
+
+/** One documented output against what its command printed. */
+function compareDocumented(
+  output: DocumentedOutput | undefined,
+  expected: string,
+  actual: string,
+  command: string,
+  settings: CompareSettings,
+): Comparison {
+  const comparison = compareOutput(expected, actual, command, settings);
+  // The `%` read as zsh's mark may have been output after all (`kubectl top`: `0%`).
+  if (!comparison.matches && output?.droppedZshMark) {
+    const withPercent = compareOutput(`${expected}%`, actual, command, settings);
+    if (withPercent.matches) return withPercent;
+  }
+  return comparison;
 }
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;

@@ -32,7 +32,6 @@ export async function loadConfig(explicit: string | undefined, from: string): Pr
   const searcher = lilconfig('notes-run', {
     searchPlaces: ['notes-run.config.json', 'notes-run.config.yaml', 'notes-run.config.yml', 'notes-run.config.js', 'notes-run.config.mjs', 'notes-run.config.cjs', 'package.json'],
     loaders: { '.yaml': loadYaml, '.yml': loadYaml },
-    stopDir: from,
   });
   let found;
   try {

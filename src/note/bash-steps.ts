@@ -1,5 +1,6 @@
 // Splits the lines of one bash block into commands and the output documented under
 // each (SPEC §1). Lines are addressed by index; `lineOf` maps an index to the note line.
+import { parseAllDocuments } from 'yaml';
 import type { DocumentedOutput, NoteMessage } from '../model.js';
 import {
   closesOutputBlock,
@@ -71,6 +72,8 @@ export function readCommands(reader: BlockReader, from: number, options: { until
     } else {
       const parsed = readCommand(reader, i, line);
       if (options.untilExit && isExit(parsed.command.command)) {
+        // What is documented under `exit` is what the session printed as it ended.
+        commands.push(parsed.command);
         return { commands, next: parsed.next, exited: true };
       }
       if (skip) parsed.command.skip = skip;
@@ -107,7 +110,7 @@ function readCommand(reader: BlockReader, start: number, first: string): { comma
     addMessage(reader, start, command.problem, 'error');
     return { command, next: i };
   }
-  const documented = readDocumentedOutput(reader, i);
+  const documented = readDocumentedOutput(reader, i, text);
   if (documented.output) command.output = documented.output;
   if (documented.problem) command.problem = documented.problem;
   return { command, next: documented.next };
@@ -119,8 +122,9 @@ interface OutputRead {
   next: number;
 }
 
-function readDocumentedOutput(reader: BlockReader, from: number): OutputRead {
+function readDocumentedOutput(reader: BlockReader, from: number, command: string): OutputRead {
   const { lines } = reader;
+  const looksLikeOutput = outputShape(reader, command);
   let i = from;
   while (i < lines.length && isComment(lines[i]) && !skipDirective(lines[i])) i++;
   if (i < lines.length && opensOutputBlock(lines[i])) return readOutputBlock(reader, i);
@@ -128,10 +132,23 @@ function readDocumentedOutput(reader: BlockReader, from: number): OutputRead {
   let afterBlanks = from;
   while (afterBlanks < lines.length && isBlank(lines[afterBlanks])) afterBlanks++;
   if (afterBlanks < lines.length && opensOutputBlock(lines[afterBlanks])) return readOutputBlock(reader, afterBlanks);
-  if (from < lines.length && !isBlank(lines[from]) && !startsLikeCommand(lines[from], reader.onPath, reader.defined)) {
-    return readRawOutput(reader, from);
-  }
+  if (from < lines.length && !isBlank(lines[from]) && looksLikeOutput(lines[from], false)) return readRawOutput(reader, from, looksLikeOutput);
   return { next: from };
+}
+
+/**
+ * Whether a line under this command reads as its pasted output: it does not start like
+ * a command, or it is a row of the table being pasted, or (under `printenv`/`env`) it is
+ * one of the `NAME=value` lines such a command prints.
+ */
+function outputShape(reader: BlockReader, command: string): (line: string, inTable: boolean) => boolean {
+  const listsEnvironment = /(^|[\s|;'"])(printenv|env)(\s|$|['"|;])/.test(command);
+  return (line, inTable) =>
+    !isComment(line) &&
+    !opensOutputBlock(line) &&
+    (!startsLikeCommand(line, reader.onPath, reader.defined) ||
+      (inTable && looksLikeTableRow(line)) ||
+      (listsEnvironment && /^[A-Za-z_][A-Za-z0-9_]*=/.test(line.trim())));
 }
 
 function readCommentOutput(reader: BlockReader, from: number): OutputRead {
@@ -173,25 +190,27 @@ function readOutputBlock(reader: BlockReader, opener: number): OutputRead {
 }
 
 /** Output pasted under its command with no `#` and no `:'`, up to the next command. */
-function readRawOutput(reader: BlockReader, from: number): OutputRead {
+function readRawOutput(reader: BlockReader, from: number, isOutput: (line: string, inTable: boolean) => boolean): OutputRead {
   const { lines } = reader;
-  const isOutput = (index: number, table: boolean) =>
-    !isComment(lines[index]) &&
-    !opensOutputBlock(lines[index]) &&
-    (!startsLikeCommand(lines[index], reader.onPath, reader.defined) || (table && looksLikeTableRow(lines[index])));
   const table = looksLikeTableHeader(lines[from]);
   let end = from;
   let i = from;
-  while (i < lines.length) {
+  let marked = false;
+  while (i < lines.length && !marked) {
     if (isBlank(lines[i])) {
       i++;
       continue;
     }
-    if (!isOutput(i, table)) break;
+    if (!isOutput(lines[i], table)) break;
+    marked = endsWithZshMark(lines[i]);
     end = ++i;
   }
   addMessage(reader, from, "output pasted without `#` or `:'`: read as the documented output of the command above", 'hint');
-  return { output: documented(reader, lines.slice(from, end), 'raw', from, end - 1), next: end };
+  const text = lines.slice(from, end);
+  if (marked) text[text.length - 1] = dropZshMark(text[text.length - 1]);
+  const output = documented(reader, text, 'raw', from, end - 1);
+  if (marked) output.droppedZshMark = true;
+  return { output, next: end };
 }
 
 function looksLikeTableHeader(line: string): boolean {
@@ -226,5 +245,24 @@ function addMessage(reader: BlockReader, index: number, message: string, severit
 /** A bash block with lines but no command in them (a manifest under the wrong fence label). */
 export function holdsNoCommand(reader: BlockReader): boolean {
   const content = reader.lines.filter((line) => !isBlank(line) && !isComment(line));
-  return content.length > 0 && !content.some((line) => startsLikeCommand(line, reader.onPath, reader.defined));
+  if (content.length === 0) return false;
+  return isManifest(reader.lines) || !content.some((line) => startsLikeCommand(line, reader.onPath, reader.defined));
+}
+
+/**
+ * A Kubernetes manifest: every document a mapping with `apiVersion` and `kind`. Its block
+ * scalars may hold lines that look like commands (`KEY=value`, JSON), so look at it whole.
+ */
+function isManifest(lines: string[]): boolean {
+  const first = lines.find((line) => !isBlank(line) && !isComment(line)) ?? '';
+  if (!/^(apiVersion|kind):|^---\s*$/.test(first)) return false;
+  const documents = parseAllDocuments(lines.join('\n'));
+  return (
+    documents.length > 0 &&
+    documents.every((document) => {
+      const value = document.errors.length === 0 ? document.toJS() : undefined;
+      return value === null || (typeof value === 'object' && 'apiVersion' in value && 'kind' in value);
+    }) &&
+    documents.some((document) => document.toJS() !== null)
+  );
 }

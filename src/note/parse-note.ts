@@ -34,6 +34,7 @@ export function parseNote(file: string, source: string, options: ParseOptions = 
         severity: 'error',
       });
     }
+    if (openSession && !continuesSession(block)) openSession = undefined;
     if (YAML_LANGUAGES.has(block.lang)) {
       steps.push(yamlStep(block));
       continue;
@@ -71,16 +72,29 @@ export function parseNote(file: string, source: string, options: ParseOptions = 
   return { file, text, lineEnding, steps, messages };
 }
 
+/**
+ * Whether a block holds the lines typed into a session opened at the end of the block
+ * before: a bash block that does not start with a host command. A transcript pasted in
+ * a `console` block in between means the session was shown, not continued.
+ */
+function continuesSession(block: CodeBlock): boolean {
+  if (!EXECUTED_LANGUAGES.has(block.lang)) return false;
+  const first = block.lines.find((line) => line.trim() !== '' && !line.trimStart().startsWith('#')) ?? '';
+  return !/^\s*(\$\s+)?(kubectl|k|docker|podman|helm|minikube|kind|k3d|k3s)\s/.test(first);
+}
+
 function sessionLine(command: ParsedCommand): SessionLine {
   return command.output ? { line: command.line, command: command.command, output: command.output } : { line: command.line, command: command.command };
 }
 
 function commandStep(parsed: ParsedCommand, block: CodeBlock, blockSkip: string | undefined): CommandStep {
+  // A session ends as its last typed line ends: kubectl reports that under `exit`.
+  const documented = [parsed.output, ...(parsed.session ?? []).map((line) => line.output)].filter((output) => output !== undefined);
   const step: CommandStep = {
     kind: 'command',
     line: parsed.line,
     command: parsed.command,
-    expectedExit: expectedExitOf(parsed.output?.text),
+    expectedExit: expectedExitOf(documented.length === 0 ? undefined : documented.map((output) => output.text).join('\n')),
     context: block.context,
     block: { fenceLine: block.fenceLine, indent: block.indent },
     longRunning: isLongRunning(parsed.command, parsed.output?.text),

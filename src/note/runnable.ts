@@ -58,6 +58,8 @@ function isExecutable(path: string): boolean {
 /** Whether a line starts like a command rather than like pasted output. */
 export function startsLikeCommand(line: string, onPath: RunnableCheck, defined: ReadonlySet<string>): boolean {
   const text = line.trim();
+  // kubectl's report of a failed exec starts with the `command` builtin's name.
+  if (/^command terminated with exit code \d+$/.test(text)) return false;
   if (/^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/.test(text)) return true;
   if (/^(function\s+)?[A-Za-z_][\w-]*\s*\(\)/.test(text)) return true;
   if (/^[$({]/.test(text) && !/^\(.*\)$/.test(text)) return true;

@@ -3,47 +3,105 @@
 // output matches; a step that changes anything must run exactly once.
 
 const READING_KUBECTL = new Set(['get', 'describe', 'logs', 'top', 'explain', 'api-resources', 'api-versions', 'version', 'cluster-info', 'events']);
-const READING_IN_POD = new Set(['nslookup', 'dig', 'host', 'ping', 'cat', 'ls', 'printenv', 'env', 'hostname', 'wget', 'curl', 'echo', 'ip', 'ifconfig', 'netstat', 'ps', 'id', 'whoami', 'date']);
-const FILTERS = new Set(['grep', 'egrep', 'fgrep', 'head', 'tail', 'sort', 'uniq', 'wc', 'awk', 'cut', 'jq', 'yq', 'tr', 'column', 'cat', 'echo', 'sed', 'base64', 'xargs', 'printf']);
+const READING_IN_POD = new Set([
+  'nslookup', 'dig', 'host', 'ping', 'cat', 'ls', 'printenv', 'env', 'hostname', 'wget', 'curl', 'echo', 'ip', 'ifconfig',
+  'netstat', 'ps', 'id', 'whoami', 'date', 'grep', 'head', 'tail', 'wc', 'sort', 'uniq', 'cut', 'awk', 'tr',
+]);
+const FILTERS = new Set(['grep', 'egrep', 'fgrep', 'head', 'tail', 'sort', 'uniq', 'wc', 'awk', 'cut', 'jq', 'yq', 'tr', 'column', 'cat', 'echo', 'sed', 'base64', 'printf']);
+const SHELLS = new Set(['sh', 'bash', 'ash', 'zsh']);
 /** kubectl's global flags that take a value, so the subcommand is found after them. */
 const VALUED_FLAGS = /^(-n|--namespace|--context|--kubeconfig|--cluster|--user|-s|--server|--request-timeout)$/;
 
 export function isReadOnly(command: string): boolean {
-  if (/(^|[^>&0-9])>(?!&)/.test(command.replace(/\d?>\s*\/dev\/null/g, '').replace(/2>&1/g, ''))) return false;
-  if (/\bsed\b[^|]*\s-i/.test(command) || /\bxargs\b[^|]*\bkubectl\s+(delete|apply|create|patch)/.test(command)) return false;
-  const substitutions = [...command.matchAll(/\$\(([^()]*)\)/g)].map((m) => m[1]);
-  if (!substitutions.every(isReadOnly)) return false;
-  const outer = command.replace(/\$\([^()]*\)/g, 'X').replace(/\d?>&\d/g, '');
-  if (outer.includes('\n') || /(^|[^&])&($|[^&])/.test(outer)) return false;
-  return outer
-    .split(/\|\||&&|[|;]/)
-    .map((segment) => segment.trim())
-    .filter((segment) => segment !== '')
-    .every((segment) => segmentReads(segment.split(/\s+/)));
+  const segments = segmentsOf(command);
+  return segments !== undefined && segments.every((words) => segmentReads(words, FILTERS));
 }
 
-function segmentReads(words: string[]): boolean {
+/** A read-only step that asks the cluster: its output may still be converging, so it may be re-run. */
+export function readsCluster(command: string): boolean {
+  return /\bkubectl\b/.test(command) && isReadOnly(command);
+}
+
+/**
+ * The simple commands of a command line, as words with quotes removed; undefined when it
+ * does something no re-run may repeat: write a file, run in the background, span lines.
+ * Command substitutions must read only too.
+ */
+function segmentsOf(command: string): string[][] | undefined {
+  const segments: string[][] = [[]];
+  let word = '';
+  let quote: string | undefined;
+  const endWord = () => {
+    if (word !== '') segments[segments.length - 1].push(word);
+    word = '';
+  };
+  for (let i = 0; i < command.length; i++) {
+    const c = command[i];
+    if (quote) {
+      if (c === quote) quote = undefined;
+      else word += c;
+      continue;
+    }
+    if (c === "'" || c === '"') {
+      quote = c;
+      continue;
+    }
+    if (c === '$' && command[i + 1] === '(') {
+      const close = command.indexOf(')', i);
+      if (close === -1 || !isReadOnly(command.slice(i + 2, close))) return undefined;
+      word += 'X';
+      i = close;
+      continue;
+    }
+    if (c === '\n') return undefined;
+    if (c === '>') {
+      const target = /^>?\s*(&\d|\/dev\/null)/.exec(command.slice(i + 1));
+      if (!target) return undefined;
+      word = '';
+      i += target[0].length;
+      continue;
+    }
+    if (c === '&' && command[i + 1] !== '&' && command[i - 1] !== '&' && command[i - 1] !== '>') return undefined;
+    if (c === '|' || c === ';' || c === '&') {
+      endWord();
+      if (command[i + 1] === c) i++;
+      segments.push([]);
+      continue;
+    }
+    if (/\s/.test(c)) endWord();
+    else word += c;
+  }
+  endWord();
+  return segments.filter((words) => words.length > 0);
+}
+
+function segmentReads(words: string[], readers: Set<string>): boolean {
   const [program, ...args] = words;
   if (program === 'kubectl') return kubectlReads(args);
-  return FILTERS.has(program);
+  if (program === 'sed' && args.some((arg) => arg.startsWith('-i'))) return false;
+  return readers.has(program);
 }
 
 function kubectlReads(args: string[]): boolean {
   let i = 0;
   while (i < args.length && args[i].startsWith('-')) i += VALUED_FLAGS.test(args[i]) ? 2 : 1;
   const verb = args[i];
-  if (verb === 'exec') {
-    const inner = args.indexOf('--');
-    const program = inner === -1 ? undefined : args[inner + 1]?.replace(/^.*\//, '');
-    return program !== undefined && READING_IN_POD.has(program) && !args.some((arg) => /^-\w*i/.test(arg) && !arg.startsWith('--'));
-  }
+  if (verb === 'exec') return execReads(args);
   if (verb === 'auth') return args[i + 1] === 'can-i';
   if (verb === 'config') return ['current-context', 'view', 'get-contexts'].includes(args[i + 1]);
   if (!READING_KUBECTL.has(verb)) return false;
   return !args.some((arg) => /^(-w|--watch|--watch-only|-f|--follow)(=true)?$/.test(arg));
 }
 
-/** A read-only step that asks the cluster: its output may still be converging, so it may be re-run. */
-export function readsCluster(command: string): boolean {
-  return /\bkubectl\b/.test(command) && isReadOnly(command);
+/** `kubectl exec POD -- nslookup x` reads; so does `-- sh -c 'printenv | grep X'`. Typing into `-i` never counts. */
+function execReads(args: string[]): boolean {
+  const inner = args.indexOf('--');
+  if (inner === -1 || args.slice(0, inner).some((arg) => /^-\w*i/.test(arg) || arg === '--stdin')) return false;
+  const [program, ...rest] = args.slice(inner + 1);
+  const name = program?.replace(/^.*\//, '');
+  if (name !== undefined && SHELLS.has(name) && rest[0] === '-c' && rest.length === 2) {
+    const script = segmentsOf(rest[1]);
+    return script !== undefined && script.every((words) => segmentReads(words, READING_IN_POD));
+  }
+  return name !== undefined && READING_IN_POD.has(name);
 }

@@ -97,7 +97,7 @@ async function runAlone(shell: ShellSession, step: CommandStep, settings: RunSet
 }
 
 async function runOnce(shell: ShellSession, step: CommandStep, settings: RunSettings, deadline: number): Promise<StepRun> {
-  const session = step.session ? typedInput(step.session) : undefined;
+  const session = step.session ? typedInput(step.session, settings.graceMs) : undefined;
   const timeoutMs = stepTimeout(settings, deadline);
   const execution: StepExecution = { command: step.command, timeoutMs };
   if (session) execution.stdin = session.input;

@@ -198,7 +198,11 @@ export class ShellSession {
 
   #clean(raw: string, scriptPath: string): string {
     // bash names the sourced batch file in its own errors; the user only knows their note.
-    const output = stripAnsi(raw).replaceAll(`${scriptPath}: eval: `, 'bash: ').replaceAll(`${scriptPath}: `, 'bash: ');
+    // The step function was defined from standard input, which bash calls `main`.
+    const output = stripAnsi(raw)
+      .replaceAll(`${scriptPath}: eval: `, 'bash: ')
+      .replaceAll(`${scriptPath}: `, 'bash: ')
+      .replace(/^main: line \d+: /gm, 'bash: ');
     if (this.#dropped === 0) return output;
     return `${output.slice(0, this.#maxOutput)}\n[notes-run: ${this.#dropped} characters of output dropped]\n`;
   }

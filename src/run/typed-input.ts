@@ -1,15 +1,23 @@
 import { randomBytes } from 'node:crypto';
 import type { SessionLine } from '../model.js';
+import { isExit, isLongRunning } from '../note/dialect.js';
 
 /**
  * What is typed into an interactive session (`kubectl exec -it POD -- sh`): each typed
  * line preceded by an `echo` of a marker, so the session's output can be cut back into
  * one piece per typed line. There is no terminal, so nothing echoes the input itself.
+ * A typed line that would run until someone presses ^C (`ping host`) gets the grace
+ * period through the pod's own `timeout`, and an `exit` closes the session if the note
+ * did not type one.
  */
-export function typedInput(lines: SessionLine[]) {
+export function typedInput(lines: SessionLine[], graceMs: number) {
   const token = randomBytes(4).toString('hex');
   const mark = (i: number) => `notes-run-${token}-${i}`;
-  const input = lines.map((line, i) => `echo ${mark(i + 1)}\n${line.command}\n`).join('') + 'exit\n';
+  const grace = Math.max(1, Math.round(graceMs / 1000));
+  const typed = (line: SessionLine) =>
+    isLongRunning(line.command, line.output?.text) && !isExit(line.command) ? `timeout -s INT ${grace} ${line.command}` : line.command;
+  const closes = lines.length > 0 && isExit(lines[lines.length - 1].command);
+  const input = lines.map((line, i) => `echo ${mark(i + 1)}\n${typed(line)}\n`).join('') + (closes ? '' : 'exit\n');
   const markerLine = new RegExp(`^notes-run-${token}-\\d+\\n?`, 'gm');
   return {
     input,

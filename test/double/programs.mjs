@@ -142,6 +142,25 @@ export const PROGRAMS = {
     io.out(`${days[d.getUTCDay()]} ${mons[d.getUTCMonth()]} ${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}\n`);
     return 0;
   },
+  /** BusyBox `timeout [-s SIG] SECS PROG ARGS`: interrupts PROG once SECS pass. */
+  async timeout(args, io) {
+    let signal = 'TERM';
+    if (args[0] === '-s') {
+      signal = String(args[1]).replace(/^SIG/, '');
+      args = args.slice(2);
+    }
+    const secs = Number(args[0]);
+    if (!Number.isFinite(secs) || args.length < 2) {
+      io.err('timeout: usage: timeout [-s SIG] SECS PROG ARGS\n');
+      return 1;
+    }
+    const timer = setTimeout(() => process.emit(`SIG${signal}`), secs * 1000);
+    try {
+      return (await this.runProgram(args.slice(1), io, { inShell: true })) ?? 127;
+    } finally {
+      clearTimeout(timer);
+    }
+  },
   async sleep(args) {
     const secs = Number(args[0] ?? 0);
     if (Number.isFinite(secs) && secs > 0) await sleep(secs * 1000);

@@ -176,15 +176,29 @@ describe('long-running commands and sessions', () => {
     const note = parse(fence('kubectl exec -it deploy/sleep-1 -- sh\nnslookup sleep-2\n# Name: sleep-2\nexit\nkubectl get pods'));
     const steps = commands(note);
     expect(steps).toHaveLength(2);
-    expect(steps[0].session?.map((line) => line.command)).toEqual(['nslookup sleep-2']);
+    expect(steps[0].session?.map((line) => line.command)).toEqual(['nslookup sleep-2', 'exit']);
     expect(steps[0].session?.[0].output?.text).toBe('Name: sleep-2');
     expect(steps[1].command).toBe('kubectl get pods');
+  });
+
+  it('reads what is documented under `exit` and expects the exit status shown there', () => {
+    const [step] = commands(parse(fence('kubectl exec -it deploy/sleep-1 -- sh\nping -c 1 sleep-2\n# 1 packets transmitted, 0 packets received, 100% packet loss\nexit\n# command terminated with exit code 1')));
+    expect(step.session?.at(-1)?.output?.text).toBe('command terminated with exit code 1');
+    expect(step.expectedExit).toEqual({ kind: 'code', code: 1 });
+  });
+
+  it('ends an open session at a pasted transcript or a host command', () => {
+    const steps = commands(parse(`${fence('kubectl exec -it deploy/sleep-1 -- sh')}\n\`\`\`console\n/ # hostname\n\`\`\`\n${fence('kubectl get pods')}`));
+    expect(steps.map((step) => [step.command, step.session?.length])).toEqual([
+      ['kubectl exec -it deploy/sleep-1 -- sh', 0],
+      ['kubectl get pods', undefined],
+    ]);
   });
 
   it('continues a session opened last in its block into the next block', () => {
     const note = parse(`${fence('kubectl exec -it deploy/sleep-1 -- sh')}\n## Pod 안에서\n${fence('hostname\n# sleep-1\nexit\necho back')}`);
     const steps = commands(note);
-    expect(steps[0].session?.map((line) => line.command)).toEqual(['hostname']);
+    expect(steps[0].session?.map((line) => line.command)).toEqual(['hostname', 'exit']);
     expect(steps.map((step) => step.command)).toEqual(['kubectl exec -it deploy/sleep-1 -- sh', 'echo back']);
   });
 });
@@ -197,7 +211,7 @@ describe('pasted prompts', () => {
 
   it("drops a pod shell's prompt from the lines typed in a session, and its `exit`", () => {
     const [step] = commands(parse(fence('kubectl exec -it sleep-1 -- sh\n/ # nslookup sleep-2\n# Name: sleep-2\n/app $ hostname\n/ # exit')));
-    expect(step.session?.map((line) => line.command)).toEqual(['nslookup sleep-2', 'hostname']);
+    expect(step.session?.map((line) => line.command)).toEqual(['nslookup sleep-2', 'hostname', 'exit']);
   });
 
   it('leaves a path with a trailing comment alone on the host', () => {
