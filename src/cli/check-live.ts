@@ -3,6 +3,8 @@ import { shimDirectory } from '../cluster/kubectl-binary.js';
 import type { Kubectl } from '../cluster/kubectl.js';
 import { isolate, pinnedKubeconfig, type ClusterTarget, type RunNamespace } from '../cluster/prepare-cluster.js';
 import type { Settings } from '../config/settings.js';
+import { exemptNodePorts } from '../compare/tolerances/exempt-node-ports.js';
+import { fixedNodePorts } from '../yaml/fixed-node-ports.js';
 import type { CompareSettings } from '../compare/comparable-lines.js';
 import { onlySelected, selectSteps } from '../check/select-steps.js';
 import type { Note, NoteResult, Verdict } from '../model.js';
@@ -39,6 +41,7 @@ async function checkWhole(note: Note, live: LiveRun, complete: boolean): Promise
   const place = settings.forNote(note.file);
   const space = await namespaceFor(note, place.namespace, live);
   if (space.warning) live.warn(`${note.file}: ${space.warning}`);
+  const compare: CompareSettings = { tolerances: exemptNodePorts(settings.tolerances, fixedNodePorts(note, place.cwd)), namespace: space.name };
   try {
     const result = await checkNote(note, {
       cwd: place.cwd,
@@ -49,7 +52,7 @@ async function checkWhole(note: Note, live: LiveRun, complete: boolean): Promise
       convergeMs: settings.convergeMs,
       skipReason: settings.skipReason,
       signal: live.signal,
-      compare: { tolerances: settings.tolerances, namespace: space.name },
+      compare,
       onStepStart: (step) => live.progress.step(note.file, step),
     });
     // A snapshot and an update need the whole note's run, not a `--step` slice of it.
@@ -58,7 +61,7 @@ async function checkWhole(note: Note, live: LiveRun, complete: boolean): Promise
       snapshotPath(live.snapshotsDir, note.file),
       snapshotOf(result, { context: target.context, namespace: space.name, kubectl: { client: target.clientVersion, server: target.serverVersion } }),
     );
-    if (options.update) await applyUpdate(note, result, { tolerances: settings.tolerances, namespace: space.name }, live.confirm);
+    if (options.update) await applyUpdate(note, result, compare, live.confirm);
     return result;
   } finally {
     await space.release(options.keep);

@@ -136,3 +136,14 @@ describe('the diff shown for drift', () => {
     expect(comparison.diff.length).toBeLessThanOrEqual(61);
   });
 });
+
+describe('node ports a manifest fixes', () => {
+  it('are compared, while ports the cluster assigned are tolerated', async () => {
+    const { exemptNodePorts } = await import('../../src/compare/tolerances/exempt-node-ports.js');
+    const fixed = { tolerances: exemptNodePorts(builtinTolerances, [30080]) };
+    const row = (port: number) => `web   NodePort   10.43.1.2   <none>   8080:${port}/TCP   5s`;
+    expect(compareOutput(row(30080), row(30081), 'kubectl get svc web', fixed).matches).toBe(false);
+    expect(compareOutput(row(31234), row(32001), 'kubectl get svc web', fixed).matches).toBe(true);
+    expect(compareOutput(row(30080), row(30080), 'kubectl get svc web', fixed).matches).toBe(true);
+  });
+});

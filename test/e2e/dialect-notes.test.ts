@@ -13,31 +13,8 @@ import { editLine, root, workspace, type JsonReport, type JsonStep, type Workspa
 // cluster (other IPs, hashes, ages, timings), so every step a careful reader would
 // call fresh must pass.
 //
-// Each note has a table: line → the verdict a careful human gives. Verdicts that come
-// out wrong today because of a notes-run bug are tagged with the bug and asserted in an
-// `it.fails` test named after it: when the bug is fixed that test starts failing, and
-// `it.fails` should become `it`.
-
-// The bugs, by tag:
-// - raw-zsh-mark (src/note/bash-steps.ts readRawOutput): raw pasted output keeps zsh's
-//   trailing `%` (`10.42.0.60%`), so a jsonpath result is stale.
-// - raw-command-terminated (src/note/runnable.ts startsLikeCommand, used by readRawOutput):
-//   the raw line `command terminated with exit code 1` starts with the builtin `command`, so it
-//   is run as a command (127) and the step above loses its expected failure (broken).
-// - session-blank-lines (src/compare/judge-command.ts actualText): the typed lines' outputs
-//   each end in `\n` and are joined with another `\n`, so any session documenting two
-//   outputs gets blank lines between them and is stale.
-// - session-end (src/run/typed-input.ts, src/note/bash-steps.ts readCommands): the session's
-//   exit status is its last typed command's, judged as the step's; what kubectl prints after
-//   the session (`command terminated with exit code 1`, `pod "x" deleted`) is appended to the
-//   last typed line's output; and the output the note documents under `exit` is thrown away.
-// - session-line-ordering (src/compare/judge-command.ts): the session is compared with the
-//   ordering of `kubectl exec -it … -- sh`, never of the typed `printenv | grep …`.
-// - session-swallows-host-block (src/note/parse-note.ts): a session left open at the end of
-//   its block continues into the next *executed* block, however far: when the transcript sits
-//   in a ```console block, the next host block is typed into the pod.
-// - manifest-block-scalar (src/note/bash-steps.ts holdsNoCommand, src/note/runnable.ts): a
-//   manifest pasted under ```bash whose data holds `{`-lines or `KEY=value` lines is run.
+// Each note has a table: line → the verdict a careful human gives; notes-run must give
+// exactly those verdicts, and report no other step.
 const fixtures = join(root, 'test', 'fixtures', 'notes');
 
 /** A workspace holding the user's notes plus the fixture notes, their manifests and config. */
@@ -47,24 +24,13 @@ function dialectWorkspace(): Workspace {
   return ws;
 }
 
-type Bug =
-  | 'raw-zsh-mark'
-  | 'raw-command-terminated'
-  | 'session-blank-lines'
-  | 'session-end'
-  | 'manifest-block-scalar'
-  | 'session-line-ordering'
-  | 'session-swallows-host-block';
-
-/** [line, status, how the command starts, the bug that makes notes-run say otherwise today]. */
-type Expected = [line: number, status: string, command: string, bug?: Bug];
+/** [line, status, how the command starts]. */
+type Expected = [line: number, status: string, command: string];
 
 interface Table {
   note: string;
   args: string[];
   steps: Expected[];
-  /** Steps notes-run reports today that a careful reader would not see at all, by bug. */
-  spurious?: Partial<Record<Bug, number[]>>;
 }
 
 const CH3: Table = {
@@ -122,10 +88,10 @@ const CH4: Table = {
     [82, 'pass', 'kubectl apply -f sleep/sleep-with-env-file.yaml'],
     [84, 'pass', "kubectl exec deploy/sleep -- sh -c 'printenv | grep \"^KIAMOL\"'"], // env in another order
     // The session's one typed line is `printenv | grep -E ...`: 11 lines in map order.
-    [94, 'pass', 'kubectl exec -it deploy/sleep -- sh', 'session-line-ordering'],
+    [94, 'pass', 'kubectl exec -it deploy/sleep -- sh'],
     [113, 'pass', 'yaml block (todo-list/configMaps/todo-web-config-dev.yaml)'],
     // A ConfigMap manifest (with a JSON block scalar) pasted under a bash fence: one step, not run.
-    [128, 'skipped', 'apiVersion: v1', 'manifest-block-scalar'],
+    [128, 'skipped', 'apiVersion: v1'],
     [142, 'pass', 'kubectl apply -f todo-list/configMaps/todo-web-config-dev.yaml'],
     [144, 'pass', "kubectl get cm todo-web-config-dev -o jsonpath='{.data.config\\.json}'"], // `:'` block ending in `%`
     [155, 'pass', 'cat <<EOF | kubectl apply -f -'], // heredoc with a `#` line inside
@@ -138,7 +104,6 @@ const CH4: Table = {
     [202, 'pass', 'kubectl delete configmap sleep-config-literal sleep-config-env-file'], // raw output
     [205, 'pass', 'kubectl delete secret sleep-secret-literal'],
   ],
-  spurious: { 'manifest-block-scalar': [134, 138] },
 };
 
 const CH5: Table = {
@@ -152,13 +117,13 @@ const CH5: Table = {
     [46, 'pass', 'kubectl exec deploy/sleep -- cat /data/file.txt'], // expected exit 1
     [52, 'pass', "kubectl get pod -l app=sleep -o jsonpath='{.items[0].spec.volumes[0].name}'"],
     // The session's typed lines are in the next block, under "#### Pod 안에서".
-    [57, 'pass', 'kubectl exec -it deploy/sleep -- sh', 'session-blank-lines'],
+    [57, 'pass', 'kubectl exec -it deploy/sleep -- sh'],
     [74, 'pass', 'kubectl get pods -l app=sleep'],
     [82, 'pass', 'kubectl apply -f web/web.yaml'],
     [85, 'pass', 'kubectl wait --for=condition=Ready pod -l app=web'],
-    [90, 'pass', 'kubectl exec -it deploy/sleep -- sh', 'session-blank-lines'],
+    [90, 'pass', 'kubectl exec -it deploy/sleep -- sh'],
     // `exit` is followed by what kubectl prints when the session ends: `pod "dnsutils" deleted`.
-    [104, 'pass', 'kubectl run -it --rm dnsutils --image=busybox:1.36 --restart=Never -- sh', 'session-end'],
+    [104, 'pass', 'kubectl run -it --rm dnsutils --image=busybox:1.36 --restart=Never -- sh'],
     [115, 'pass', 'kubectl port-forward svc/web 8080:80'], // ^C, Handling connection for 8080
     [125, 'skipped', 'curl -s localhost:8080'], // # notes-run: skip
     [130, 'pass', 'kubectl get pods -l app=web --watch'], // ^C
@@ -175,10 +140,10 @@ const EDGE: Table = {
   steps: [
     [8, 'pass', 'kubectl apply -f sleep/sleep1.yaml -f sleep/sleep2.yaml -f sleep/sleep2-service.yaml'], // raw
     [12, 'pass', "kubectl wait --for=condition=Ready pod -l 'app in (sleep-1,sleep-2)'"], // raw
-    [20, 'pass', "kubectl get pod -l app=sleep-2 -o jsonpath='{.items[0].status.podIP}'", 'raw-zsh-mark'], // raw `10.42.0.60%`
+    [20, 'pass', "kubectl get pod -l app=sleep-2 -o jsonpath='{.items[0].status.podIP}'"], // raw `10.42.0.60%`
     [25, 'pass', 'kubectl get all'], // raw, four tables
     // Raw output ending in `command terminated with exit code 1`: an expected failure.
-    [44, 'pass', 'kubectl exec deploy/sleep-1 -- ping -c 1 sleep-2', 'raw-command-terminated'],
+    [44, 'pass', 'kubectl exec deploy/sleep-1 -- ping -c 1 sleep-2'],
     [53, 'pass', 'kubectl get deploy sleep-3'], // raw `Error from server (NotFound)`
     [60, 'pass', 'kubectl get deploy sleep-1'], // comment annotation, then `: '`
     [69, 'pass', 'kubectl describe svc sleep-2'], // `...`, 10.43.xx.xx, remark
@@ -188,21 +153,20 @@ const EDGE: Table = {
     [104, 'pass', 'kubectl exec deploy/sleep-1 -- ping $POD_IP'], // no -c, ^C
     [112, 'pass', 'echo "안녕 쿠버네티스"'],
     // Session in one block; the ping typed last fails, `exit` documents `command terminated with exit code 1`.
-    [119, 'pass', 'kubectl exec -it deploy/sleep-1 -- sh', 'session-end'],
+    [119, 'pass', 'kubectl exec -it deploy/sleep-1 -- sh'],
     [131, 'pass', 'kubectl get pods -l app=sleep-1 --no-headers'],
-    [136, 'pass', 'kubectl exec -it deploy/sleep-2 -- sh', 'session-blank-lines'], // continued in the next (indented) block
+    [136, 'pass', 'kubectl exec -it deploy/sleep-2 -- sh'], // continued in the next (indented) block
     // The session transcript sits in a ```console block (never run): the host block after it is not typed into the pod.
-    [151, 'unchecked', 'kubectl exec -it deploy/sleep-1 -- sh', 'session-swallows-host-block'],
-    [160, 'pass', 'kubectl get pods -l app=sleep-2 --show-labels', 'session-swallows-host-block'],
+    [151, 'unchecked', 'kubectl exec -it deploy/sleep-1 -- sh'],
+    [160, 'pass', 'kubectl get pods -l app=sleep-2 --show-labels'],
     [166, 'unchecked', 'exit'], // a stray exit never ends the note's shell…
     [167, 'pass', 'echo "여전히 같은 shell: $POD_IP"'], // …so the variable is still there
     [174, 'pass', 'kubectl get pods -l app=sleep-2 -w'], // ^Z, zsh: suspended
-    [184, 'skipped', 'apiVersion: v1', 'manifest-block-scalar'], // manifest whose data holds KEY=value lines
+    [184, 'skipped', 'apiVersion: v1'], // manifest whose data holds KEY=value lines
     [195, 'skipped', 'NAME      TYPE        CLUSTER-IP     EXTERNAL-IP   PORT(S)   AGE'], // only pasted output
     [202, 'pass', 'kubectl delete deploy sleep-1 sleep-2'],
     [205, 'pass', 'kubectl get deploy'], // No resources found in default namespace.
   ],
-  spurious: { 'raw-command-terminated': [49], 'manifest-block-scalar': [190, 191] },
 };
 
 const TABLES = [CH3, CH4, CH5, EDGE];
@@ -227,40 +191,17 @@ describe.each(TABLES)('$note against the k3s double', (table) => {
     ({ report, exitCode } = dialectWorkspace().json([...table.args, table.note]));
   });
   const steps = () => report.notes[0].steps;
-  const bugs = [...new Set(table.steps.map((entry) => entry[3]).filter((bug): bug is Bug => bug !== undefined))];
-  const spurious = Object.values(table.spurious ?? {}).flat();
 
-  it('gives the careful verdict on every step no known bug touches, and no other steps', () => {
-    expectVerdicts(
-      steps(),
-      table.steps.filter((entry) => entry[3] === undefined),
-    );
-    const known = new Set([...table.steps.map(([line]) => line), ...spurious]);
+  it('gives the careful verdict on every step, and reports no other step', () => {
+    expectVerdicts(steps(), table.steps);
+    const known = new Set(table.steps.map(([line]) => line));
     expect(steps().map((step) => step.line).filter((line) => !known.has(line))).toEqual([]);
   });
 
-  if (bugs.length === 0) {
-    it('is fresh, exit 0', () => {
-      expect(report.notes[0].status).toBe('fresh');
-      expect(exitCode).toBe(0);
-    });
-  } else {
-    // Fails today: the bugs named in the table make the note stale or broken.
-    it.fails('is fresh, exit 0 (once the bugs in the table are fixed)', () => {
-      expect(report.notes[0].status).toBe('fresh');
-      expect(exitCode).toBe(0);
-    });
-  }
-
-  for (const bug of bugs) {
-    it.fails(`[notes-run bug: ${bug}] gives the careful verdict on the steps it touches`, () => {
-      expectVerdicts(
-        steps(),
-        table.steps.filter((entry) => entry[3] === bug),
-      );
-      for (const line of table.spurious?.[bug] ?? []) expect(stepAt(steps(), line), `no step at line ${line}`).toBeUndefined();
-    });
-  }
+  it('is fresh, exit 0', () => {
+    expect(report.notes[0].status).toBe('fresh');
+    expect(exitCode).toBe(0);
+  });
 });
 
 describe('drifted copies of the fixture notes', () => {
@@ -310,11 +251,9 @@ describe('drifted copies of the fixture notes', () => {
     expect(step.actual).toContain('error: no matching resources found');
   });
 
-  // notes-run bug (src/compare/tolerances/node-port.ts): every port in 30000-32767 is
-  // tolerated, also one the manifest fixes (`nodePort: 30080` in
-  // numbers/web-service-nodePort.yaml). SPEC §4 tolerates node ports *the cluster
-  // assigned*; 30081 in the note against a fixed 30080 is real drift.
-  it.fails('[notes-run bug: fixed-node-port] a node port the manifest fixes is not tolerated', () => {
+  // SPEC §4 tolerates node ports *the cluster assigned*: against `nodePort: 30080` in
+  // numbers/web-service-nodePort.yaml, 30081 in the note is real drift.
+  it('a node port the manifest fixes is not tolerated', () => {
     const ws = dialectWorkspace();
     ws.writeNote(editLine(ws.note('ch3-services.md'), 104, '8080:30080/TCP', '8080:30081/TCP'), 'ch3-services.md');
     const { report } = ws.json(['ch3-services.md']);
@@ -330,21 +269,17 @@ describe('run conditions', () => {
     expect(report.notes[0].status).toBe('fresh');
   });
 
-  // notes-run bug (src/run/read-only.ts, kubectlReads): `kubectl exec POD -- sh -c
-  // 'printenv | grep ...'` is never read-only (only a bare READING_IN_POD program is), so
-  // while the new pod of a just-applied Deployment is still starting the step runs once,
-  // fails with "unable to upgrade connection", and is broken instead of re-run.
-  it.fails('[notes-run bug: sh-c-not-rerun] exec … sh -c with a read-only script is re-run while the cluster converges', () => {
+  // `kubectl exec POD -- sh -c 'printenv | grep ...'` only reads: while the new pod of a
+  // just-applied Deployment is still starting ("unable to upgrade connection"), it is re-run.
+  it('exec … sh -c with a read-only script is re-run while the cluster converges', () => {
     const ws = dialectWorkspace();
     const result = ws.run(['--reporter', 'json', 'ch4-config.md'], { KUBE_DOUBLE_CONVERGE_MS: '1500' });
     const report = JSON.parse(result.stdout) as JsonReport;
     for (const line of [58, 84]) expect(stepAt(report.notes[0].steps, line)?.status, `line ${line}`).toBe('pass');
   });
 
-  // notes-run bug (src/config/load-config.ts, loadConfig): lilconfig gets `stopDir` = the
-  // current directory, so notes-run.config.yaml is only found in the directory notes-run
-  // is started from, not "from the current directory up" as the README says.
-  it.fails('[notes-run bug: config-not-searched-up] the config file in a parent directory still skips docker steps', () => {
+  // notes-run.config.yaml is found from the current directory up, as the README says.
+  it('the config file in a parent directory still skips docker steps', () => {
     const ws = dialectWorkspace();
     const result = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), '--reporter', 'json', '../ch5-sessions.md'], {
       cwd: join(ws.dir, 'sleep'),
@@ -356,12 +291,9 @@ describe('run conditions', () => {
     expect(stepAt(report.notes[0].steps, 141)).toMatchObject({ status: 'skipped', reason: expect.stringContaining('Docker') });
   });
 
-  // notes-run bug (src/run/run-note.ts runOnce + src/run/typed-input.ts): typed lines go to
-  // the session's stdin all at once with no grace period of their own, so a typed line that
-  // runs until Ctrl-C (`ping` without -c, its output ending in `^C`/`...`) keeps the whole
-  // session running until the step timeout; the session is then broken ("timed out") and
-  // the lines typed after it never run.
-  it.fails('[notes-run bug: session-long-running-line] a typed line that runs until ^C does not hang the session', () => {
+  // A typed line that runs until Ctrl-C (`ping` without -c, its output ending in `^C`)
+  // gets the grace period inside the pod; the lines typed after it still run.
+  it('a typed line that runs until ^C does not hang the session', () => {
     const ws = dialectWorkspace();
     ws.writeNote(
       [
