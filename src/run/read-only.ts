@@ -1,3 +1,5 @@
+import { splitCommandLine } from '../note/command-line.js';
+
 // A cluster converges: right after a delete, endpoints still list the old pod and a new
 // pod is still being created. A step that only reads may be run again until its
 // output matches; a step that changes anything must run exactly once.
@@ -13,66 +15,14 @@ const SHELLS = new Set(['sh', 'bash', 'ash', 'zsh']);
 const VALUED_FLAGS = /^(-n|--namespace|--context|--kubeconfig|--cluster|--user|-s|--server|--request-timeout)$/;
 
 export function isReadOnly(command: string): boolean {
-  const segments = segmentsOf(command);
-  return segments !== undefined && segments.every((words) => segmentReads(words, FILTERS));
+  const line = splitCommandLine(command);
+  if (line.background || line.writesFile || line.multiline || !line.substitutions.every(isReadOnly)) return false;
+  return line.commands.every((words) => segmentReads(words, FILTERS));
 }
 
 /** A read-only step that asks the cluster: its output may still be converging, so it may be re-run. */
 export function readsCluster(command: string): boolean {
   return /\bkubectl\b/.test(command) && isReadOnly(command);
-}
-
-/**
- * The simple commands of a command line, as words with quotes removed; undefined when it
- * does something no re-run may repeat: write a file, run in the background, span lines.
- * Command substitutions must read only too.
- */
-function segmentsOf(command: string): string[][] | undefined {
-  const segments: string[][] = [[]];
-  let word = '';
-  let quote: string | undefined;
-  const endWord = () => {
-    if (word !== '') segments[segments.length - 1].push(word);
-    word = '';
-  };
-  for (let i = 0; i < command.length; i++) {
-    const c = command[i];
-    if (quote) {
-      if (c === quote) quote = undefined;
-      else word += c;
-      continue;
-    }
-    if (c === "'" || c === '"') {
-      quote = c;
-      continue;
-    }
-    if (c === '$' && command[i + 1] === '(') {
-      const close = command.indexOf(')', i);
-      if (close === -1 || !isReadOnly(command.slice(i + 2, close))) return undefined;
-      word += 'X';
-      i = close;
-      continue;
-    }
-    if (c === '\n') return undefined;
-    if (c === '>') {
-      const target = /^>?\s*(&\d|\/dev\/null)/.exec(command.slice(i + 1));
-      if (!target) return undefined;
-      word = '';
-      i += target[0].length;
-      continue;
-    }
-    if (c === '&' && command[i + 1] !== '&' && command[i - 1] !== '&' && command[i - 1] !== '>') return undefined;
-    if (c === '|' || c === ';' || c === '&') {
-      endWord();
-      if (command[i + 1] === c) i++;
-      segments.push([]);
-      continue;
-    }
-    if (/\s/.test(c)) endWord();
-    else word += c;
-  }
-  endWord();
-  return segments.filter((words) => words.length > 0);
 }
 
 function segmentReads(words: string[], readers: Set<string>): boolean {
@@ -100,8 +50,8 @@ function execReads(args: string[]): boolean {
   const [program, ...rest] = args.slice(inner + 1);
   const name = program?.replace(/^.*\//, '');
   if (name !== undefined && SHELLS.has(name) && rest[0] === '-c' && rest.length === 2) {
-    const script = segmentsOf(rest[1]);
-    return script !== undefined && script.every((words) => segmentReads(words, READING_IN_POD));
+    const script = splitCommandLine(rest[1]);
+    return !script.background && !script.writesFile && script.commands.every((words) => segmentReads(words, READING_IN_POD));
   }
   return name !== undefined && READING_IN_POD.has(name);
 }

@@ -1,3 +1,5 @@
+import { splitCommandLine } from '../note/command-line.js';
+
 /** A manifest path a `kubectl apply/create -f` reads, as written (relative to the working dir). */
 export interface AppliedPath {
   path: string;
@@ -14,7 +16,7 @@ const FLAG_WITH_VALUE = /^(?:--filename=|-[a-zA-Z]*f=?)(.+)$/;
 
 /** The `-f`/`--filename` paths of every `kubectl apply` or `kubectl create` in a command. */
 export function appliedPaths(command: string): AppliedPath[] {
-  return simpleCommands(command).flatMap(pathsOfOne);
+  return splitCommandLine(command).commands.flatMap(pathsOfOne);
 }
 
 function pathsOfOne(words: string[]): AppliedPath[] {
@@ -34,35 +36,4 @@ function pathsOfOne(words: string[]): AppliedPath[] {
   });
   // stdin, URLs and shell variables name nothing we can read before the note runs.
   return paths.filter((path) => path !== '-' && !/^[a-z][a-z0-9+.-]*:\/\//i.test(path) && !path.includes('$')).map((path) => ({ path, recursive }));
-}
-
-/** Words of each simple command, split at `;`, `&&`, `||`, `|`, `&` and newlines; quotes removed. */
-function simpleCommands(command: string): string[][] {
-  const commands: string[][] = [[]];
-  let word: string | undefined;
-  let quote: string | undefined;
-  const text = command.replace(/\\\n/g, ' ');
-  const endWord = () => {
-    if (word !== undefined) commands[commands.length - 1].push(word);
-    word = undefined;
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quote) {
-      if (ch === quote) quote = undefined;
-      else word = (word ?? '') + ch;
-    } else if (ch === '"' || ch === "'") {
-      quote = ch;
-      word = word ?? '';
-    } else if (/\s/.test(ch) && ch !== '\n') {
-      endWord();
-    } else if (ch === '\n' || ch === ';' || ch === '|' || ch === '&') {
-      endWord();
-      commands.push([]);
-    } else {
-      word = (word ?? '') + ch;
-    }
-  }
-  endWord();
-  return commands;
 }
