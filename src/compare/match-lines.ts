@@ -1,3 +1,4 @@
+import { listsEnvironment } from '../note/dialect.js';
 import { WILDCARD, type ComparableLine } from './comparable-lines.js';
 
 /**
@@ -9,7 +10,7 @@ export type Ordering = 'ordered' | 'table' | 'unordered';
 
 export function orderingFor(command: string): Ordering {
   const outer = command.replace(/\$\([^()]*\)/g, '').replace(/`[^`]*`/g, '');
-  if (/(^|[\s|;&'"])(printenv|env)(\s|$|['"|;])/.test(outer) && !/\benv\s+\w+=/.test(outer)) return 'unordered';
+  if (listsEnvironment(outer)) return 'unordered';
   if (/\bkubectl\b[^|;&]*\sget\s/.test(outer) && !/\s(-o|--output)[= ]?\s*(json|yaml|jsonpath|go-template|name)/.test(outer)) {
     return 'table';
   }

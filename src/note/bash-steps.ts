@@ -9,6 +9,7 @@ import {
   isBlank,
   isComment,
   isExit,
+  listsEnvironment,
   opensInteractiveShell,
   opensOutputBlock,
   skipDirective,
@@ -142,13 +143,13 @@ function readDocumentedOutput(reader: BlockReader, from: number, command: string
  * one of the `NAME=value` lines such a command prints.
  */
 function outputShape(reader: BlockReader, command: string): (line: string, inTable: boolean) => boolean {
-  const listsEnvironment = /(^|[\s|;'"])(printenv|env)(\s|$|['"|;])/.test(command);
+  const environment = listsEnvironment(command);
   return (line, inTable) =>
     !isComment(line) &&
     !opensOutputBlock(line) &&
     (!startsLikeCommand(line, reader.onPath, reader.defined) ||
       (inTable && looksLikeTableRow(line)) ||
-      (listsEnvironment && /^[A-Za-z_][A-Za-z0-9_]*=/.test(line.trim())));
+      (environment && /^[A-Za-z_][A-Za-z0-9_]*=/.test(line.trim())));
 }
 
 function readCommentOutput(reader: BlockReader, from: number): OutputRead {
