@@ -1,5 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { globSync, isDynamicPattern } from 'tinyglobby';
 import { InputError } from './input-error.js';
 
 const SKIPPED_DIRS = new Set(['node_modules', 'snapshots', 'dist']);
@@ -9,6 +10,13 @@ export function findNotes(paths: string[]): string[] {
   if (paths.length === 0) throw new InputError('no note given: notes-run NOTE.md | DIR ... (see --help)');
   const notes: string[] = [];
   for (const path of paths) {
+    // A quoted glob (from an npm script or CI config) reaches us unexpanded.
+    if (isDynamicPattern(path)) {
+      const matches = globSync(path, { ignore: ['**/node_modules/**'], expandDirectories: false }).sort();
+      if (matches.length === 0) throw new InputError(`${path}: no file matches this pattern`);
+      notes.push(...matches);
+      continue;
+    }
     let isDirectory: boolean;
     try {
       isDirectory = statSync(path).isDirectory();

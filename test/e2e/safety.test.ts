@@ -139,6 +139,16 @@ describe('many notes', () => {
     expect(report.notes.map((note) => note.file).sort()).toEqual(['a.md', 'ch3.md']);
   });
 
+  it('expands a quoted glob, and says so when it matches nothing', () => {
+    const ws = workspace();
+    ws.writeNote(slowNote('a'), 'a.md');
+    const { report } = ws.json(['*.md']);
+    expect(report.notes.map((note) => note.file)).toEqual(['a.md', 'ch3.md']);
+    const result = ws.run(['nothing-*.md']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('nothing-*.md: no file matches this pattern');
+  });
+
   it('runs two notes in parallel with --jobs 2 clearly faster than one after the other', () => {
     const ws = workspace();
     ws.writeNote(slowNote('a'), 'a.md');
