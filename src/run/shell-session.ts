@@ -107,7 +107,8 @@ export class ShellSession {
     writeFileSync(scriptPath, script);
     const shellPid = this.#process.pid!;
     const alreadyRunning = new Set(descendantsOf(shellPid));
-    this.#process.stdin!.write(`. '${scriptPath}'\n`);
+    // Steps read /dev/null unless they are fed; one redirection for the whole batch is cheaper.
+    this.#process.stdin!.write(`. '${scriptPath}' < /dev/null\n`);
 
     const results: ExecutionResult[] = [];
     try {
@@ -127,12 +128,13 @@ export class ShellSession {
   }
 
   #stepLine(step: StepExecution, batch: number, index: number): string {
-    let input = '/dev/null';
+    let input = '';
     if (step.stdin !== undefined) {
-      input = join(this.#dir, `stdin-${batch}-${index}`);
-      writeFileSync(input, step.stdin);
+      const path = join(this.#dir, `stdin-${batch}-${index}`);
+      writeFileSync(path, step.stdin);
+      input = ` < '${path}'`;
     }
-    return `__notes_run_command=${ansiQuote(step.command)}; __notes_run_step < '${input}'; printf '\\n\\036${this.#token}:%s\\036\\n' "$?"\n`;
+    return `__notes_run_command=${ansiQuote(step.command)}; __notes_run_step${input}; printf '\\n\\036${this.#token}:%s\\036\\n' "$?"\n`;
   }
 
   async #awaitStep(step: StepExecution, shellPid: number, alreadyRunning: Set<number>, scriptPath: string): Promise<ExecutionResult> {
