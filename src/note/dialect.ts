@@ -104,3 +104,6 @@ export function withoutPrompt(line: string, inSession: boolean): string {
 export function listsEnvironment(command: string): boolean {
   return /(^|[\s|;&'"])(printenv|env)(\s|$|['"|;])/.test(command) && !/\benv\s+\w+=/.test(command);
 }
+
+/** `cmd &`: the shell is back at once while the job goes on printing. */
+export const startsInBackground = (command: string): boolean => /(^|[^&])&\s*$/.test(command.trimEnd());

@@ -1,4 +1,5 @@
 import type { CommandStep, Note, StepRun } from '../model.js';
+import { startsInBackground } from '../note/dialect.js';
 import { readsCluster } from './read-only.js';
 import { ShellSession, type ExecutionResult, type ShellOptions, type StepExecution } from './shell-session.js';
 import { typedInput } from './typed-input.js';
@@ -80,7 +81,7 @@ function outcome(step: CommandStep, run: StepRun, settings: RunSettings): RunOut
 }
 
 function needsItsOwnTurn(step: CommandStep): boolean {
-  return step.longRunning || step.session !== undefined || readsCluster(step.command);
+  return step.longRunning || step.session !== undefined || readsCluster(step.command) || (step.output !== undefined && startsInBackground(step.command));
 }
 
 async function runAlone(shell: ShellSession, step: CommandStep, settings: RunSettings, deadline: number): Promise<StepRun> {
@@ -107,6 +108,11 @@ async function runOnce(shell: ShellSession, step: CommandStep, settings: RunSett
   }
   const result = await shell.execute(execution);
   const run = toRun(result);
+  if (step.output && startsInBackground(step.command) && result.exitCode === 0) {
+    // What the job prints once it is running is what the note shows under `cmd &`.
+    const printed = run.output;
+    run.output += await shell.lateOutput(settings.graceMs, (late) => settings.satisfies(step, { ...run, output: printed + late }));
+  }
   if (session) {
     const pieces = session.split(run.output);
     run.output = session.strip(run.output);

@@ -187,6 +187,24 @@ export class ShellSession {
     }
   }
 
+  /**
+   * Output that arrives between steps, from a job a step left in the background
+   * (`kubectl port-forward ... &` prints its `Forwarding from` lines after the prompt
+   * is back). Waits until `enough` says so or `ms` pass, and hands over what came.
+   */
+  async lateOutput(ms: number, enough: (output: string) => boolean): Promise<string> {
+    const until = performance.now() + ms;
+    while (!this.#dead && !enough(stripAnsi(this.#buffer)) && performance.now() < until) {
+      const timer = setTimeout(() => this.#onData?.(), until - performance.now());
+      await new Promise<void>((resolve) => (this.#onData = resolve));
+      clearTimeout(timer);
+    }
+    this.#onData = undefined;
+    const output = stripAnsi(this.#buffer);
+    this.#buffer = '';
+    return output;
+  }
+
   #receive(text: string): void {
     this.#buffer += text;
     if (this.#buffer.length > this.#maxOutput * 2) {

@@ -119,6 +119,13 @@ describe('time limits and long-running commands', () => {
     expect(performance.now() - started).toBeLessThan(3000);
   });
 
+  it("gives a job started with `&` time to print what the note shows under it", async () => {
+    const started = performance.now();
+    const result = await check(fence("(sleep 0.3; echo 'Forwarding from 127.0.0.1:8080 -> 80'; sleep 30) &\n# [1] 48213\n# Forwarding from 127.0.0.1:8080 -> 80\necho next\n# next"), { graceMs: 3000 });
+    expect(statuses(result)).toEqual(['pass', 'pass']);
+    expect(performance.now() - started).toBeLessThan(2500);
+  });
+
   it('leaves no process behind after the note', async () => {
     const marker = `notes-run-orphan-${process.pid}`;
     await check(fence(`(exec -a ${marker} sleep 60) &\necho started\n# started`));
