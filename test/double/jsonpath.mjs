@@ -299,15 +299,19 @@ export function goSyntax(v) {
   return String(v);
 }
 
-/** Execute a template against an object the way `kubectl -o jsonpath=` does (throws a KubeError). */
-export function executeJsonpath(tpl, obj) {
-  let nodes;
+/** The parsed template, or kubectl's error for a template that does not parse. */
+function parseOrFail(tpl) {
   try {
-    nodes = parseTemplate(tpl);
+    return parseTemplate(tpl);
   } catch (e) {
     if (e instanceof JPError) fail(`error: ${e.message}`);
     throw e;
   }
+}
+
+/** Execute a template against an object the way `kubectl -o jsonpath=` does (throws a KubeError). */
+export function executeJsonpath(tpl, obj) {
+  const nodes = parseOrFail(tpl);
   const out = [];
   try {
     run(nodes, obj, obj, out);
@@ -323,13 +327,7 @@ export function executeJsonpath(tpl, obj) {
 
 /** Raw results (for custom-columns and jsonpath-as-json). */
 export function findResults(tpl, obj) {
-  let nodes;
-  try {
-    nodes = parseTemplate(tpl);
-  } catch (e) {
-    if (e instanceof JPError) fail(`error: ${e.message}`);
-    throw e;
-  }
+  const nodes = parseOrFail(tpl);
   const results = [];
   try {
     for (const n of nodes) {
