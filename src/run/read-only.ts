@@ -4,7 +4,8 @@ import { splitCommandLine } from '../note/command-line.js';
 // pod is still being created. A step that only reads may be run again until its
 // output matches; a step that changes anything must run exactly once.
 
-const READING_KUBECTL = new Set(['get', 'describe', 'logs', 'top', 'explain', 'api-resources', 'api-versions', 'version', 'cluster-info', 'events']);
+// `wait` changes nothing; right after an apply it can find no pod yet ("no matching resources found").
+const READING_KUBECTL = new Set(['get', 'describe', 'logs', 'top', 'explain', 'api-resources', 'api-versions', 'version', 'cluster-info', 'events', 'wait']);
 const READING_IN_POD = new Set([
   'nslookup', 'dig', 'host', 'ping', 'cat', 'ls', 'printenv', 'env', 'hostname', 'wget', 'curl', 'echo', 'ip', 'ifconfig',
   'netstat', 'ps', 'id', 'whoami', 'date', 'grep', 'head', 'tail', 'wc', 'sort', 'uniq', 'cut', 'awk', 'tr',

@@ -77,7 +77,7 @@ describe('drifted copies of the note', () => {
   it('a failing command is broken at its line, exit 1', () => {
     const ws = workspace();
     ws.writeNote(editLine(ws.note(), 24, 'app=sleep-1', 'app=sleep-9'));
-    const { exitCode, report } = ws.json(['ch3.md']);
+    const { exitCode, report } = ws.json(['--converge', '0.5', 'ch3.md']);
     const [note] = report.notes;
     expect(exitCode).toBe(1);
     expect(note.status).toBe('broken');

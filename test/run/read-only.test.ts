@@ -13,6 +13,7 @@ describe('steps that only read the cluster, and may be re-run until it converges
     "kubectl exec deploy/sleep-1 -- ping -c 2 $(kubectl get pod -l app=sleep-2 --output jsonpath='{.items[0].status.podIP}')",
     "kubectl exec deploy/sleep -- sh -c 'printenv | grep -E \"^SLEEP\"'",
     'kubectl get svc sleep-2 || echo missing',
+    'kubectl wait --for=condition=Ready pod -l app=sleep-1',
   ])('%s', (command) => {
     expect(readsCluster(command)).toBe(true);
   });
