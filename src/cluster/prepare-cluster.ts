@@ -38,8 +38,9 @@ export async function connect(client: Kubectl, named: string | undefined, allowe
   const versions = parseVersions(version.stdout);
   if (version.exitCode !== 0 && (versions.serverVersion === undefined || looksUnreachable(version.stderr))) {
     if (!/unknown (command|flag)/i.test(version.stderr)) {
+      const why = lastLine(version.stderr) || `kubectl version exited with ${version.exitCode}`;
       throw new InputError(
-        `cannot reach the cluster of kube context "${context}": ${lastLine(version.stderr) || `kubectl version exited with ${version.exitCode}`}. ` +
+        `cannot reach the cluster of kube context "${context}": ${why}${/[.?!]$/.test(why) ? '' : '.'} ` +
           'Start the cluster, or check the notes against their snapshots with --offline.',
       );
     }
