@@ -187,6 +187,11 @@ describe('long-running commands and sessions', () => {
     expect(step.expectedExit).toEqual({ kind: 'code', code: 1 });
   });
 
+  it('takes the expected exit status from an `exit` in the next block too', () => {
+    const [step] = commands(parse(`${fence('kubectl exec -it deploy/sleep-1 -- sh')}\n${fence('false\nexit\n# command terminated with exit code 1')}`));
+    expect(step.expectedExit).toEqual({ kind: 'code', code: 1 });
+  });
+
   it('ends an open session at a pasted transcript or a host command', () => {
     const steps = commands(parse(`${fence('kubectl exec -it deploy/sleep-1 -- sh')}\n\`\`\`console\n/ # hostname\n\`\`\`\n${fence('kubectl get pods')}`));
     expect(steps.map((step) => [step.command, step.session?.length])).toEqual([
