@@ -24,7 +24,9 @@ const KNOWN_TOOLS = new Set(
     'egrep sed awk cut sort uniq wc tr tee xargs find watch env printenv export base64 date less more ' +
     'vi vim nano code open xdg-open sh bash zsh ash clear sudo apt apt-get brew snap systemctl journalctl ' +
     'ps top free df du uname hostname whoami id ip ifconfig netstat ss lsof diff patch tar gzip unzip ' +
-    'zip stern k9s kubens kubectx skaffold tilt terraform aws gcloud az eksctl htpasswd sha256sum md5sum'
+    'zip stern k9s kubens kubectx skaffold tilt terraform aws gcloud az eksctl htpasswd sha256sum md5sum ' +
+    // Typed inside a pod's shell, where the host's PATH says nothing.
+    'apk yum dnf busybox getent traceroute tracepath route arp iptables mount psql mysql redis-cli mongosh mongo'
   ).split(' '),
 );
 
