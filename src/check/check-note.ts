@@ -25,7 +25,8 @@ export async function checkNote(note: Note, settings: CheckSettings): Promise<No
   }
   const runSettings: RunSettings = {
     ...settings,
-    satisfies: (step, run) => judgeCommand(step, run, settings.compare).status === 'pass',
+    // A step with nothing documented is satisfied by succeeding ('unchecked'): no re-run for it.
+    satisfies: (step, run) => ['pass', 'unchecked'].includes(judgeCommand(step, run, settings.compare).status),
   };
   // A yaml block bound to a manifest that does not exist yet is written into a scratch
   // copy of the working directory, so the note's own manifest is what gets applied.

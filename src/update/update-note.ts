@@ -1,7 +1,8 @@
 import { renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
 import type { CompareSettings } from '../compare/comparable-lines.js';
-import type { CommandStep, NoteResult, Verdict } from '../model.js';
+import { compareOutput } from '../compare/compare-output.js';
+import type { CommandStep, DocumentedOutput, NoteResult, Verdict } from '../model.js';
 import { rewriteOutput } from './rewrite-output.js';
 
 /**
@@ -15,36 +16,68 @@ export function updatedNote(
   accepted: (verdict: Verdict) => boolean = () => true,
 ): { text: string; steps: number[] } | undefined {
   const lines = source.split('\n');
-  const updated: number[] = [];
-  const stale = rewritable(result).filter(accepted);
+  const parts = rewritable(result)
+    .filter(accepted)
+    .flatMap((verdict) => driftedParts(verdict, settings));
   // Bottom-up, so line numbers above stay valid while lines below change count.
-  for (const verdict of stale.sort((a, b) => b.step.line - a.step.line)) {
-    const step = verdict.step as CommandStep;
-    const { firstLine, lastLine } = step.output!;
+  for (const { output, actual } of parts.sort((a, b) => b.output.firstLine - a.output.firstLine)) {
+    const { firstLine, lastLine } = output;
+    const indent = fenceIndent(lines, firstLine);
     const old = lines.slice(firstLine - 1, lastLine);
     const ending = old[0]?.endsWith('\r') ? '\r' : '';
-    const zsh = /%\s*\r?$/.test(old[old.length - 1] ?? '') && !verdict.run!.output.endsWith('\n');
-    const text = rewriteOutput(step.output!.text, verdict.run!.output, settings);
+    const zsh = /%\s*\r?$/.test(old[old.length - 1] ?? '') && !actual.endsWith('\n');
+    const text = rewriteOutput(output.text, actual, settings);
     if (zsh && text.length > 0) text[text.length - 1] += '%';
-    const written = text.map((line) => styled(line, step, old) + ending);
+    const written = text.map((line) => styled(line, output.style, old, indent) + ending);
     lines.splice(firstLine - 1, lastLine - firstLine + 1, ...written);
-    updated.push(step.line);
   }
   const text = lines.join('\n');
-  return updated.length === 0 || text === source ? undefined : { text, steps: updated.reverse() };
+  const steps = [...new Set(parts.map((part) => part.step))].sort((a, b) => a - b);
+  return steps.length === 0 || text === source ? undefined : { text, steps };
 }
 
 /** Stale steps whose documented output `--update` knows how to rewrite. */
 export function rewritable(result: NoteResult): Verdict[] {
-  return result.verdicts.filter(
-    (v) => v.status === 'stale' && v.step.kind === 'command' && v.run && v.comparison && !v.comparison.matches && v.step.output && !v.step.session,
-  );
+  return result.verdicts.filter((v) => v.status === 'stale' && v.step.kind === 'command' && v.run && v.comparison && !v.comparison.matches);
 }
 
-/** A line written the way the note already writes this output (`#` prefix, indentation). */
-function styled(line: string, step: CommandStep, old: string[]): string {
-  const indent = step.block.indent;
-  if (step.output!.style === 'comment') {
+interface DriftedPart {
+  step: number;
+  output: DocumentedOutput;
+  actual: string;
+}
+
+/**
+ * The documented outputs of a stale step that drifted, each with what its command
+ * printed: the step's own, or in a session each typed line's that no longer matches.
+ */
+function driftedParts(verdict: Verdict, settings: CompareSettings): DriftedPart[] {
+  const step = verdict.step as CommandStep;
+  const run = verdict.run!;
+  const part = (output: DocumentedOutput | undefined, actual: string | undefined, command: string): DriftedPart[] =>
+    output && actual !== undefined && !compareOutput(output.text, actual, command, settings).matches
+      ? [{ step: step.line, output, actual }]
+      : [];
+  if (!step.session) return part(step.output, run.output, step.command);
+  if (!run.sessionOutputs) return [];
+  return [
+    ...part(step.output, run.sessionOutputs[0], step.command),
+    ...step.session.flatMap((line, i) => part(line.output, run.sessionOutputs![i + 1], line.command)),
+  ];
+}
+
+/** The indentation of the fence of the block holding `line`: list items indent their blocks. */
+function fenceIndent(lines: string[], line: number): string {
+  for (let i = line - 2; i >= 0; i--) {
+    const fence = /^(\s*)(`{3,}|~{3,})/.exec(lines[i]);
+    if (fence) return fence[1];
+  }
+  return '';
+}
+
+/** A line written the way the note already writes this output: the `#` prefix of its first line, or the block's indentation. */
+function styled(line: string, style: DocumentedOutput['style'], old: string[], indent: string): string {
+  if (style === 'comment') {
     const prefix = /^(\s*#)( ?)/.exec(old[0] ?? '') ?? [`${indent}# `, `${indent}#`, ' '];
     return line === '' ? prefix[1] : `${prefix[1]}${prefix[2] || ' '}${line}`;
   }

@@ -116,6 +116,31 @@ describe('--update', () => {
     expect(result.status).toBe(1);
   });
 
+  it('rewrites the output of a line typed into a session, in the block it sits in', () => {
+    const ws = workspace();
+    const note = (port: string) =>
+      [
+        '# s',
+        '- 배포',
+        '  ```bash',
+        '  kubectl apply -f sleep/sleep1.yaml',
+        '  kubectl wait --for=condition=Ready pod -l app=sleep-1',
+        '  kubectl exec -it deploy/sleep-1 -- sh',
+        '  ```',
+        '- Pod 안에서',
+        '    ```bash',
+        '    printenv KUBERNETES_SERVICE_PORT',
+        `    # ${port}`,
+        '    exit',
+        '    ```',
+        '',
+      ].join('\n');
+    ws.writeNote(note('444'), 's.md');
+    expect(ws.json(['s.md']).report.notes[0].status).toBe('stale');
+    expect(ws.run(['--update', 's.md']).status).toBe(0);
+    expect(ws.note('s.md')).toBe(note('443'));
+  });
+
   it('keeps CRLF line endings and the list indentation of the block', () => {
     const ws = workspace();
     const crlf = ws.note().replace(/\n/g, '\r\n');

@@ -143,6 +143,12 @@ describe('time limits and long-running commands', () => {
     expect(result.verdicts[2].run?.attempts).toBeGreaterThan(1);
   });
 
+  it('runs a cluster read with nothing documented under it once', async () => {
+    const result = await check(fence('kubectl() { echo pods; }\nkubectl get pods'), { convergeMs: 5000 });
+    expect(result.verdicts[1]).toMatchObject({ status: 'unchecked', run: { attempts: 1 } });
+    expect(result.durationMs).toBeLessThan(2000);
+  });
+
   it('never re-runs a step that does not only read the cluster', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'notes-run-converge-'));
     const result = await check(fence(`echo x >> ${dir}/log; cat ${dir}/log | wc -l\n# 2`), { convergeMs: 2000 });
