@@ -37,7 +37,9 @@ export function humanStepLines(file: string, verdict: Verdict, c: Colors): strin
   const color = statusColor(verdict.status, c);
   const where = c.dim(`${file}:${verdict.step.line}`);
   const label = verdict.status === 'pass' ? '' : `${color(verdict.status)} `;
-  const lines = [`      ${color(MARKS[verdict.status])} ${label}${where} ${firstLine(commandOf(verdict))}`];
+  // A cluster read that matched only once the cluster converged says how many runs that took.
+  const tries = verdict.run && verdict.run.attempts > 1 ? c.dim(` (run ${verdict.run.attempts} times)`) : '';
+  const lines = [`      ${color(MARKS[verdict.status])} ${label}${where} ${firstLine(commandOf(verdict))}${tries}`];
   const detail = verdict.status !== 'pass';
   if (detail && verdict.reason) lines.push(`          ${color(verdict.reason)}`);
   if (verdict.updated) lines.push(`          ${c.cyan('updated in the note (--update)')}`);

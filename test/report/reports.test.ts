@@ -87,6 +87,11 @@ describe('the human report', () => {
     expect(text).toContain('notes/ch3.md:40:5 hint output pasted');
   });
 
+  it('says how many runs a re-run cluster read took', () => {
+    const retried: NoteResult = { ...result, verdicts: [{ ...result.verdicts[0], run: { ...run('x'), attempts: 3 } }] };
+    expect(humanNoteReport(retried, pc.createColors(false))).toContain('kubectl apply -f a.yaml (run 3 times)');
+  });
+
   it('has no colour codes when colour is off, and has them when on', () => {
     expect(text).not.toMatch(/\u001b\[/);
     expect(humanNoteReport(result, pc.createColors(true))).toMatch(/\u001b\[/);
