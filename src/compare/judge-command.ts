@@ -1,5 +1,6 @@
 import type { CommandStep, Comparison, DocumentedOutput, StepRun, StepStatus } from '../model.js';
 import type { CompareSettings } from './comparable-lines.js';
+import { documentedText } from '../note/documented-text.js';
 import { compareOutput } from './compare-output.js';
 
 export interface Judgement {
@@ -39,13 +40,6 @@ function exitVerdict(step: CommandStep, run: StepRun): Judgement {
     return { status: 'stale', reason: `the note shows exit status ${expected.code}, the command exited with ${code}` };
   }
   return { status: 'pass' };
-}
-
-/** What the note documents for this step, sessions included (their typed lines' outputs). */
-export function documentedText(step: CommandStep): string | undefined {
-  const parts = [step.output?.text, ...(step.session ?? []).map((line) => line.output?.text)];
-  const present = parts.filter((part): part is string => part !== undefined);
-  return present.length === 0 ? undefined : present.join('\n');
 }
 
 /**

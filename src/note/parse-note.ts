@@ -1,7 +1,8 @@
 // Markdown note → steps: bash blocks become command steps, yaml blocks yaml steps.
-import type { CommandStep, DocumentedOutput, ExpectedExit, Note, NoteMessage, SessionLine, Step } from '../model.js';
+import type { CommandStep, Note, NoteMessage, SessionLine, Step } from '../model.js';
 import { holdsNoCommand, readCommands, type BlockReader, type ParsedCommand } from './bash-steps.js';
 import { codeBlocks, type CodeBlock } from './code-blocks.js';
+import { documentedText } from './documented-text.js';
 import {
   EXECUTED_LANGUAGES,
   YAML_LANGUAGES,
@@ -60,7 +61,8 @@ export function parseNote(file: string, source: string, options: ParseOptions = 
     if (openSession) {
       const typed = readCommands(reader, 0, { untilExit: true });
       openSession.session!.push(...typed.commands.map(sessionLine));
-      openSession.expectedExit = expectedExitOfSession(openSession.output, openSession.session!);
+      // A session ends as its last typed line ends: kubectl reports that under `exit`.
+      openSession.expectedExit = expectedExitOf(documentedText(openSession));
       from = typed.next;
       openSession = undefined;
     }
@@ -84,12 +86,6 @@ function continuesSession(block: CodeBlock): boolean {
   return !/^\s*(\$\s+)?(kubectl|k|docker|podman|helm|minikube|kind|k3d|k3s)\s/.test(first);
 }
 
-/** A session ends as its last typed line ends: kubectl reports that under `exit`. */
-function expectedExitOfSession(output: DocumentedOutput | undefined, typed: { output?: DocumentedOutput }[]): ExpectedExit {
-  const documented = [output, ...typed.map((line) => line.output)].filter((part) => part !== undefined);
-  return expectedExitOf(documented.length === 0 ? undefined : documented.map((part) => part.text).join('\n'));
-}
-
 function sessionLine(command: ParsedCommand): SessionLine {
   return command.output ? { line: command.line, command: command.command, output: command.output } : { line: command.line, command: command.command };
 }
@@ -99,7 +95,7 @@ function commandStep(parsed: ParsedCommand, block: CodeBlock, blockSkip: string 
     kind: 'command',
     line: parsed.line,
     command: parsed.command,
-    expectedExit: expectedExitOfSession(parsed.output, parsed.session ?? []),
+    expectedExit: expectedExitOf(documentedText(parsed)),
     context: block.context,
     block: { fenceLine: block.fenceLine, indent: block.indent },
     longRunning: isLongRunning(parsed.command, parsed.output?.text),

@@ -1,4 +1,4 @@
-import { documentedText } from '../compare/judge-command.js';
+import { documentedText } from '../note/documented-text.js';
 import type { Verdict } from '../model.js';
 
 // What every reporter says about a step, worded once.
