@@ -156,16 +156,11 @@ function readCommentOutput(reader: BlockReader, from: number): OutputRead {
   const { lines } = reader;
   const text: string[] = [];
   let i = from;
-  let marked = false;
   while (i < lines.length && isComment(lines[i]) && !skipDirective(lines[i])) {
-    const line = uncomment(lines[i++]);
-    marked = endsWithZshMark(line);
-    text.push(marked ? dropZshMark(line) : line);
-    if (marked) break;
+    text.push(uncomment(lines[i++]));
+    if (endsWithZshMark(text[text.length - 1])) break;
   }
-  const output = documented(reader, text, 'comment', from, i - 1);
-  if (marked) output.droppedZshMark = true;
-  return { output, next: i };
+  return { output: documented(reader, text, 'comment', from, i - 1), next: i };
 }
 
 const UNCLOSED_OUTPUT_BLOCK = "output block opened with `:'` is never closed";
@@ -182,12 +177,7 @@ function readOutputBlock(reader: BlockReader, opener: number): OutputRead {
   const { lines } = reader;
   const close = closingLine(reader, opener);
   if (close === undefined) return { problem: UNCLOSED_OUTPUT_BLOCK, next: lines.length };
-  const text = lines.slice(opener + 1, close);
-  const marked = text.length > 0 && endsWithZshMark(text[text.length - 1]);
-  if (marked) text[text.length - 1] = dropZshMark(text[text.length - 1]);
-  const output = documented(reader, text, 'heredoc', opener + 1, close - 1);
-  if (marked) output.droppedZshMark = true;
-  return { output, next: close + 1 };
+  return { output: documented(reader, lines.slice(opener + 1, close), 'heredoc', opener + 1, close - 1), next: close + 1 };
 }
 
 /** Output pasted under its command with no `#` and no `:'`, up to the next command. */
@@ -196,22 +186,17 @@ function readRawOutput(reader: BlockReader, from: number, isOutput: (line: strin
   const table = looksLikeTableHeader(lines[from]);
   let end = from;
   let i = from;
-  let marked = false;
-  while (i < lines.length && !marked) {
+  while (i < lines.length) {
     if (isBlank(lines[i])) {
       i++;
       continue;
     }
     if (!isOutput(lines[i], table)) break;
-    marked = endsWithZshMark(lines[i]);
     end = ++i;
+    if (endsWithZshMark(lines[end - 1])) break;
   }
   addMessage(reader, from, "output pasted without `#` or `:'`: read as the documented output of the command above", 'hint');
-  const text = lines.slice(from, end);
-  if (marked) text[text.length - 1] = dropZshMark(text[text.length - 1]);
-  const output = documented(reader, text, 'raw', from, end - 1);
-  if (marked) output.droppedZshMark = true;
-  return { output, next: end };
+  return { output: documented(reader, lines.slice(from, end), 'raw', from, end - 1), next: end };
 }
 
 function looksLikeTableHeader(line: string): boolean {
@@ -235,7 +220,13 @@ function documented(
   first: number,
   last: number,
 ): DocumentedOutput {
-  return { text: text.join('\n'), style, firstLine: reader.lineOf(first), lastLine: reader.lineOf(last) };
+  // A zsh `%` on the last line marks output without a final newline; the readers stop there.
+  const end = text.length - 1;
+  const marked = end >= 0 && endsWithZshMark(text[end]);
+  const lines = marked ? [...text.slice(0, end), dropZshMark(text[end])] : text;
+  const output: DocumentedOutput = { text: lines.join('\n'), style, firstLine: reader.lineOf(first), lastLine: reader.lineOf(last) };
+  if (marked) output.droppedZshMark = true;
+  return output;
 }
 
 function addMessage(reader: BlockReader, index: number, message: string, severity: NoteMessage['severity']): void {
