@@ -1,18 +1,12 @@
-import { accessSync, constants, mkdtempSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, delimiter, dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { InputError } from '../cli/input-error.js';
+import { findExecutable } from '../note/runnable.js';
 
 export function kubectlOnPath(env: NodeJS.ProcessEnv): string {
-  for (const dir of (env.PATH ?? '').split(delimiter).filter(Boolean)) {
-    const candidate = join(dir, 'kubectl');
-    try {
-      accessSync(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // Not here.
-    }
-  }
+  const found = findExecutable('kubectl', env.PATH ?? '');
+  if (found) return found;
   throw new InputError('kubectl is not on PATH: install it, name it with --kubectl PATH, or check against snapshots with --offline');
 }
 

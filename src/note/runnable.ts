@@ -36,16 +36,24 @@ export interface RunnableCheck {
 
 /** A check that answers for the PATH given, remembering each answer. */
 export function runnableOnPath(path = process.env.PATH ?? ''): RunnableCheck {
-  const dirs = path.split(delimiter).filter(Boolean);
   const known = new Map<string, boolean>();
   return (word) => {
     let answer = known.get(word);
     if (answer === undefined) {
-      answer = dirs.some((dir) => isExecutable(join(dir, word)));
+      answer = findExecutable(word, path) !== undefined;
       known.set(word, answer);
     }
     return answer;
   };
+}
+
+/** Where `name` is on the PATH given, like `command -v`; undefined when nowhere. */
+export function findExecutable(name: string, path: string): string | undefined {
+  return path
+    .split(delimiter)
+    .filter(Boolean)
+    .map((dir) => join(dir, name))
+    .find(isExecutable);
 }
 
 function isExecutable(path: string): boolean {
