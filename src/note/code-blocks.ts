@@ -28,7 +28,7 @@ const parser = unified().use(remarkParse);
 
 /** `setAsideBodies: false` makes remark read the fence bodies too: the slow, plain way, kept to test the fast one against. */
 export function codeBlocks(text: string, { setAsideBodies = true } = {}): CodeBlock[] {
-  const tree = setAsideBodies ? parse(text) : (parser.parse(text) as Root);
+  const { tree } = setAsideBodies ? markdownTree(text) : { tree: parser.parse(text) as Root };
   const noteLines = text.split('\n');
   const blocks: CodeBlock[] = [];
   const headings: string[] = [];
@@ -36,13 +36,13 @@ export function codeBlocks(text: string, { setAsideBodies = true } = {}): CodeBl
   return blocks;
 }
 
-function parse(text: string): Root {
+export function markdownTree(text: string): { tree: Root; bodiesSetAside: boolean } {
   const short = setAsideFenceBodies(text);
   if (short) {
     const tree = parser.parse(short.text) as Root;
-    if (restoreBodies(tree, short)) return tree;
+    if (restoreBodies(tree, short)) return { tree, bodiesSetAside: true };
   }
-  return parser.parse(text) as Root;
+  return { tree: parser.parse(text) as Root, bodiesSetAside: false };
 }
 
 /** Puts the set-aside bodies back and note lines on every code block; false if remark saw a fence differently. */
@@ -52,7 +52,7 @@ function restoreBodies(tree: Root, short: ShortenedNote): boolean {
   visit(tree, 'code', (node) => {
     const { start, end } = node.position!;
     const fence = fences.get(start.line);
-    if (fence && start.column === 1 && end.line === start.line + 1 && node.value === '') {
+    if (fence && start.column === fence.indent + 1 && end.line === start.line + 1 && node.value === '') {
       [start.line, end.line, node.value] = [fence.openLine, fence.closeLine, fence.body];
       restored++;
     } else {
