@@ -12,6 +12,7 @@ export const closesOutputBlock = (line: string): boolean => line.trim() === "'";
 
 /** `# notes-run: skip [reason]` on the line before a command, or `<!-- notes-run: skip -->` before a block. */
 export function skipDirective(text: string): string | undefined {
+  if (!text.includes('notes-run')) return undefined;
   const match = /notes-run:\s*skip\b[\s:]*(.*?)\s*$/.exec(text.replace(/\s*-->\s*$/, ''));
   if (!match) return undefined;
   return match[1] === '' ? 'skipped by a notes-run: skip directive' : match[1];
@@ -47,17 +48,14 @@ export function isTerminalNoise(line: string): boolean {
 /** The documented output shows the command failing: how it is expected to end. */
 export function expectedExitOf(output: string | undefined): ExpectedExit {
   if (output === undefined) return { kind: 'success' };
-  const lines = output.split('\n').map((line) => line.trim());
-  const terminated = lines
-    .map((line) => /^command terminated with exit code (\d+)$/.exec(line))
-    .filter((match) => match !== null)
-    .pop();
+  const terminated = [...output.matchAll(/^[ \t]*command terminated with exit code (\d+)[ \t]*$/gm)].pop();
   if (terminated) return { kind: 'code', code: Number(terminated[1]) };
-  const first = lines.find((line) => line !== '') ?? '';
-  if (/^(Error from server\b|error:)/.test(first)) return { kind: 'failure' };
+  if (/^(Error from server\b|error:)/.test(output.trimStart())) return { kind: 'failure' };
   return { kind: 'success' };
 }
 
+/** Every long-running pattern names one of these; most commands name none and are done with in one test. */
+const LONG_RUNNING_WORDS = /kubectl|minikube|k3d|tail|watch|ping/;
 const LONG_RUNNING_COMMANDS = [
   /\bkubectl\b.*\s(port-forward|proxy|attach)\b/,
   /\bkubectl\b.*\slogs\b.*\s(-f|--follow(=true)?)(\s|$)/,
@@ -75,7 +73,7 @@ export function isLongRunning(command: string, output: string | undefined): bool
     const last = output.trimEnd().split('\n').pop()?.trim() ?? '';
     if (/^\^[CZ]$/.test(last) || /suspended/.test(last)) return true;
   }
-  return LONG_RUNNING_COMMANDS.some((pattern) => pattern.test(command));
+  return LONG_RUNNING_WORDS.test(command) && LONG_RUNNING_COMMANDS.some((pattern) => pattern.test(command));
 }
 
 /** `kubectl exec -it POD -- sh` and the like: the lines after it are typed inside. */
@@ -94,6 +92,7 @@ export const isExit = (command: string): boolean => /^\s*(exit|logout)(\s+\d+)?\
  * Returns the command without it.
  */
 export function withoutPrompt(line: string, inSession: boolean): string {
+  if (!inSession && !line.trimStart().startsWith('$')) return line;
   const prompt = inSession
     ? /^\s*(?:[\w.-]+@[\w.-]+:[~/][^\s#$]*\s*[#$]|[~/][^\s#$]*\s+[#$]|(?:ba|z|a)?sh-[\d.]+[#$]|\$)\s+(?=\S)/
     : /^\s*\$\s+(?=\S)/;

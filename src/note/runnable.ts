@@ -84,6 +84,7 @@ export function startsLikeCommand(line: string, onPath: RunnableCheck, defined: 
 /** Names a note defines for later lines: functions and aliases. */
 export function definedNames(command: string): string[] {
   const names: string[] = [];
+  if (!command.includes('()') && !command.includes('alias')) return names;
   for (const m of command.matchAll(/(?:^|[;\s])(?:function\s+)?([A-Za-z_][\w-]*)\s*\(\)\s*\{?/g)) names.push(m[1]);
   for (const m of command.matchAll(/(?:^|[;\s])alias\s+([A-Za-z_][\w-]*)=/g)) names.push(m[1]);
   return names;

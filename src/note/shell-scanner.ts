@@ -49,8 +49,13 @@ export function isComplete(scan: ShellScan): boolean {
   );
 }
 
+/** No quote, expansion, redirection, operator or comment: such a line only ends or starts a compound by its first word. */
+const PLAIN_LINE = /^[^'"`\\$(){}<;&|#]*$/;
+
 /** Feeds one line (without its newline) to the scan. */
 export function scanLine(scan: ShellScan, line: string): void {
+  // Most lines of a note are plain commands typed at an idle prompt: nothing to track.
+  if (isComplete(scan) && PLAIN_LINE.test(line) && !leadsSomewhere(line.trimStart().split(/\s/, 1)[0])) return;
   if (scan.inHeredoc) {
     const body = scan.inHeredoc.stripTabs ? line.replace(/^\t+/, '') : line;
     if (body === scan.inHeredoc.delimiter) scan.inHeredoc = scan.heredocs.shift();
@@ -155,8 +160,13 @@ export function scanLine(scan: ShellScan, line: string): void {
   if (scan.heredocs.length > 0 && !scan.continues) scan.inHeredoc = scan.heredocs.shift();
 }
 
+/** A first word that opens a compound or puts the next word in command position. */
+function leadsSomewhere(word: string): boolean {
+  return Object.hasOwn(OPENERS, word) || LEADS_TO_COMMAND.has(word);
+}
+
 function trackCompound(scan: ShellScan, word: string): void {
-  if (word in OPENERS) scan.compounds.push(OPENERS[word]);
+  if (Object.hasOwn(OPENERS, word)) scan.compounds.push(OPENERS[word]);
   else if (CLOSERS.has(word) && scan.compounds[scan.compounds.length - 1] === word) scan.compounds.pop();
 }
 

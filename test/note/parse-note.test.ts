@@ -117,6 +117,11 @@ describe('where a command ends', () => {
     expect(steps[0].output?.text).toBe('1\n2');
   });
 
+  it('keeps a compound whole when a word before it leads to a command, and takes any other word as plain', () => {
+    const steps = commands(parse(fence('time for i in 1 2\ndo\n  echo $i\ndone\nconstructor() { echo x; }\nconstructor\n# x\nwhile true\ndo break\ndone')));
+    expect(steps.map((step) => step.command.split('\n').length)).toEqual([4, 1, 1, 3]);
+  });
+
   it('reports a command that never ends as a positioned problem', () => {
     const note = parse(fence("echo 'unclosed\nmore"));
     expect(commands(note)[0].problem).toMatch(/never ends/);
