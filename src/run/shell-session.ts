@@ -5,14 +5,14 @@ import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { stripVTControlCharacters as stripAnsi } from 'node:util';
 import { execa, type ResultPromise } from 'execa';
+import { BATCH_END, PRELUDE, sourceLine, stepMarker, stepScript } from './batch-script.js';
 import { descendantsOf, killGroup, signal } from './process-tree.js';
 
 // One bash process per note, fed steps like a notebook kernel: shell state (variables,
 // functions, `cd`) carries from step to step. Steps go in batches, one sourced file for
-// many steps, so a step costs bash a few microseconds rather than a round trip. Each
-// step runs through `eval` inside a function, so a step that does not parse fails
-// alone and a stray `exit` (aliased to `return`) ends the step, never the shell. After
-// each step the shell prints a marker with a random token the step cannot forge.
+// many steps (see batch-script.ts), so a step costs bash a few microseconds rather than
+// a round trip. After each step the shell prints a marker with a random token the step
+// cannot forge, and after the batch one more.
 
 export interface ShellOptions {
   cwd: string;
@@ -44,14 +44,6 @@ export interface ExecutionResult {
 const KILL_AFTER_MS = 700;
 /** The shell stayed busy after its children were killed (a loop in bash itself). */
 const SHELL_STUCK_MS = 2000;
-
-const PRELUDE = [
-  'exec 2>&1',
-  'shopt -s expand_aliases',
-  'alias exit=return logout=return',
-  '__notes_run_step() { eval "$__notes_run_command"; }',
-  '',
-].join('\n');
 
 export class ShellSession {
   readonly #process: ResultPromise;
@@ -101,25 +93,17 @@ export class ShellSession {
 
   /** Runs the steps one after another in one go; results come back in the same order. */
   async executeBatch(steps: StepExecution[], onResult?: (index: number, result: ExecutionResult) => void): Promise<ExecutionResult[]> {
-    const batch = this.#batches++;
-    const script = steps.map((step, i) => this.#stepLine(step, batch, i)).join('');
-    const scriptPath = join(this.#dir, `batch-${batch}.sh`);
-    writeFileSync(scriptPath, script);
-    const shellPid = this.#process.pid!;
-    const alreadyRunning = new Set(descendantsOf(shellPid));
-    // Steps read /dev/null unless they are fed; one redirection for the whole batch is cheaper.
-    this.#process.stdin!.write(`. '${scriptPath}' < /dev/null\n`);
-
     const results: ExecutionResult[] = [];
-    try {
-      for (const [i, step] of steps.entries()) {
-        const result = await this.#awaitStep(step, shellPid, alreadyRunning, scriptPath);
+    let retried = -1;
+    while (results.length < steps.length && !this.#dead) {
+      const from = results.length;
+      // A batch that ended early ended at a step bash could not parse: that one goes through eval now.
+      const ran = await this.#sourceBatch(steps.slice(from), retried === from, (i, result) => {
         results.push(result);
-        onResult?.(i, result);
-        if (result.exitCode === null) break;
-      }
-    } finally {
-      rmSync(scriptPath, { force: true });
+        onResult?.(from + i, result);
+      });
+      if (ran === 0 && retried === from) break;
+      retried = results.length;
     }
     for (let i = results.length; i < steps.length; i++) {
       results.push({ output: '', exitCode: null, durationMs: 0, timedOut: false, stopped: false });
@@ -127,17 +111,54 @@ export class ShellSession {
     return results;
   }
 
-  #stepLine(step: StepExecution, batch: number, index: number): string {
-    let input = '';
-    if (step.stdin !== undefined) {
-      const path = join(this.#dir, `stdin-${batch}-${index}`);
-      writeFileSync(path, step.stdin);
-      input = ` < '${path}'`;
+  /** Sources one batch file; returns how many of its steps ran before it ended. */
+  async #sourceBatch(steps: StepExecution[], firstThroughEval: boolean, onResult: (index: number, result: ExecutionResult) => void): Promise<number> {
+    const batch = this.#batches++;
+    const script = steps.map((step, i) => stepScript(step.command, this.#token, { input: this.#inputOf(step, batch, i), throughEval: firstThroughEval && i === 0 }));
+    const scriptPath = join(this.#dir, `batch-${batch}.sh`);
+    writeFileSync(scriptPath, script.join(''));
+    const shellPid = this.#process.pid!;
+    const alreadyRunning = new Set(descendantsOf(shellPid));
+    this.#process.stdin!.write(sourceLine(scriptPath, this.#token));
+    let ran = 0;
+    try {
+      for (const step of steps) {
+        const result = await this.#awaitStep(step, shellPid, alreadyRunning, scriptPath);
+        if (result === BATCH_END) return ran;
+        ran++;
+        onResult(ran - 1, result);
+        if (result.exitCode === null) return ran;
+      }
+      await this.#awaitBatchEnd();
+      return ran;
+    } finally {
+      rmSync(scriptPath, { force: true });
     }
-    return `__notes_run_command=${ansiQuote(step.command)}; __notes_run_step${input}; printf '\\n\\036${this.#token}:%s\\036\\n' "$?"\n`;
   }
 
-  async #awaitStep(step: StepExecution, shellPid: number, alreadyRunning: Set<number>, scriptPath: string): Promise<ExecutionResult> {
+  #inputOf(step: StepExecution, batch: number, index: number): string {
+    if (step.stdin === undefined) return '';
+    const path = join(this.#dir, `stdin-${batch}-${index}`);
+    writeFileSync(path, step.stdin);
+    return ` < '${path}'`;
+  }
+
+  /** Waits for the batch's own end marker and takes it out, leaving any output around it to a background job. */
+  async #awaitBatchEnd(): Promise<void> {
+    const end = `${stepMarker(this.#token)}${BATCH_END}\u001e\n`;
+    while (!this.#dead) {
+      const at = this.#buffer.indexOf(end);
+      if (at !== -1) {
+        this.#buffer = this.#buffer.slice(0, at) + this.#buffer.slice(at + end.length);
+        return;
+      }
+      await new Promise<void>((resolve) => (this.#onData = resolve));
+      this.#onData = undefined;
+    }
+  }
+
+  /** A step's result, or BATCH_END when bash stopped sourcing the batch before the step. */
+  async #awaitStep(step: StepExecution, shellPid: number, alreadyRunning: Set<number>, scriptPath: string): Promise<ExecutionResult | typeof BATCH_END> {
     const started = performance.now();
     let timedOut = false;
     let stopped = false;
@@ -153,7 +174,7 @@ export class ShellSession {
       timers.push(setTimeout(() => signal(ours(), 'SIGKILL'), KILL_AFTER_MS));
       timers.push(setTimeout(() => this.kill(), KILL_AFTER_MS + SHELL_STUCK_MS));
     };
-    const marker = `\n\u001e${this.#token}:`;
+    const marker = stepMarker(this.#token);
     const finish = (raw: string, exitCode: number | null): ExecutionResult => ({
       output: this.#clean(raw, scriptPath),
       exitCode,
@@ -166,11 +187,13 @@ export class ShellSession {
         const end = this.#buffer.indexOf(marker);
         const close = end === -1 ? -1 : this.#buffer.indexOf('\u001e', end + marker.length);
         if (close !== -1) {
-          const exitCode = Number(this.#buffer.slice(end + marker.length, close));
+          const status = this.#buffer.slice(end + marker.length, close);
           const raw = this.#buffer.slice(0, end);
           this.#buffer = this.#buffer.slice(close + 2);
           this.#dropped = 0;
-          return finish(raw, exitCode);
+          // What bash printed as it gave up on the file is said again when the step is retried.
+          if (status === BATCH_END) return BATCH_END;
+          return finish(raw, Number(status));
         }
         if (this.#dead) return finish(this.#buffer, null);
         // Timers only for a step that has to wait: in a batch most steps are done at once.
@@ -217,12 +240,11 @@ export class ShellSession {
   }
 
   #clean(raw: string, scriptPath: string): string {
-    // bash names the sourced batch file in its own errors; the user only knows their note.
-    // The step function was defined from standard input, which bash calls `main`.
-    const output = stripAnsi(raw)
-      .replaceAll(`${scriptPath}: eval: `, 'bash: ')
-      .replaceAll(`${scriptPath}: `, 'bash: ')
-      .replace(/^main: line \d+: /gm, 'bash: ');
+    // bash names the sourced batch file and a line of it in its own errors, as a script
+    // would; the user typed the command at a prompt, where bash says just `bash: `. The
+    // step function was defined from standard input, which bash calls `main`.
+    let output = raw.includes('\u001b') ? stripAnsi(raw) : raw;
+    for (const name of [scriptPath, 'main']) output = asTyped(output, name);
     if (this.#dropped === 0) return output;
     return `${output.slice(0, this.#maxOutput)}\n[notes-run: ${this.#dropped} characters of output dropped]\n`;
   }
@@ -245,12 +267,10 @@ export class ShellSession {
   }
 }
 
-/** bash ANSI-C quoting: any text, newlines and quotes included, as one word. */
-function ansiQuote(text: string): string {
-  const escaped = text.replace(/[\\']/g, '\\$&').replace(/[\u0000-\u001f\u007f]/g, (c) => {
-    if (c === '\n') return '\\n';
-    if (c === '\t') return '\\t';
-    return `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
-  });
-  return `$'${escaped}'`;
+/** `<batch file>: line 3: cd: x: No such file or directory` → `bash: cd: x: No such file or directory`. */
+function asTyped(output: string, name: string): string {
+  const prefix = `${name}: `;
+  if (!output.includes(prefix)) return output;
+  const lines = output.split('\n');
+  return lines.map((line) => (line.startsWith(prefix) ? `bash: ${line.slice(prefix.length).replace(/^(eval: )?(line \d+: )?/, '')}` : line)).join('\n');
 }

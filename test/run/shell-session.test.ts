@@ -1,0 +1,65 @@
+import { tmpdir } from 'node:os';
+import { afterEach, describe, expect, it } from 'vitest';
+import { stepScript, writtenAsIs } from '../../src/run/batch-script.js';
+import { ShellSession } from '../../src/run/shell-session.js';
+
+let shell: ShellSession | undefined;
+afterEach(async () => shell?.close());
+
+async function runBatch(commands: string[]) {
+  shell = new ShellSession({ cwd: tmpdir(), env: { PATH: process.env.PATH, HOME: tmpdir() } });
+  const results = await shell.executeBatch(commands.map((command) => ({ command, timeoutMs: 10_000 })));
+  return results.map((result) => [result.output, result.exitCode]);
+}
+
+describe('which steps are written into the batch as they are', () => {
+  it('takes plain one-line commands, pipes and output redirections included', () => {
+    for (const command of ['echo step 1', 'kubectl get pods -o wide', 'X=1', 'ls | wc -l > /dev/null', 'echo $HOME; cd /tmp']) {
+      expect(writtenAsIs(command), command).toBe(true);
+      expect(stepScript(command, 'T')).toBe(`${command}\nprintf '\\n\\036T:%s\\036\\n' "$?"\n`);
+    }
+  });
+
+  it('sends through eval what could make bash read on, or end the batch', () => {
+    const throughEval = ["echo 'a'", 'echo "$(date)"', 'cat <<EOF', 'a \\', 'sleep 1 &', 'exit 1', 'if true; then echo; fi', 'f() { :; }', 'echo x # note', 'for x in a; do :; done'];
+    for (const command of throughEval) {
+      expect(writtenAsIs(command), command).toBe(false);
+      expect(stepScript(command, 'T')).toMatch(/^__notes_run_command=\$'.*'; __notes_run_step; printf/s);
+    }
+  });
+});
+
+describe('a batch of steps in one shell', () => {
+  it('carries shell state from step to step, either way a step is written', async () => {
+    expect(await runBatch(['X=1', "Y='two'", 'echo $X $Y', 'cd /', 'pwd'])).toEqual([
+      ['', 0],
+      ['', 0],
+      ['1 two\n', 0],
+      ['', 0],
+      ['/\n', 0],
+    ]);
+  });
+
+  it('runs the steps after a plain line bash cannot parse, with the state before it', async () => {
+    const results = await runBatch(['X=1', 'echo a ;; b', 'echo $X', '| grep x', 'echo last']);
+    expect(results[1]).toEqual([expect.stringMatching(/^bash: syntax error near unexpected token `;;'/), 2]);
+    expect(results[2]).toEqual(['1\n', 0]);
+    expect(results[3]).toEqual([expect.stringMatching(/^bash: syntax error near unexpected token `\|'/), 2]);
+    expect(results[4]).toEqual(['last\n', 0]);
+  });
+
+  it('ends only the step on `exit`, with its status', async () => {
+    expect(await runBatch(['exit 3', 'echo still here'])).toEqual([
+      ['', 3],
+      ['still here\n', 0],
+    ]);
+  });
+
+  it('names errors the way bash at a prompt does, not by the batch file', async () => {
+    const [cd, missing, inner] = await runBatch(['cd /nonexistent-dir', 'no-such-command-here', "bash -c 'no-such-command-here'"]);
+    expect(cd).toEqual(['bash: cd: /nonexistent-dir: No such file or directory\n', 1]);
+    expect(missing).toEqual(['bash: no-such-command-here: command not found\n', 127]);
+    // What a command itself prints is its output, `line 1` and all.
+    expect(inner[0]).toMatch(/^bash: line 1: no-such-command-here: command not found/);
+  });
+});
