@@ -1,8 +1,9 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { parse, stringify } from 'yaml';
+import { parse } from 'yaml';
 import { InputError } from '../cli/input-error.js';
 import type { CommandStep, NoteResult, StepRun } from '../model.js';
+import { snapshotText } from './snapshot-text.js';
 
 // A snapshot is what a live run of one note saw, kept as YAML with block scalars so a
 // `git diff` of two runs reads like the outputs themselves.
@@ -59,7 +60,7 @@ function stepOf(step: CommandStep, run: StepRun): SnapshotStep {
 export function writeSnapshot(path: string, snapshot: Snapshot): void {
   mkdirSync(dirname(path), { recursive: true });
   const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, stringify(snapshot, { lineWidth: 0, blockQuote: 'literal' }));
+  writeFileSync(temporary, snapshotText(snapshot));
   renameSync(temporary, path);
 }
 
