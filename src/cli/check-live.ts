@@ -42,6 +42,11 @@ async function checkWhole(note: Note, live: LiveRun, complete: boolean): Promise
   const space = await namespaceFor(note, place.namespace, live);
   if (space.warning) live.warn(`${note.file}: ${space.warning}`);
   const compare: CompareSettings = { tolerances: exemptNodePorts(settings.tolerances, fixedNodePorts(note, place.cwd)), namespace: space.name };
+  let releasing: Promise<void> | undefined;
+  const release = () => {
+    if (!releasing) (releasing = space.release(options.keep)).catch(() => undefined);
+    return releasing;
+  };
   try {
     const result = await checkNote(note, {
       cwd: place.cwd,
@@ -55,6 +60,8 @@ async function checkWhole(note: Note, live: LiveRun, complete: boolean): Promise
       compare,
       onStepStart: (step) => live.progress.step(note.file, step),
     });
+    // kubectl deletes the namespace while the snapshot and the note are written.
+    void release();
     // A snapshot and an update need the whole note's run, not a `--step` slice of it.
     if (live.signal.aborted || !complete) return result;
     writeSnapshot(
@@ -64,7 +71,7 @@ async function checkWhole(note: Note, live: LiveRun, complete: boolean): Promise
     if (options.update) await applyUpdate(note, result, compare, live.confirm);
     return result;
   } finally {
-    await space.release(options.keep);
+    await release();
   }
 }
 

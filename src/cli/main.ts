@@ -47,8 +47,9 @@ async function run(options: Options, io: Io): Promise<number> {
   if (options.version) return (io.stdout.write(`notes-run ${VERSION}\n`), 0);
   const started = performance.now();
   const colors = pc.createColors(options.color ?? (io.stdout.isTTY === true && !io.env.NO_COLOR));
-  const notes = findNotes(options.paths).map((file) => parseNote(file, readNoteFile(file)));
+  const files = findNotes(options.paths);
   const settings = resolveSettings(options, await loadConfig(options.config, process.cwd()));
+  const readNotes = () => files.map((file) => parseNote(file, readNoteFile(file)));
   const snapshotsDir = resolve(options.snapshots ?? 'snapshots');
   const showNote = (result: NoteResult) => {
     if (options.reporter === 'human' && !options.outputFile) io.stdout.write(humanNoteReport(result, colors));
@@ -58,10 +59,10 @@ async function run(options: Options, io: Io): Promise<number> {
   let results: NoteResult[];
   let interrupted = false;
   if (options.offline) {
-    results = notes.map((note) => checkOffline(note, readSnapshot(snapshotPath(snapshotsDir, note.file)), settings.tolerances, settings.forNote(note.file).cwd));
+    results = readNotes().map((note) => checkOffline(note, readSnapshot(snapshotPath(snapshotsDir, note.file)), settings.tolerances, settings.forNote(note.file).cwd));
     results.forEach(showNote);
   } else {
-    ({ results, interrupted } = await runLive(notes, { options, settings, snapshotsDir, io, colors, showNote }));
+    ({ results, interrupted } = await runLive(readNotes, { options, settings, snapshotsDir, io, colors, showNote }));
   }
 
   const elapsed = performance.now() - started;
@@ -88,7 +89,7 @@ interface LiveContext {
 }
 
 /** Connects to the cluster, runs the notes (`--jobs` at a time) and stops everything on Ctrl-C. */
-async function runLive(notes: Note[], live: LiveContext): Promise<{ results: NoteResult[]; interrupted: boolean }> {
+async function runLive(readNotes: () => Note[], live: LiveContext): Promise<{ results: NoteResult[]; interrupted: boolean }> {
   const { options, settings, io } = live;
   // Loaded only for a live run: an offline check (the pre-commit hook) must start fast.
   const [{ checkLive }, { connect }, { kubectlOnPath }] = await Promise.all([
@@ -97,7 +98,11 @@ async function runLive(notes: Note[], live: LiveContext): Promise<{ results: Not
     import('../cluster/kubectl-binary.js'),
   ]);
   const client: Kubectl = { binary: options.kubectl ? resolve(options.kubectl) : kubectlOnPath(io.env), env: { ...io.env } };
-  const target = await connect(client, options.context, settings.allowedContexts);
+  // kubectl answers while the notes are parsed.
+  const connecting = connect(client, options.context, settings.allowedContexts);
+  connecting.catch(() => undefined);
+  const notes = readNotes();
+  const target = await connecting;
   io.stderr.write(live.colors.dim(`notes-run: kube context ${target.context}${target.serverVersion ? ` (server ${target.serverVersion})` : ''}\n`));
   const abort = new AbortController();
   const interrupt = () => abort.abort();
