@@ -32,13 +32,11 @@ export async function checkNote(note: Note, settings: CheckSettings): Promise<No
   // copy of the working directory, so the note's own manifest is what gets applied.
   const scratch = materializeBlocks(note, settings.cwd);
   try {
-    for await (const outcome of runNote(note, { ...runSettings, cwd: scratch.cwd })) {
-      if ('notRun' in outcome) {
-        decide({ step: outcome.step, status: 'skipped', reason: outcome.notRun });
-        continue;
+    for await (const outcomes of runNote(note, { ...runSettings, cwd: scratch.cwd })) {
+      for (const outcome of outcomes) {
+        if ('notRun' in outcome) decide({ step: outcome.step, status: 'skipped', reason: outcome.notRun });
+        else decide({ step: outcome.step, run: outcome.run, ...judgeCommand(outcome.step, outcome.run, settings.compare) });
       }
-      const judgement = judgeCommand(outcome.step, outcome.run, settings.compare);
-      decide({ step: outcome.step, run: outcome.run, ...judgement });
     }
   } finally {
     scratch.cleanup();

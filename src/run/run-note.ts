@@ -24,11 +24,12 @@ export type RunOutcome = { step: CommandStep; run: StepRun } | { step: CommandSt
 const RETRY_PAUSES_MS = [250, 500, 1000, 1500, 2000];
 
 /**
- * Runs a note's command steps in order in one shell; yields each outcome as it comes.
- * Consecutive plain steps go to the shell as one batch; a step that may need to be
- * re-run (it reads the cluster), watched (long-running) or fed (a session) goes alone.
+ * Runs a note's command steps in order in one shell; yields the outcomes as they come,
+ * a batch's together. Consecutive plain steps go to the shell as one batch; a step that
+ * may need to be re-run (it reads the cluster), watched (long-running) or fed (a
+ * session) goes alone.
  */
-export async function* runNote(note: Note, settings: RunSettings): AsyncGenerator<RunOutcome> {
+export async function* runNote(note: Note, settings: RunSettings): AsyncGenerator<RunOutcome[]> {
   const deadline = Date.now() + settings.noteTimeoutMs;
   let shell = new ShellSession(settings);
   const stopAll = () => shell.kill();
@@ -45,14 +46,14 @@ export async function* runNote(note: Note, settings: RunSettings): AsyncGenerato
           ? `the note's time limit (${settings.noteTimeoutMs / 1000} s) ran out before this step`
           : undefined;
       if (skip || late) {
-        yield { step, notRun: (skip ?? late)! };
+        yield [{ step, notRun: (skip ?? late)! }];
         i++;
         continue;
       }
       if (!shell.alive) shell = new ShellSession(settings);
       if (needsItsOwnTurn(step)) {
         settings.onStepStart?.(step);
-        yield outcome(step, await runAlone(shell, step, settings, deadline), settings);
+        yield [outcome(step, await runAlone(shell, step, settings, deadline), settings)];
         i++;
         continue;
       }
@@ -65,7 +66,7 @@ export async function* runNote(note: Note, settings: RunSettings): AsyncGenerato
         batch.map((s) => ({ command: s.command, timeoutMs })),
         (index) => batch[index + 1] && settings.onStepStart?.(batch[index + 1]),
       );
-      for (const [k, result] of results.entries()) yield outcome(batch[k], toRun(result), settings);
+      yield results.map((result, k) => outcome(batch[k], toRun(result), settings));
       i = end;
     }
   } finally {

@@ -49,6 +49,7 @@ export class ShellSession {
   readonly #process: ResultPromise;
   readonly #dir: string;
   readonly #token: string;
+  readonly #marker: string;
   readonly #decoder = new StringDecoder('utf8');
   readonly #maxOutput: number;
   #buffer = '';
@@ -60,6 +61,7 @@ export class ShellSession {
   constructor(options: ShellOptions) {
     this.#dir = mkdtempSync(join(tmpdir(), 'notes-run-'));
     this.#token = randomBytes(8).toString('hex');
+    this.#marker = stepMarker(this.#token);
     this.#maxOutput = options.maxOutputBytes ?? 2_000_000;
     this.#process = execa('bash', ['--noprofile', '--norc'], {
       cwd: options.cwd,
@@ -123,7 +125,8 @@ export class ShellSession {
     let ran = 0;
     try {
       for (const step of steps) {
-        const result = await this.#awaitStep(step, shellPid, alreadyRunning, scriptPath);
+        // Most steps of a batch are done by the time the one before is read: no need to wait for them.
+        const result = this.#takeStep(performance.now(), scriptPath) ?? (await this.#awaitStep(step, shellPid, alreadyRunning, scriptPath));
         if (result === BATCH_END) return ran;
         ran++;
         onResult(ran - 1, result);
@@ -145,7 +148,7 @@ export class ShellSession {
 
   /** Waits for the batch's own end marker and takes it out, leaving any output around it to a background job. */
   async #awaitBatchEnd(): Promise<void> {
-    const end = `${stepMarker(this.#token)}${BATCH_END}\u001e\n`;
+    const end = `${this.#marker}${BATCH_END}\u001e\n`;
     while (!this.#dead) {
       const at = this.#buffer.indexOf(end);
       if (at !== -1) {
@@ -155,6 +158,20 @@ export class ShellSession {
       await new Promise<void>((resolve) => (this.#onData = resolve));
       this.#onData = undefined;
     }
+  }
+
+  /** The next step's result if its marker is in; BATCH_END when bash stopped sourcing the batch before the step. */
+  #takeStep(started: number, scriptPath: string, timedOut = false, stopped = false): ExecutionResult | typeof BATCH_END | undefined {
+    const end = this.#buffer.indexOf(this.#marker);
+    const close = end === -1 ? -1 : this.#buffer.indexOf('\u001e', end + this.#marker.length);
+    if (close === -1) return undefined;
+    const status = this.#buffer.slice(end + this.#marker.length, close);
+    const raw = this.#buffer.slice(0, end);
+    this.#buffer = this.#buffer.slice(close + 2);
+    this.#dropped = 0;
+    // What bash printed as it gave up on the file is said again when the step is retried.
+    if (status === BATCH_END) return BATCH_END;
+    return { output: this.#clean(raw, scriptPath), exitCode: Number(status), durationMs: performance.now() - started, timedOut, stopped };
   }
 
   /** A step's result, or BATCH_END when bash stopped sourcing the batch before the step. */
@@ -174,28 +191,13 @@ export class ShellSession {
       timers.push(setTimeout(() => signal(ours(), 'SIGKILL'), KILL_AFTER_MS));
       timers.push(setTimeout(() => this.kill(), KILL_AFTER_MS + SHELL_STUCK_MS));
     };
-    const marker = stepMarker(this.#token);
-    const finish = (raw: string, exitCode: number | null): ExecutionResult => ({
-      output: this.#clean(raw, scriptPath),
-      exitCode,
-      durationMs: performance.now() - started,
-      timedOut,
-      stopped,
-    });
     try {
       for (;;) {
-        const end = this.#buffer.indexOf(marker);
-        const close = end === -1 ? -1 : this.#buffer.indexOf('\u001e', end + marker.length);
-        if (close !== -1) {
-          const status = this.#buffer.slice(end + marker.length, close);
-          const raw = this.#buffer.slice(0, end);
-          this.#buffer = this.#buffer.slice(close + 2);
-          this.#dropped = 0;
-          // What bash printed as it gave up on the file is said again when the step is retried.
-          if (status === BATCH_END) return BATCH_END;
-          return finish(raw, Number(status));
+        const taken = this.#takeStep(started, scriptPath, timedOut, stopped);
+        if (taken !== undefined) return taken;
+        if (this.#dead) {
+          return { output: this.#clean(this.#buffer, scriptPath), exitCode: null, durationMs: performance.now() - started, timedOut, stopped };
         }
-        if (this.#dead) return finish(this.#buffer, null);
         // Timers only for a step that has to wait: in a batch most steps are done at once.
         if (timers.length === 0) {
           timers.push(setTimeout(() => stop('timeout'), step.timeoutMs));
