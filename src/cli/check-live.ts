@@ -59,9 +59,9 @@ async function checkWhole(note: Note, live: LiveRun, complete: boolean): Promise
       signal: live.signal,
       compare,
       onStepStart: (step) => live.progress.step(note.file, step),
+      // kubectl deletes the namespace while the steps are judged and the snapshot and the note written.
+      onRunEnd: () => void release(),
     });
-    // kubectl deletes the namespace while the snapshot and the note are written.
-    void release();
     // A snapshot and an update need the whole note's run, not a `--step` slice of it.
     if (live.signal.aborted || !complete) return result;
     writeSnapshot(
