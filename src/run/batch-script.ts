@@ -34,10 +34,16 @@ export function stepScript(command: string, token: string, { input = '', through
   return `__notes_run_command=${ansiQuote(command)}; __notes_run_step${input}; ${status}`;
 }
 
-/** What the shell is sent to source a batch file and say when it is done. */
-export function sourceLine(scriptPath: string, token: string): string {
+/** What the shell is sent to source a batch file, its output going to `outputPath` if given, and say when it is done. */
+export function sourceLine(scriptPath: string, token: string, outputPath?: string): string {
   // Steps read /dev/null unless they are fed; one redirection for the whole batch is cheaper.
-  return `. '${scriptPath}' < /dev/null; printf '\\n\\036${token}:${BATCH_END}\\036\\n'\n`;
+  const output = outputPath ? ` >> '${outputPath}' 2>&1` : '';
+  return `. '${scriptPath}' < /dev/null${output}; printf '\\n\\036${token}:${BATCH_END}\\036\\n'\n`;
+}
+
+/** A command that may leave a process running after it (`cmd &`, `nohup`): its output must go where it can be read later. */
+export function leavesJobRunning(command: string): boolean {
+  return /(^|[^&>|<])&(?![&>])/.test(command) || /\b(nohup|setsid|disown)\b/.test(command);
 }
 
 /** bash ANSI-C quoting: any text, newlines and quotes included, as one word. */

@@ -5,20 +5,25 @@ import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { stripVTControlCharacters as stripAnsi } from 'node:util';
 import { execa, type ResultPromise } from 'execa';
-import { BATCH_END, PRELUDE, sourceLine, stepMarker, stepScript } from './batch-script.js';
+import { BatchOutputFile } from './batch-output-file.js';
+import { BATCH_END, PRELUDE, leavesJobRunning, sourceLine, stepMarker, stepScript } from './batch-script.js';
+import { OutputChannel } from './output-channel.js';
 import { descendantsOf, killGroup, signal } from './process-tree.js';
 
 // One bash process per note, fed steps like a notebook kernel: shell state (variables,
 // functions, `cd`) carries from step to step. Steps go in batches, one sourced file for
 // many steps (see batch-script.ts), so a step costs bash a few microseconds rather than
 // a round trip. After each step the shell prints a marker with a random token the step
-// cannot forge, and after the batch one more.
+// cannot forge, and after the batch one more. A batch of several steps nobody needs to
+// watch live writes to a file (batch-output-file.ts); the rest writes to the pipe.
 
 export interface ShellOptions {
   cwd: string;
   env: Record<string, string | undefined>;
   /** Output kept per step; the rest is dropped with a note, so huge outputs cannot exhaust memory. */
   maxOutputBytes?: number;
+  /** A step of a batch that writes its output to a file is stopped past this many bytes. */
+  maxFileBytes?: number;
 }
 
 export interface StepExecution {
@@ -41,7 +46,17 @@ export interface ExecutionResult {
   stopped: boolean;
 }
 
+interface FileBatch {
+  output: BatchOutputFile;
+  channel: OutputChannel;
+  /** A step wrote too much and was stopped. */
+  stopped: boolean;
+}
+
 const KILL_AFTER_MS = 700;
+const FILE_POLL_MS = 10;
+/** A batch step that writes more than this to its file is stopped: the disk is not ours to fill. */
+const MAX_FILE_BYTES = 64 * 2 ** 20;
 /** The shell stayed busy after its children were killed (a loop in bash itself). */
 const SHELL_STUCK_MS = 2000;
 
@@ -52,8 +67,10 @@ export class ShellSession {
   readonly #marker: string;
   readonly #decoder = new StringDecoder('utf8');
   readonly #maxOutput: number;
-  #buffer = '';
-  #dropped = 0;
+  readonly #maxFile: number;
+  readonly #pipe: OutputChannel;
+  /** The batch writing to a file now, if one is. */
+  #file: FileBatch | undefined;
   #onData: (() => void) | undefined;
   #dead = false;
   #batches = 0;
@@ -63,6 +80,8 @@ export class ShellSession {
     this.#token = randomBytes(8).toString('hex');
     this.#marker = stepMarker(this.#token);
     this.#maxOutput = options.maxOutputBytes ?? 2_000_000;
+    this.#maxFile = options.maxFileBytes ?? MAX_FILE_BYTES;
+    this.#pipe = new OutputChannel(this.#maxOutput);
     this.#process = execa('bash', ['--noprofile', '--norc'], {
       cwd: options.cwd,
       env: { ...options.env, BASH_ENV: undefined, ENV: undefined },
@@ -121,22 +140,42 @@ export class ShellSession {
     writeFileSync(scriptPath, script.join(''));
     const shellPid = this.#process.pid!;
     const alreadyRunning = new Set(descendantsOf(shellPid));
-    this.#process.stdin!.write(sourceLine(scriptPath, this.#token));
+    const file: FileBatch | undefined = throughFile(steps) ? { output: new BatchOutputFile(this.#dir, batch), channel: new OutputChannel(this.#maxOutput), stopped: false } : undefined;
+    const channel = file?.channel ?? this.#pipe;
+    const poll = file && setInterval(() => this.#readFile(file, () => signal(descendantsOf(shellPid).filter((pid) => !alreadyRunning.has(pid)), 'SIGTERM')), FILE_POLL_MS);
+    this.#file = file;
+    this.#process.stdin!.write(sourceLine(scriptPath, this.#token, file?.output.path));
     let ran = 0;
     try {
       for (const step of steps) {
         // Most steps of a batch are done by the time the one before is read: no need to wait for them.
-        const result = this.#takeStep(performance.now(), scriptPath) ?? (await this.#awaitStep(step, shellPid, alreadyRunning, scriptPath));
+        const result = this.#takeStep(channel, performance.now(), scriptPath) ?? (await this.#awaitStep(step, channel, shellPid, alreadyRunning, scriptPath));
         if (result === BATCH_END) return ran;
         ran++;
         onResult(ran - 1, result);
         if (result.exitCode === null) return ran;
       }
-      await this.#awaitBatchEnd();
+      await this.#awaitBatchEnd(channel);
       return ran;
     } finally {
+      clearInterval(poll);
+      this.#file = undefined;
+      file?.output.close();
       rmSync(scriptPath, { force: true });
     }
+  }
+
+  /** Moves what the batch wrote to its file into its channel; `stop` when a step writes without end. */
+  #readFile(file: FileBatch, stop: () => void): void {
+    const text = file.output.read();
+    if (text === '') return;
+    file.channel.append(text);
+    if (!file.stopped && file.output.size() > this.#maxFile) {
+      file.stopped = true;
+      file.channel.append(`\n[notes-run: the step wrote more than ${this.#maxFile} bytes of output and was stopped]\n`);
+      stop();
+    }
+    this.#onData?.();
   }
 
   #inputOf(step: StepExecution, batch: number, index: number): string {
@@ -147,12 +186,12 @@ export class ShellSession {
   }
 
   /** Waits for the batch's own end marker and takes it out, leaving any output around it to a background job. */
-  async #awaitBatchEnd(): Promise<void> {
-    const end = `${this.#marker}${BATCH_END}\u001e\n`;
+  async #awaitBatchEnd(channel: OutputChannel): Promise<void> {
+    const end = this.#batchEnd();
     while (!this.#dead) {
-      const at = this.#buffer.indexOf(end);
+      const at = channel.text.indexOf(end);
       if (at !== -1) {
-        this.#buffer = this.#buffer.slice(0, at) + this.#buffer.slice(at + end.length);
+        channel.text = channel.text.slice(0, at) + channel.text.slice(at + end.length);
         return;
       }
       await new Promise<void>((resolve) => (this.#onData = resolve));
@@ -161,21 +200,25 @@ export class ShellSession {
   }
 
   /** The next step's result if its marker is in; BATCH_END when bash stopped sourcing the batch before the step. */
-  #takeStep(started: number, scriptPath: string, timedOut = false, stopped = false): ExecutionResult | typeof BATCH_END | undefined {
-    const end = this.#buffer.indexOf(this.#marker);
-    const close = end === -1 ? -1 : this.#buffer.indexOf('\u001e', end + this.#marker.length);
+  #takeStep(channel: OutputChannel, started: number, scriptPath: string, timedOut = false, stopped = false): ExecutionResult | typeof BATCH_END | undefined {
+    const end = channel.text.indexOf(this.#marker);
+    const close = end === -1 ? -1 : channel.text.indexOf('\u001e', end + this.#marker.length);
     if (close === -1) return undefined;
-    const status = this.#buffer.slice(end + this.#marker.length, close);
-    const raw = this.#buffer.slice(0, end);
-    this.#buffer = this.#buffer.slice(close + 2);
-    this.#dropped = 0;
+    const status = channel.text.slice(end + this.#marker.length, close);
+    const raw = channel.cut(end, close + 2 - end);
     // What bash printed as it gave up on the file is said again when the step is retried.
     if (status === BATCH_END) return BATCH_END;
-    return { output: this.#clean(raw, scriptPath), exitCode: Number(status), durationMs: performance.now() - started, timedOut, stopped };
+    return { output: this.#clean(raw.text, raw.dropped, scriptPath), exitCode: Number(status), durationMs: performance.now() - started, timedOut, stopped };
   }
 
   /** A step's result, or BATCH_END when bash stopped sourcing the batch before the step. */
-  async #awaitStep(step: StepExecution, shellPid: number, alreadyRunning: Set<number>, scriptPath: string): Promise<ExecutionResult | typeof BATCH_END> {
+  async #awaitStep(
+    step: StepExecution,
+    channel: OutputChannel,
+    shellPid: number,
+    alreadyRunning: Set<number>,
+    scriptPath: string,
+  ): Promise<ExecutionResult | typeof BATCH_END> {
     const started = performance.now();
     let timedOut = false;
     let stopped = false;
@@ -193,17 +236,19 @@ export class ShellSession {
     };
     try {
       for (;;) {
-        const taken = this.#takeStep(started, scriptPath, timedOut, stopped);
+        const taken = this.#takeStep(channel, started, scriptPath, timedOut, stopped);
         if (taken !== undefined) return taken;
         if (this.#dead) {
-          return { output: this.#clean(this.#buffer, scriptPath), exitCode: null, durationMs: performance.now() - started, timedOut, stopped };
+          if (this.#file) drain(this.#file);
+          const output = this.#clean(channel.text, channel.dropped, scriptPath);
+          return { output, exitCode: null, durationMs: performance.now() - started, timedOut, stopped };
         }
         // Timers only for a step that has to wait: in a batch most steps are done at once.
         if (timers.length === 0) {
           timers.push(setTimeout(() => stop('timeout'), step.timeoutMs));
           if (step.stopAfterMs !== undefined) timers.push(setTimeout(() => stop('stop'), step.stopAfterMs));
         }
-        if (step.stopWhen && !stopping && step.stopWhen(stripAnsi(this.#buffer))) stop('stop');
+        if (step.stopWhen && !stopping && step.stopWhen(stripAnsi(channel.text))) stop('stop');
         await new Promise<void>((resolve) => (this.#onData = resolve));
       }
     } finally {
@@ -219,36 +264,41 @@ export class ShellSession {
    */
   async lateOutput(ms: number, enough: (output: string) => boolean): Promise<string> {
     const until = performance.now() + ms;
-    while (!this.#dead && !enough(stripAnsi(this.#buffer)) && performance.now() < until) {
+    while (!this.#dead && !enough(stripAnsi(this.#pipe.text)) && performance.now() < until) {
       const timer = setTimeout(() => this.#onData?.(), until - performance.now());
       await new Promise<void>((resolve) => (this.#onData = resolve));
       clearTimeout(timer);
     }
     this.#onData = undefined;
-    const output = stripAnsi(this.#buffer);
-    this.#buffer = '';
+    const output = stripAnsi(this.#pipe.text);
+    this.#pipe.cut(0, this.#pipe.text.length);
     return output;
   }
 
   #receive(text: string): void {
-    this.#buffer += text;
-    if (this.#buffer.length > this.#maxOutput * 2) {
-      // Keep the head for the report and the tail for the end marker.
-      const keepTail = 4096;
-      this.#dropped += this.#buffer.length - this.#maxOutput - keepTail;
-      this.#buffer = this.#buffer.slice(0, this.#maxOutput) + this.#buffer.slice(-keepTail);
+    this.#pipe.append(text);
+    const end = this.#file && this.#pipe.text.indexOf(this.#batchEnd());
+    if (this.#file && end !== undefined && end !== -1) {
+      // bash is done with the file: all of it goes in before the batch's end marker.
+      this.#pipe.text = this.#pipe.text.slice(0, end) + this.#pipe.text.slice(end + this.#batchEnd().length);
+      drain(this.#file);
+      this.#file.channel.append(this.#batchEnd());
     }
     this.#onData?.();
   }
 
-  #clean(raw: string, scriptPath: string): string {
+  #batchEnd(): string {
+    return `${this.#marker}${BATCH_END}\u001e\n`;
+  }
+
+  #clean(raw: string, dropped: number, scriptPath: string): string {
     // bash names the sourced batch file and a line of it in its own errors, as a script
     // would; the user typed the command at a prompt, where bash says just `bash: `. The
     // step function was defined from standard input, which bash calls `main`.
     let output = raw.includes('\u001b') ? stripAnsi(raw) : raw;
     for (const name of [scriptPath, 'main']) output = asTyped(output, name);
-    if (this.#dropped === 0) return output;
-    return `${output.slice(0, this.#maxOutput)}\n[notes-run: ${this.#dropped} characters of output dropped]\n`;
+    if (dropped === 0) return output;
+    return `${output.slice(0, this.#maxOutput)}\n[notes-run: ${dropped} characters of output dropped]\n`;
   }
 
   /** Ends the shell and everything it started, background jobs included. */
@@ -275,4 +325,14 @@ function asTyped(output: string, name: string): string {
   if (!output.includes(prefix)) return output;
   const lines = output.split('\n');
   return lines.map((line) => (line.startsWith(prefix) ? `bash: ${line.slice(prefix.length).replace(/^(eval: )?(line \d+: )?/, '')}` : line)).join('\n');
+}
+
+/** Several steps, none fed, watched or leaving a job behind: their output can wait in a file. */
+function throughFile(steps: StepExecution[]): boolean {
+  return steps.length > 1 && steps.every((step) => step.stdin === undefined && !step.stopWhen && step.stopAfterMs === undefined && !leavesJobRunning(step.command));
+}
+
+/** Everything the batch's file still holds, into its channel. */
+function drain(file: FileBatch): void {
+  for (let text = file.output.read(); text !== ''; text = file.output.read()) file.channel.append(text);
 }

@@ -4,11 +4,14 @@ import { stepScript, writtenAsIs } from '../../src/run/batch-script.js';
 import { ShellSession } from '../../src/run/shell-session.js';
 
 let shell: ShellSession | undefined;
-afterEach(async () => shell?.close());
+afterEach(async () => {
+  await shell?.close();
+  shell = undefined;
+});
 
-async function runBatch(commands: string[]) {
-  shell = new ShellSession({ cwd: tmpdir(), env: { PATH: process.env.PATH, HOME: tmpdir() } });
-  const results = await shell.executeBatch(commands.map((command) => ({ command, timeoutMs: 10_000 })));
+async function runBatch(commands: string[], options: { timeoutMs?: number; maxFileBytes?: number; maxOutputBytes?: number } = {}) {
+  shell ??= new ShellSession({ cwd: tmpdir(), env: { PATH: process.env.PATH, HOME: tmpdir() }, ...options });
+  const results = await shell.executeBatch(commands.map((command) => ({ command, timeoutMs: options.timeoutMs ?? 10_000 })));
   return results.map((result) => [result.output, result.exitCode]);
 }
 
@@ -61,5 +64,32 @@ describe('a batch of steps in one shell', () => {
     expect(missing).toEqual(['bash: no-such-command-here: command not found\n', 127]);
     // What a command itself prints is its output, `line 1` and all.
     expect(inner[0]).toMatch(/^bash: line 1: no-such-command-here: command not found/);
+  });
+
+  it('stops a step of a batch that keeps writing, and goes on with the next', async () => {
+    const [endless, next] = await runBatch(['yes', 'echo next'], { maxFileBytes: 1 << 20, maxOutputBytes: 1000 });
+    expect(endless[0]).toMatch(/^y\ny\n/);
+    expect(endless[0]).toMatch(/characters of output dropped/);
+    expect(endless[1]).not.toBe(0);
+    expect(next).toEqual(['next\n', 0]);
+  });
+
+  it('stops a step of a batch that outlives its time limit, and goes on with the next', async () => {
+    shell = new ShellSession({ cwd: tmpdir(), env: { PATH: process.env.PATH } });
+    const [slow, next] = await shell.executeBatch([
+      { command: 'echo before; sleep 30', timeoutMs: 300 },
+      { command: 'echo next', timeoutMs: 10_000 },
+    ]);
+    // bash's own `Terminated` notice is dropped a level up, in run-note.
+    expect(slow).toMatchObject({ output: expect.stringMatching(/^before\n/), timedOut: true });
+    expect(next).toMatchObject({ output: 'next\n', exitCode: 0 });
+  });
+
+  it('keeps what a job left running in the background prints out of the steps of a batch', async () => {
+    shell = new ShellSession({ cwd: tmpdir(), env: { PATH: process.env.PATH } });
+    await shell.execute({ command: '(sleep 0.2; echo from the job) &', timeoutMs: 10_000 });
+    const results = await shell.executeBatch(['echo a', 'sleep 0.4', 'echo b'].map((command) => ({ command, timeoutMs: 10_000 })));
+    expect(results.map((result) => result.output)).toEqual(['a\n', '', 'b\n']);
+    expect(await shell.lateOutput(100, () => true)).toContain('from the job');
   });
 });
