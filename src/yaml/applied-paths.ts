@@ -16,6 +16,8 @@ const FLAG_WITH_VALUE = /^(?:--filename=|-[a-zA-Z]*f=?)(.+)$/;
 
 /** The `-f`/`--filename` paths of every `kubectl apply` or `kubectl create` in a command. */
 export function appliedPaths(command: string): AppliedPath[] {
+  // Splitting a command line costs; most commands name neither verb.
+  if (!command.includes('apply') && !command.includes('create')) return [];
   return splitCommandLine(command).commands.flatMap(pathsOfOne);
 }
 
