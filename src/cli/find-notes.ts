@@ -1,18 +1,19 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { globSync, isDynamicPattern } from 'tinyglobby';
 import { InputError } from './input-error.js';
 
 const SKIPPED_DIRS = new Set(['node_modules', 'snapshots', 'dist']);
 
 /** Expands the paths given on the command line into note files, in a stable order. */
-export function findNotes(paths: string[]): string[] {
+export async function findNotes(paths: string[]): Promise<string[]> {
   if (paths.length === 0) throw new InputError('no note given: notes-run NOTE.md | DIR ... (see --help)');
   const notes: string[] = [];
   for (const path of paths) {
-    // A quoted glob (from an npm script or CI config) reaches us unexpanded.
-    if (isDynamicPattern(path)) {
-      const matches = globSync(path, { ignore: ['**/node_modules/**'], expandDirectories: false }).sort();
+    // A quoted glob (from an npm script or CI config) reaches us unexpanded. The glob
+    // library is loaded only then: the pre-commit hook names files and must start fast.
+    const glob = /[*?[{(!]/.test(path) ? await import('tinyglobby') : undefined;
+    if (glob?.isDynamicPattern(path)) {
+      const matches = glob.globSync(path, { ignore: ['**/node_modules/**'], expandDirectories: false }).sort();
       if (matches.length === 0) throw new InputError(`${path}: no file matches this pattern`);
       notes.push(...matches);
       continue;

@@ -47,7 +47,7 @@ async function run(options: Options, io: Io): Promise<number> {
   if (options.version) return (io.stdout.write(`notes-run ${VERSION}\n`), 0);
   const started = performance.now();
   const colors = pc.createColors(options.color ?? (io.stdout.isTTY === true && !io.env.NO_COLOR));
-  const files = findNotes(options.paths);
+  const files = await findNotes(options.paths);
   const settings = resolveSettings(options, await loadConfig(options.config, process.cwd()));
   const readNotes = () => files.map((file) => parseNote(file, readNoteFile(file)));
   const snapshotsDir = resolve(options.snapshots ?? 'snapshots');

@@ -74,9 +74,11 @@ function isBlockable(text: string): boolean {
   return text.includes('\n') && !text.includes('\r') && !/^[ \t]+$/m.test(text) && isPrintable(text);
 }
 
+/** Outside YAML's printable set, the byte-order mark, or half of a surrogate pair. */
+const NOT_PRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u0084\u0086-\u009f\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 function isPrintable(text: string): boolean {
-  // YAML's printable set, less the byte-order mark and lone surrogates.
-  return !/[\u0000-\u0008\u000b-\u001f\u007f-\u0084\u0086-\u009f\ud800-\udfff\ufeff\ufffe\uffff]/.test(text.replace(/[\ud800-\udbff][\udc00-\udfff]/g, ''));
+  return !NOT_PRINTABLE.test(text);
 }
 
 function blockHeader(text: string): string {
