@@ -21,6 +21,18 @@ export class OutputChannel {
     }
   }
 
+  /** Takes `marker` out where it first occurs, if it does. */
+  remove(marker: string): boolean {
+    const at = this.text.indexOf(marker);
+    if (at === -1) return false;
+    this.text = this.text.slice(0, at) + this.text.slice(at + marker.length);
+    return true;
+  }
+
+  takeAll(): string {
+    return this.cut(this.text.length, 0).text;
+  }
+
   /** Takes out the text up to `end` and `skip` characters more: one step's output and its marker. */
   cut(end: number, skip: number): { text: string; dropped: number } {
     const taken = { text: this.text.slice(0, end), dropped: this.dropped };

@@ -65,6 +65,8 @@ export class ShellSession {
   readonly #dir: string;
   readonly #token: string;
   readonly #marker: string;
+  /** The marker after a whole batch. */
+  readonly #batchEnd: string;
   readonly #decoder = new StringDecoder('utf8');
   readonly #maxOutput: number;
   readonly #maxFile: number;
@@ -79,6 +81,7 @@ export class ShellSession {
     this.#dir = mkdtempSync(join(tmpdir(), 'notes-run-'));
     this.#token = randomBytes(8).toString('hex');
     this.#marker = stepMarker(this.#token);
+    this.#batchEnd = `${this.#marker}${BATCH_END}\u001e\n`;
     this.#maxOutput = options.maxOutputBytes ?? 2_000_000;
     this.#maxFile = options.maxFileBytes ?? MAX_FILE_BYTES;
     this.#pipe = new OutputChannel(this.#maxOutput);
@@ -142,7 +145,8 @@ export class ShellSession {
     const alreadyRunning = new Set(descendantsOf(shellPid));
     const file: FileBatch | undefined = throughFile(steps) ? { output: new BatchOutputFile(this.#dir, batch), channel: new OutputChannel(this.#maxOutput), stopped: false } : undefined;
     const channel = file?.channel ?? this.#pipe;
-    const poll = file && setInterval(() => this.#readFile(file, () => signal(descendantsOf(shellPid).filter((pid) => !alreadyRunning.has(pid)), 'SIGTERM')), FILE_POLL_MS);
+    const stopStep = () => signal(descendantsOf(shellPid).filter((pid) => !alreadyRunning.has(pid)), 'SIGTERM');
+    const poll = file && setInterval(() => this.#readFile(file, stopStep), FILE_POLL_MS);
     this.#file = file;
     this.#process.stdin!.write(sourceLine(scriptPath, this.#token, file?.output.path));
     let ran = 0;
@@ -187,13 +191,7 @@ export class ShellSession {
 
   /** Waits for the batch's own end marker and takes it out, leaving any output around it to a background job. */
   async #awaitBatchEnd(channel: OutputChannel): Promise<void> {
-    const end = this.#batchEnd();
-    while (!this.#dead) {
-      const at = channel.text.indexOf(end);
-      if (at !== -1) {
-        channel.text = channel.text.slice(0, at) + channel.text.slice(at + end.length);
-        return;
-      }
+    while (!this.#dead && !channel.remove(this.#batchEnd)) {
       await new Promise<void>((resolve) => (this.#onData = resolve));
       this.#onData = undefined;
     }
@@ -270,25 +268,17 @@ export class ShellSession {
       clearTimeout(timer);
     }
     this.#onData = undefined;
-    const output = stripAnsi(this.#pipe.text);
-    this.#pipe.cut(0, this.#pipe.text.length);
-    return output;
+    return stripAnsi(this.#pipe.takeAll());
   }
 
   #receive(text: string): void {
     this.#pipe.append(text);
-    const end = this.#file && this.#pipe.text.indexOf(this.#batchEnd());
-    if (this.#file && end !== undefined && end !== -1) {
+    if (this.#file && this.#pipe.remove(this.#batchEnd)) {
       // bash is done with the file: all of it goes in before the batch's end marker.
-      this.#pipe.text = this.#pipe.text.slice(0, end) + this.#pipe.text.slice(end + this.#batchEnd().length);
       drain(this.#file);
-      this.#file.channel.append(this.#batchEnd());
+      this.#file.channel.append(this.#batchEnd);
     }
     this.#onData?.();
-  }
-
-  #batchEnd(): string {
-    return `${this.#marker}${BATCH_END}\u001e\n`;
   }
 
   #clean(raw: string, dropped: number, scriptPath: string): string {
