@@ -4,13 +4,17 @@
 // command is written as it is: bash then runs it at half the cost, and nothing in it
 // can make bash read past its line. If it still does not parse, bash stops sourcing
 // the file there; the session sees the batch end early and runs that step again
-// through `eval` (a command that does not parse has not run).
+// through `eval` (a command that does not parse has not run). Printing a marker resets
+// `$?`; each step gets back the status the step before it ended with, so a note's
+// `echo $?` under a failed command prints what it did in the terminal.
 
 export const PRELUDE = [
   'exec 2>&1',
   'shopt -s expand_aliases',
   'alias exit=return logout=return',
-  '__notes_run_step() { eval "$__notes_run_command"; }',
+  '__notes_run_last=0',
+  '__notes_run_status() { return "$1"; }',
+  '__notes_run_step() { __notes_run_status "$__notes_run_last"; eval "$__notes_run_command"; }',
   '',
 ].join('\n');
 
@@ -29,9 +33,14 @@ export function writtenAsIs(command: string): boolean {
 
 /** The batch file's text for one step; `input` is a redirection of its standard input, if it is fed. */
 export function stepScript(command: string, token: string, { input = '', throughEval = false } = {}): string {
-  const status = `printf '\\n\\036${token}:%s\\036\\n' "$?"\n`;
+  const status = `__notes_run_last=$?; printf '\\n\\036${token}:%s\\036\\n' "$__notes_run_last"; __notes_run_status "$__notes_run_last"\n`;
   if (!throughEval && input === '' && writtenAsIs(command)) return `${command}\n${status}`;
   return `__notes_run_command=${ansiQuote(command)}; __notes_run_step${input}; ${status}`;
+}
+
+/** A batch file's text: its steps, the first seeing the status the last batch ended with. */
+export function batchScript(stepScripts: string[]): string {
+  return `__notes_run_status "$__notes_run_last"\n${stepScripts.join('')}`;
 }
 
 /** What the shell is sent to source a batch file, its output going to `outputPath` if given, and say when it is done. */

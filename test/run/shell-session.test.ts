@@ -19,7 +19,7 @@ describe('which steps are written into the batch as they are', () => {
   it('takes plain one-line commands, pipes and output redirections included', () => {
     for (const command of ['echo step 1', 'kubectl get pods -o wide', 'X=1', 'ls | wc -l > /dev/null', 'echo $HOME; cd /tmp']) {
       expect(writtenAsIs(command), command).toBe(true);
-      expect(stepScript(command, 'T')).toBe(`${command}\nprintf '\\n\\036T:%s\\036\\n' "$?"\n`);
+      expect(stepScript(command, 'T')).toMatch(new RegExp(`^${command.replace(/[$|.]/g, '\\$&')}\n__notes_run_last=\\$\\?; printf`));
     }
   });
 
@@ -27,7 +27,7 @@ describe('which steps are written into the batch as they are', () => {
     const throughEval = ["echo 'a'", 'echo "$(date)"', 'cat <<EOF', 'a \\', 'sleep 1 &', 'exit 1', 'if true; then echo; fi', 'f() { :; }', 'echo x # note', 'for x in a; do :; done'];
     for (const command of throughEval) {
       expect(writtenAsIs(command), command).toBe(false);
-      expect(stepScript(command, 'T')).toMatch(/^__notes_run_command=\$'.*'; __notes_run_step; printf/s);
+      expect(stepScript(command, 'T')).toMatch(/^__notes_run_command=\$'.*'; __notes_run_step; __notes_run_last=/s);
     }
   });
 });
@@ -49,6 +49,19 @@ describe('a batch of steps in one shell', () => {
     expect(results[2]).toEqual(['1\n', 0]);
     expect(results[3]).toEqual([expect.stringMatching(/^bash: syntax error near unexpected token `\|'/), 2]);
     expect(results[4]).toEqual(['last\n', 0]);
+  });
+
+  it("gives each step the status the step before ended with, as `$?` after a failed command shows", async () => {
+    expect(await runBatch(['false', 'echo $?', "X='a'; (exit 3)", 'echo "$?"', 'true', 'echo $?'])).toEqual([
+      ['', 1],
+      ['1\n', 0],
+      ['', 3],
+      ['3\n', 0],
+      ['', 0],
+      ['0\n', 0],
+    ]);
+    await shell!.execute({ command: 'false', timeoutMs: 10_000 });
+    expect(await shell!.execute({ command: 'echo $?', timeoutMs: 10_000 })).toMatchObject({ output: '1\n' });
   });
 
   it('ends only the step on `exit`, with its status', async () => {
