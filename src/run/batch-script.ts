@@ -5,8 +5,8 @@
 // can make bash read past its line. If it still does not parse, bash stops sourcing
 // the file there; the session sees the batch end early and runs that step again
 // through `eval` (a command that does not parse has not run). Printing a marker resets
-// `$?`; each step gets back the status the step before it ended with, so a note's
-// `echo $?` under a failed command prints what it did in the terminal.
+// `$?`; a step that reads it gets back the status the step before it ended with, so a
+// note's `echo $?` under a failed command prints what it did in the terminal.
 
 export const PRELUDE = [
   'exec 2>&1',
@@ -23,6 +23,8 @@ export const stepMarker = (token: string) => `\n\u001e${token}:`;
 /** The status field of the marker printed once the whole batch file has been sourced. */
 export const BATCH_END = 'end';
 
+const RESTORE_STATUS = '__notes_run_status "$__notes_run_last"; ';
+
 /** One line of quoting-free text with no compound, redirection from input, background job or `exit`. */
 const PLAIN = /^[^'"`\\(){}<#&\n]*$/;
 const NEEDS_EVAL = /\b(if|then|else|elif|fi|case|esac|for|while|until|select|do|done|function|exit|return|logout)\b/;
@@ -33,14 +35,9 @@ export function writtenAsIs(command: string): boolean {
 
 /** The batch file's text for one step; `input` is a redirection of its standard input, if it is fed. */
 export function stepScript(command: string, token: string, { input = '', throughEval = false } = {}): string {
-  const status = `__notes_run_last=$?; printf '\\n\\036${token}:%s\\036\\n' "$__notes_run_last"; __notes_run_status "$__notes_run_last"\n`;
-  if (!throughEval && input === '' && writtenAsIs(command)) return `${command}\n${status}`;
+  const status = `__notes_run_last=$?; printf '\\n\\036${token}:%s\\036\\n' "$__notes_run_last"\n`;
+  if (!throughEval && input === '' && writtenAsIs(command)) return `${command.includes('$?') ? RESTORE_STATUS : ''}${command}\n${status}`;
   return `__notes_run_command=${ansiQuote(command)}; __notes_run_step${input}; ${status}`;
-}
-
-/** A batch file's text: its steps, the first seeing the status the last batch ended with. */
-export function batchScript(stepScripts: string[]): string {
-  return `__notes_run_status "$__notes_run_last"\n${stepScripts.join('')}`;
 }
 
 /** What the shell is sent to source a batch file, its output going to `outputPath` if given, and say when it is done. */

@@ -6,7 +6,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { stripVTControlCharacters as stripAnsi } from 'node:util';
 import { execa, type ResultPromise } from 'execa';
 import { BatchOutputFile } from './batch-output-file.js';
-import { BATCH_END, PRELUDE, batchScript, leavesJobRunning, sourceLine, stepMarker, stepScript } from './batch-script.js';
+import { BATCH_END, PRELUDE, leavesJobRunning, sourceLine, stepMarker, stepScript } from './batch-script.js';
 import { OutputChannel } from './output-channel.js';
 import { descendantsOf, killGroup, signal } from './process-tree.js';
 
@@ -140,7 +140,7 @@ export class ShellSession {
     const batch = this.#batches++;
     const script = steps.map((step, i) => stepScript(step.command, this.#token, { input: this.#inputOf(step, batch, i), throughEval: firstThroughEval && i === 0 }));
     const scriptPath = join(this.#dir, `batch-${batch}.sh`);
-    writeFileSync(scriptPath, batchScript(script));
+    writeFileSync(scriptPath, script.join(''));
     const shellPid = this.#process.pid!;
     const alreadyRunning = new Set(descendantsOf(shellPid));
     const file: FileBatch | undefined = throughFile(steps) ? { output: new BatchOutputFile(this.#dir, batch), channel: new OutputChannel(this.#maxOutput), stopped: false } : undefined;
