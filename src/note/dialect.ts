@@ -48,7 +48,7 @@ export function isTerminalNoise(line: string): boolean {
 /** The documented output shows the command failing: how it is expected to end. */
 export function expectedExitOf(output: string | undefined): ExpectedExit {
   if (output === undefined) return { kind: 'success' };
-  const terminated = [...output.matchAll(/^[ \t]*command terminated with exit code (\d+)[ \t]*$/gm)].pop();
+  const terminated = output.includes('command terminated') ? [...output.matchAll(/^[ \t]*command terminated with exit code (\d+)[ \t]*$/gm)].pop() : undefined;
   if (terminated) return { kind: 'code', code: Number(terminated[1]) };
   if (/^(Error from server\b|error:)/.test(output.trimStart())) return { kind: 'failure' };
   return { kind: 'success' };

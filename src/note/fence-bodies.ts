@@ -30,8 +30,8 @@ export interface ShortenedNote {
 const OPENING = /^( *)(`{3,}|~{3,})/;
 
 export function setAsideFenceBodies(text: string): ShortenedNote | undefined {
-  // remark turns NUL into U+FFFD inside code; leave such rare notes to remark alone.
   if (!text.includes('```') && !text.includes('~~~')) return undefined;
+  // remark turns NUL into U+FFFD inside code; leave such rare notes to remark alone.
   if (text.includes('\0')) return undefined;
   const lines = text.split('\n');
   const kept: string[] = [];
@@ -41,7 +41,10 @@ export function setAsideFenceBodies(text: string): ShortenedNote | undefined {
     const close = closingOf(lines, i);
     if (close === 'unclosed') {
       // It runs to the end of the note: remark reads the rest as it is.
-      for (; i < lines.length; i++) kept.push(lines[i]), origin.push(i + 1);
+      for (; i < lines.length; i++) {
+        kept.push(lines[i]);
+        origin.push(i + 1);
+      }
       break;
     }
     if (close === undefined) {
