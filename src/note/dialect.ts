@@ -45,13 +45,28 @@ export function isTerminalNoise(line: string): boolean {
   );
 }
 
-/** The documented output shows the command failing: how it is expected to end. */
-export function expectedExitOf(output: string | undefined): ExpectedExit {
+/**
+ * The documented output shows the command failing: how it is expected to end. Besides
+ * kubectl's own words, a simple command whose output starts with its program's name and
+ * a colon (`ls: cannot access 'x'`, `ping: bad address 'sleep-2'`) printed an error the
+ * Unix way, and failed.
+ */
+export function expectedExitOf(output: string | undefined, command = ''): ExpectedExit {
   if (output === undefined) return { kind: 'success' };
   const terminated = output.includes('command terminated') ? [...output.matchAll(/^[ \t]*command terminated with exit code (\d+)[ \t]*$/gm)].pop() : undefined;
   if (terminated) return { kind: 'code', code: Number(terminated[1]) };
-  if (/^(Error from server\b|error:)/.test(output.trimStart())) return { kind: 'failure' };
+  const first = output.trimStart();
+  if (/^(Error from server\b|error:)/.test(first)) return { kind: 'failure' };
+  const [, path, name] = /^\s*((?:\S*\/)?([\w.-]+))(\s|$)/.exec(command) ?? [];
+  if (name && !/[|;&\n]/.test(command) && (first.startsWith(`${name}: `) || first.startsWith(`${path}: `))) return { kind: 'failure' };
   return { kind: 'success' };
+}
+
+/** `echo $?` on a line of its own: it shows how the step before it ended. */
+export function statusShown(command: string, output: string | undefined): number | undefined {
+  if (output === undefined || !/^\s*echo\s+("\$\?"|\$\?)\s*$/.test(command)) return undefined;
+  const status = /^\s*(\d{1,3})\s*$/.exec(output)?.[1];
+  return status === undefined ? undefined : Number(status);
 }
 
 /** Every long-running pattern names one of these; most commands name none and are done with in one test. */

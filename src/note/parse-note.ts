@@ -8,6 +8,7 @@ import {
   YAML_LANGUAGES,
   expectedExitOf,
   isLongRunning,
+  statusShown,
   skipDirective,
 } from './dialect.js';
 import { runnableOnPath, type RunnableCheck } from './runnable.js';
@@ -72,7 +73,18 @@ export function parseNote(file: string, source: string, options: ParseOptions = 
       if (parsed.sessionContinues) openSession = step;
     }
   }
+  expectFailuresShownBelow(steps);
   return { file, text, lineEnding, steps, messages };
+}
+
+/** A step followed by `echo $?` showing a non-zero status is expected to end with it. */
+function expectFailuresShownBelow(steps: Step[]): void {
+  const commands = steps.filter((step): step is CommandStep => step.kind === 'command' && !step.notExecutable);
+  commands.forEach((step, i) => {
+    const next = commands[i + 1];
+    const status = next && statusShown(next.command, next.output?.text);
+    if (status && step.expectedExit.kind === 'success') step.expectedExit = { kind: 'code', code: status };
+  });
 }
 
 /**
@@ -95,7 +107,7 @@ function commandStep(parsed: ParsedCommand, block: CodeBlock, blockSkip: string 
     kind: 'command',
     line: parsed.line,
     command: parsed.command,
-    expectedExit: expectedExitOf(documentedText(parsed)),
+    expectedExit: expectedExitOf(documentedText(parsed), parsed.command),
     context: block.context,
     block: { fenceLine: block.fenceLine, indent: block.indent },
     longRunning: isLongRunning(parsed.command, parsed.output?.text),

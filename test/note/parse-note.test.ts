@@ -92,6 +92,45 @@ describe('documented output forms', () => {
   });
 });
 
+describe('expected failures', () => {
+  const expected = (body: string) => commands(parse(fence(body))).map((step) => step.expectedExit);
+
+  it('reads kubectl\'s words for a failure: an exit code, `Error from server`, `error:`', () => {
+    expect(expected('kubectl exec x -- false\n# command terminated with exit code 3\nkubectl get pod nope\n# Error from server (NotFound): pods "nope" not found')).toEqual([
+      { kind: 'code', code: 3 },
+      { kind: 'failure' },
+    ]);
+  });
+
+  it('takes an error printed under a simple command\'s own name as its failure', () => {
+    expect(expected("ls /nope\n# ls: cannot access '/nope': No such file or directory\n/bin/cat x\n# /bin/cat: x: No such file or directory\n./run.sh\n# run.sh: boom")).toEqual([
+      { kind: 'failure' },
+      { kind: 'failure' },
+      { kind: 'failure' },
+    ]);
+  });
+
+  it('does not when another program printed it, or the command is a pipeline', () => {
+    expect(expected('echo "ls: x"\n# ls: x\ncat x | grep y\n# cat: x: No such file or directory\ncat a.txt\n# a.txt: hello')).toEqual([
+      { kind: 'success' },
+      { kind: 'success' },
+      { kind: 'success' },
+    ]);
+  });
+
+  it('expects the status an `echo $?` right below shows, across blocks too', () => {
+    const steps = commands(parse(`${fence('false')}\ntext\n\n${fence('echo $?\n# 1\ntrue\necho "$?"\n# 0\ngrep x /dev/null')}${fence('echo $?\n# 2')}`));
+    expect(steps.map((step) => step.expectedExit)).toEqual([
+      { kind: 'code', code: 1 },
+      { kind: 'success' },
+      { kind: 'success' },
+      { kind: 'success' },
+      { kind: 'code', code: 2 },
+      { kind: 'success' },
+    ]);
+  });
+});
+
 describe('where a command ends', () => {
   it('keeps here-document lines as data, even those starting with `#`', () => {
     const steps = commands(parse(fence("cat <<EOF > app.conf\n# not output\nkey: value\nEOF\n# app.conf written")));
