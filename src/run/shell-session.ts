@@ -49,8 +49,10 @@ export interface ExecutionResult {
 interface FileBatch {
   output: BatchOutputFile;
   channel: OutputChannel;
-  /** A step wrote too much and was stopped. */
-  stopped: boolean;
+  /** The file size past which the running step is stopped. */
+  stopAt: number;
+  /** The step that ends next was stopped for writing too much. */
+  overflowed: boolean;
 }
 
 const KILL_AFTER_MS = 700;
@@ -143,9 +145,14 @@ export class ShellSession {
     writeFileSync(scriptPath, script.join(''));
     const shellPid = this.#process.pid!;
     const alreadyRunning = new Set(descendantsOf(shellPid));
-    const file: FileBatch | undefined = throughFile(steps) ? { output: new BatchOutputFile(this.#dir, batch), channel: new OutputChannel(this.#maxOutput), stopped: false } : undefined;
+    const file: FileBatch | undefined = throughFile(steps) ? { output: new BatchOutputFile(this.#dir, batch), channel: new OutputChannel(this.#maxOutput), stopAt: this.#maxFile, overflowed: false } : undefined;
     const channel = file?.channel ?? this.#pipe;
-    const stopStep = () => signal(descendantsOf(shellPid).filter((pid) => !alreadyRunning.has(pid)), 'SIGTERM');
+    const stopStep = () => {
+      const started = descendantsOf(shellPid).filter((pid) => !alreadyRunning.has(pid));
+      // Nothing of its own to stop: bash itself is writing (a loop of builtins), and only ending it stops that.
+      if (started.length === 0) this.kill();
+      else signal(started, 'SIGTERM');
+    };
     const poll = file && setInterval(() => this.#readFile(file, stopStep), FILE_POLL_MS);
     this.#file = file;
     this.#process.stdin!.write(sourceLine(scriptPath, this.#token, file?.output.path));
@@ -174,12 +181,20 @@ export class ShellSession {
     const text = file.output.read();
     if (text === '') return;
     file.channel.append(text);
-    if (!file.stopped && file.output.size() > this.#maxFile) {
-      file.stopped = true;
-      file.channel.append(`\n[notes-run: the step wrote more than ${this.#maxFile} bytes of output and was stopped]\n`);
+    const size = file.output.size();
+    if (size > file.stopAt) {
+      file.stopAt = size + this.#maxFile;
+      file.overflowed = true;
       stop();
     }
     this.#onData?.();
+  }
+
+  /** Said at the end of the output of a step stopped for writing too much (once). */
+  #overflowNote(channel: OutputChannel): string {
+    if (!this.#file?.overflowed || channel !== this.#file.channel) return '';
+    this.#file.overflowed = false;
+    return `[notes-run: the step wrote more than ${this.#maxFile} bytes of output and was stopped]\n`;
   }
 
   #inputOf(step: StepExecution, batch: number, index: number): string {
@@ -206,7 +221,8 @@ export class ShellSession {
     const raw = channel.cut(end, close + 2 - end);
     // What bash printed as it gave up on the file is said again when the step is retried.
     if (status === BATCH_END) return BATCH_END;
-    return { output: this.#clean(raw.text, raw.dropped, scriptPath), exitCode: Number(status), durationMs: performance.now() - started, timedOut, stopped };
+    const output = this.#clean(raw.text, raw.dropped, scriptPath) + this.#overflowNote(channel);
+    return { output, exitCode: Number(status), durationMs: performance.now() - started, timedOut, stopped };
   }
 
   /** A step's result, or BATCH_END when bash stopped sourcing the batch before the step. */
@@ -238,7 +254,7 @@ export class ShellSession {
         if (taken !== undefined) return taken;
         if (this.#dead) {
           if (this.#file) drain(this.#file);
-          const output = this.#clean(channel.text, channel.dropped, scriptPath);
+          const output = this.#clean(channel.text, channel.dropped, scriptPath) + this.#overflowNote(channel);
           return { output, exitCode: null, durationMs: performance.now() - started, timedOut, stopped };
         }
         // Timers only for a step that has to wait: in a batch most steps are done at once.

@@ -82,9 +82,17 @@ describe('a batch of steps in one shell', () => {
   it('stops a step of a batch that keeps writing, and goes on with the next', async () => {
     const [endless, next] = await runBatch(['yes', 'echo next'], { maxFileBytes: 1 << 20, maxOutputBytes: 1000 });
     expect(endless[0]).toMatch(/^y\ny\n/);
-    expect(endless[0]).toMatch(/characters of output dropped/);
+    expect(endless[0]).toMatch(/characters of output dropped\]\n.*was stopped\]\n$/s);
     expect(endless[1]).not.toBe(0);
     expect(next).toEqual(['next\n', 0]);
+  });
+
+  it('ends the shell when bash itself keeps writing to a batch file, as in a loop of builtins', async () => {
+    const [endless, next] = await runBatch(['while :; do echo y; done', 'echo next'], { maxFileBytes: 1 << 20, maxOutputBytes: 1000 });
+    expect(endless[0]).toMatch(/was stopped/);
+    expect(endless[1]).toBeNull();
+    expect(next[1]).toBeNull();
+    expect(shell!.alive).toBe(false);
   });
 
   it('stops a step of a batch that outlives its time limit, and goes on with the next', async () => {
