@@ -145,10 +145,12 @@ export class ShellSession {
     writeFileSync(scriptPath, script.join(''));
     const shellPid = this.#process.pid!;
     const alreadyRunning = new Set(descendantsOf(shellPid));
+    /** The processes this batch's steps started: what stopping a step ends. */
+    const startedHere = () => descendantsOf(shellPid).filter((pid) => !alreadyRunning.has(pid));
     const file: FileBatch | undefined = throughFile(steps) ? { output: new BatchOutputFile(this.#dir, batch), channel: new OutputChannel(this.#maxOutput), stopAt: this.#maxFile, overflowed: false } : undefined;
     const channel = file?.channel ?? this.#pipe;
     const stopStep = () => {
-      const started = descendantsOf(shellPid).filter((pid) => !alreadyRunning.has(pid));
+      const started = startedHere();
       // Nothing of its own to stop: bash itself is writing (a loop of builtins), and only ending it stops that.
       if (started.length === 0) this.kill();
       else signal(started, 'SIGTERM');
@@ -160,7 +162,7 @@ export class ShellSession {
     try {
       for (const step of steps) {
         // Most steps of a batch are done by the time the one before is read: no need to wait for them.
-        const result = this.#takeStep(channel, performance.now(), scriptPath) ?? (await this.#awaitStep(step, channel, shellPid, alreadyRunning, scriptPath));
+        const result = this.#takeStep(channel, performance.now(), scriptPath) ?? (await this.#awaitStep(step, channel, startedHere, scriptPath));
         if (result === BATCH_END) return ran;
         ran++;
         onResult(ran - 1, result);
@@ -229,8 +231,7 @@ export class ShellSession {
   async #awaitStep(
     step: StepExecution,
     channel: OutputChannel,
-    shellPid: number,
-    alreadyRunning: Set<number>,
+    startedHere: () => number[],
     scriptPath: string,
   ): Promise<ExecutionResult | typeof BATCH_END> {
     const started = performance.now();
@@ -243,9 +244,8 @@ export class ShellSession {
       stopping = true;
       if (why === 'timeout') timedOut = true;
       else stopped = true;
-      const ours = () => descendantsOf(shellPid).filter((pid) => !alreadyRunning.has(pid));
-      signal(ours(), 'SIGTERM');
-      timers.push(setTimeout(() => signal(ours(), 'SIGKILL'), KILL_AFTER_MS));
+      signal(startedHere(), 'SIGTERM');
+      timers.push(setTimeout(() => signal(startedHere(), 'SIGKILL'), KILL_AFTER_MS));
       timers.push(setTimeout(() => this.kill(), KILL_AFTER_MS + SHELL_STUCK_MS));
     };
     try {
