@@ -32,10 +32,17 @@ export const dropZshMark = (line: string): string => line.replace(/%\s*$/, '');
 /** A whole line in parentheses is an author remark inside output, e.g. `(결과에서 IP 마스킹 함)`. */
 export const isRemark = (line: string): boolean => /^\s*\(.*\)\s*$/.test(line);
 
-/** Lines that record someone at the terminal rather than the command's output. */
+/**
+ * `kubectl rollout status` reports progress until the rollout is done: how many such
+ * lines come first depends on how far the rollout got when the command started.
+ */
+const ROLLOUT_PROGRESS = /^Waiting for (deployment|daemon set|statefulset|partitioned roll out|\d+ pods)\b.*\b(to finish|to be ready|to be observed)\b/;
+
+/** Lines that record someone at the terminal, or a command's progress, rather than its output. */
 export function isTerminalNoise(line: string): boolean {
   const text = line.trim();
   return (
+    (text.startsWith('Waiting for ') && ROLLOUT_PROGRESS.test(text)) ||
     text === 'Unable to use a TTY - input is not a terminal or the right kind of file' ||
     /^\^[CZ\\]$/.test(text) ||
     /^(zsh: )?suspended\b/.test(text) ||

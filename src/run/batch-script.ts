@@ -6,24 +6,25 @@
 // the file there; the session sees the batch end early and runs that step again
 // through `eval` (a command that does not parse has not run). Printing a marker resets
 // `$?`; a step that reads it gets back the status the step before it ended with, so a
-// note's `echo $?` under a failed command prints what it did in the terminal.
+// note's `echo $?` under a failed command prints what it did in the terminal. Only
+// then is the status kept in a variable: bash runs a marker alone in half the time.
 
 export const PRELUDE = [
   'exec 2>&1',
   'shopt -s expand_aliases',
   'alias exit=return logout=return',
-  '__notes_run_last=0',
   '__notes_run_status() { return "$1"; }',
-  '__notes_run_step() { __notes_run_status "$__notes_run_last"; eval "$__notes_run_command"; }',
+  '__notes_run_step() { eval "$__notes_run_command"; }',
   '',
 ].join('\n');
 
 /** What bash prints after each step: the token the step cannot forge, then its exit status. */
-export const stepMarker = (token: string) => `\n\u001e${token}:`;
+export const stepMarker = (token: string) => `\u001e${token}:`;
 /** The status field of the marker printed once the whole batch file has been sourced. */
 export const BATCH_END = 'end';
 
-const RESTORE_STATUS = '__notes_run_status "$__notes_run_last"; ';
+/** Where a marker keeps the status for a step after it that reads `$?`. */
+export const KEPT_STATUS = '"$__notes_run_last"';
 
 /** One line of quoting-free text with no compound, redirection from input, background job or `exit`. */
 const PLAIN = /^[^'"`\\(){}<#&\n]*$/;
@@ -33,18 +34,36 @@ export function writtenAsIs(command: string): boolean {
   return PLAIN.test(command) && !NEEDS_EVAL.test(command);
 }
 
-/** The batch file's text for one step; `input` is a redirection of its standard input, if it is fed. */
-export function stepScript(command: string, token: string, { input = '', throughEval = false } = {}): string {
-  const status = `__notes_run_last=$?; printf '\\n\\036${token}:%s\\036\\n' "$__notes_run_last"\n`;
-  if (!throughEval && input === '' && writtenAsIs(command)) return `${command.includes('$?') ? RESTORE_STATUS : ''}${command}\n${status}`;
-  return `__notes_run_command=${ansiQuote(command)}; __notes_run_step${input}; ${status}`;
+export interface StepScriptOptions {
+  /** A redirection of the step's standard input, if it is fed. */
+  input?: string;
+  throughEval?: boolean;
+  /** How bash reads the status the step before ended with: a number, or KEPT_STATUS. Used when the step reads `$?`. */
+  lastStatus?: string;
+  /** The step after this one reads `$?`: keep this one's status for it. */
+  keepStatus?: boolean;
+}
+
+/** Whether a command reads the status of the one before it. */
+export const readsStatus = (command: string): boolean => command.includes('$?') || command.includes('${?');
+
+/** The batch file's text for one step. */
+export function stepScript(command: string, token: string, options: StepScriptOptions = {}): string {
+  const { input = '', throughEval = false, lastStatus = '0', keepStatus = false } = options;
+  // `builtin`: a note may define its own `echo`.
+  const marker = keepStatus
+    ? `__notes_run_last=$?; builtin echo "\x1e${token}:$__notes_run_last\x1e"\n`
+    : `builtin echo "\x1e${token}:$?\x1e"\n`;
+  const restore = readsStatus(command) ? `__notes_run_status ${lastStatus}; ` : '';
+  if (!throughEval && input === '' && writtenAsIs(command)) return `${restore}${command}\n${marker}`;
+  return `__notes_run_command=${ansiQuote(command)}; ${restore}__notes_run_step${input}; ${marker}`;
 }
 
 /** What the shell is sent to source a batch file, its output going to `outputPath` if given, and say when it is done. */
 export function sourceLine(scriptPath: string, token: string, outputPath?: string): string {
   // Steps read /dev/null unless they are fed; one redirection for the whole batch is cheaper.
   const output = outputPath ? ` >> '${outputPath}' 2>&1` : '';
-  return `. '${scriptPath}' < /dev/null${output}; printf '\\n\\036${token}:${BATCH_END}\\036\\n'\n`;
+  return `. '${scriptPath}' < /dev/null${output}; builtin echo "\x1e${token}:${BATCH_END}\x1e"\n`;
 }
 
 /** A command that may leave a process running after it (`cmd &`, `nohup`): its output must go where it can be read later. */

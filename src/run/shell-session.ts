@@ -6,7 +6,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { stripVTControlCharacters as stripAnsi } from 'node:util';
 import { execa, type ResultPromise } from 'execa';
 import { BatchOutputFile } from './batch-output-file.js';
-import { BATCH_END, PRELUDE, leavesJobRunning, sourceLine, stepMarker, stepScript } from './batch-script.js';
+import { BATCH_END, KEPT_STATUS, PRELUDE, leavesJobRunning, readsStatus, sourceLine, stepMarker, stepScript } from './batch-script.js';
 import { OutputChannel } from './output-channel.js';
 import { descendantsOf, killGroup, signal } from './process-tree.js';
 
@@ -78,6 +78,8 @@ export class ShellSession {
   #onData: (() => void) | undefined;
   #dead = false;
   #batches = 0;
+  /** The status the last step taken ended with: what `$?` reads in the first step of the next batch. */
+  #lastStatus = 0;
 
   constructor(options: ShellOptions) {
     this.#dir = mkdtempSync(join(tmpdir(), 'notes-run-'));
@@ -140,7 +142,14 @@ export class ShellSession {
   /** Sources one batch file; returns how many of its steps ran before it ended. */
   async #sourceBatch(steps: StepExecution[], firstThroughEval: boolean, onResult: (index: number, result: ExecutionResult) => void): Promise<number> {
     const batch = this.#batches++;
-    const script = steps.map((step, i) => stepScript(step.command, this.#token, { input: this.#inputOf(step, batch, i), throughEval: firstThroughEval && i === 0 }));
+    const script = steps.map((step, i) =>
+      stepScript(step.command, this.#token, {
+        input: this.#inputOf(step, batch, i),
+        throughEval: firstThroughEval && i === 0,
+        lastStatus: i === 0 ? String(this.#lastStatus) : KEPT_STATUS,
+        keepStatus: i + 1 < steps.length && readsStatus(steps[i + 1].command),
+      }),
+    );
     const scriptPath = join(this.#dir, `batch-${batch}.sh`);
     writeFileSync(scriptPath, script.join(''));
     const shellPid = this.#process.pid!;
@@ -224,7 +233,8 @@ export class ShellSession {
     // What bash printed as it gave up on the file is said again when the step is retried.
     if (status === BATCH_END) return BATCH_END;
     const output = this.#clean(raw.text, raw.dropped, scriptPath) + this.#overflowNote(channel);
-    return { output, exitCode: Number(status), durationMs: performance.now() - started, timedOut, stopped };
+    this.#lastStatus = Number(status);
+    return { output, exitCode: this.#lastStatus, durationMs: performance.now() - started, timedOut, stopped };
   }
 
   /** A step's result, or BATCH_END when bash stopped sourcing the batch before the step. */

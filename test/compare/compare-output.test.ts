@@ -78,6 +78,16 @@ describe('layout and noise', () => {
     expect(matches(documented, 'Forwarding from 127.0.0.1:8080 -> 80\n', 'kubectl port-forward svc/x 8080:80')).toBe(true);
   });
 
+  it('ignores the progress lines of a rollout, never its outcome', () => {
+    const documented = 'Waiting for deployment "vweb" rollout to finish: 1 old replicas are pending termination...\ndeployment "vweb" successfully rolled out';
+    const command = 'kubectl rollout status deploy/vweb';
+    expect(matches(documented, 'deployment "vweb" successfully rolled out\n', command)).toBe(true);
+    expect(matches(documented, 'Waiting for deployment spec update to be observed...\nWaiting for deployment "vweb" rollout to finish: 0 of 2 updated replicas are available...\ndeployment "vweb" successfully rolled out\n', command)).toBe(true);
+    expect(matches('Waiting for 2 pods to be ready...\nstatefulset rolling update complete 2 pods at revision todo-db-7d6f9c5b8...', 'statefulset rolling update complete 2 pods at revision todo-db-7d6f9c5b8...', 'kubectl rollout status sts/todo-db')).toBe(true);
+    expect(matches(documented, 'error: deployment "vweb" exceeded its progress deadline\n', command)).toBe(false);
+    expect(matches(documented, 'deployment "vweb2" successfully rolled out\n', command)).toBe(false);
+  });
+
   it('treats the run namespace as default', () => {
     expect(matches('Namespace:    default', 'Namespace:    notes-run-ch3-a1b2c3', 'kubectl describe pod x')).toBe(true);
     expect(matches('Name:\tsleep-2.default.svc.cluster.local', 'Name:\tsleep-2.notes-run-ch3-a1b2c3.svc.cluster.local', 'nslookup')).toBe(true);
@@ -99,6 +109,19 @@ describe('outputs without a defined order', () => {
     expect(matches(documented, actual, 'kubectl get pods')).toBe(true);
     expect(matches(documented, actual.replace(/sleep-1-6d8f9c7b4-zz9wq    1\/1/, 'sleep-2-6d8f9c7b4-zz9wq    1/1'), 'kubectl get pods')).toBe(false);
     expect(matches(documented, `${actual}\nsleep-3-7c9f8d6b5-x2kqp    1/1     Running   0          5s`, 'kubectl get pods')).toBe(false);
+  });
+
+  it('compares the lines of a command acting on the objects it selected as a multiset', () => {
+    const documented = 'pod "sleep-2-594d57479-wmkmd" deleted\npod "sleep-1-5bfcffdc46-vh8fd" deleted';
+    const actual = 'pod "sleep-1-6d8f9c7b4-zz9wq" deleted\npod "sleep-2-7c9f8d6b5-x2kqp" deleted\n';
+    expect(matches(documented, actual, 'kubectl delete pods --all')).toBe(true);
+    expect(matches(documented, actual.replace('sleep-1', 'sleep-3'), 'kubectl delete pods --all')).toBe(false);
+    expect(matches(documented, actual.replace('sleep-1-6d8f9c7b4-zz9wq" deleted\n', ''), 'kubectl delete pods --all')).toBe(false);
+    expect(matches('pod/web-5bfcffdc46-vh8fd condition met\npod/api-594d57479-wmkmd condition met', 'pod/api-7c9f8d6b5-x2kqp condition met\npod/web-6d8f9c7b4-zz9wq condition met', 'kubectl wait --for=condition=Ready pod --all')).toBe(true);
+    expect(matches('pod/web-5bfcffdc46-vh8fd\npod/api-594d57479-wmkmd', 'pod/api-7c9f8d6b5-x2kqp\npod/web-6d8f9c7b4-zz9wq', 'kubectl get pods -o name')).toBe(true);
+    // Output in a format of its own keeps its order.
+    expect(matches('a: 1\nb: 2', 'b: 2\na: 1', 'kubectl get cm x -o yaml')).toBe(false);
+    expect(matches('a\nb', 'b\na', 'kubectl exec deploy/x -- cat f')).toBe(false);
   });
 
   it('compares an environment listing as a multiset, filtered or not', () => {

@@ -19,7 +19,7 @@ describe('which steps are written into the batch as they are', () => {
   it('takes plain one-line commands, pipes and output redirections included', () => {
     for (const command of ['echo step 1', 'kubectl get pods -o wide', 'X=1', 'ls | wc -l > /dev/null', 'echo $HOME; cd /tmp']) {
       expect(writtenAsIs(command), command).toBe(true);
-      expect(stepScript(command, 'T')).toBe(`${command}\n__notes_run_last=$?; printf '\\n\\036T:%s\\036\\n' "$__notes_run_last"\n`);
+      expect(stepScript(command, 'T')).toBe(`${command}\nbuiltin echo "\u001eT:$?\u001e"\n`);
     }
   });
 
@@ -27,8 +27,15 @@ describe('which steps are written into the batch as they are', () => {
     const throughEval = ["echo 'a'", 'echo "$(date)"', 'cat <<EOF', 'a \\', 'sleep 1 &', 'exit 1', 'if true; then echo; fi', 'f() { :; }', 'echo x # note', 'for x in a; do :; done'];
     for (const command of throughEval) {
       expect(writtenAsIs(command), command).toBe(false);
-      expect(stepScript(command, 'T')).toMatch(/^__notes_run_command=\$'.*'; __notes_run_step; __notes_run_last=/s);
+      expect(stepScript(command, 'T')).toMatch(/^__notes_run_command=\$'.*'; __notes_run_step; builtin echo /s);
     }
+  });
+
+  it('keeps a status in a variable only for a step after it that reads `$?`', () => {
+    expect(stepScript('false', 'T', { keepStatus: true })).toBe('false\n__notes_run_last=$?; builtin echo "\u001eT:$__notes_run_last\u001e"\n');
+    expect(stepScript('echo $?', 'T', { lastStatus: '3' })).toMatch(/^__notes_run_status 3; echo \$\?\n/);
+    expect(stepScript("echo '$?'", 'T', { lastStatus: '3' })).toMatch(/^__notes_run_command=.*; __notes_run_status 3; __notes_run_step; /);
+    expect(stepScript('echo ok', 'T', { lastStatus: '3' })).not.toContain('__notes_run_status');
   });
 });
 
@@ -62,6 +69,17 @@ describe('a batch of steps in one shell', () => {
     ]);
     await shell!.execute({ command: 'false', timeoutMs: 10_000 });
     expect(await shell!.execute({ command: 'echo $?', timeoutMs: 10_000 })).toMatchObject({ output: '1\n' });
+  });
+
+  it('reads output that does not end in a newline, and a note that defines its own `echo` or `printf`', async () => {
+    expect(await runBatch(['printf abc', "echo() { printf 'mine\\n'; }", 'alias printf=false', 'echo x', 'printf "no newline"', 'unset -f echo'])).toEqual([
+      ['abc', 0],
+      ['', 0],
+      ['', 0],
+      ['mine\n', 0],
+      ['', 1],
+      ['', 0],
+    ]);
   });
 
   it('ends only the step on `exit`, with its status', async () => {
