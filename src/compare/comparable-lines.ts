@@ -1,5 +1,5 @@
 import { stripVTControlCharacters } from 'node:util';
-import { isRemark, isTerminalNoise } from '../note/dialect.js';
+import { isRemark, isTerminalNoise, marksOmission } from '../note/dialect.js';
 import type { Tolerance } from './tolerances/tolerance.js';
 import { applyTolerances } from './tolerances/registry.js';
 
@@ -23,18 +23,21 @@ export function comparableLines(text: string, side: 'documented' | 'actual', set
   const lines: ComparableLine[] = [];
   for (const raw of stripVTControlCharacters(text).replace(/\r\n?/g, '\n').split('\n')) {
     const line = raw.trimEnd();
-    if (isTerminalNoise(line)) continue;
-    if (side === 'documented' && isRemark(line)) continue;
+    if (leftOut(line, side)) continue;
     const inDefault = namespace && side === 'actual' ? line.replace(namespace, 'default') : line;
-    lines.push({ text: line, key: keyOf(inDefault, settings.tolerances) });
+    lines.push({ text: line, key: side === 'documented' && marksOmission(line) ? WILDCARD : keyOf(inDefault, settings.tolerances) });
   }
   while (lines.length > 0 && lines[0].key === '') lines.shift();
   while (lines.length > 0 && lines[lines.length - 1].key === '') lines.pop();
   return lines;
 }
 
+/** Lines not compared: a terminal's noise, and the author's remarks other than a mark of omitted output. */
+export function leftOut(line: string, side: 'documented' | 'actual'): boolean {
+  return isTerminalNoise(line) || (side === 'documented' && isRemark(line) && !marksOmission(line));
+}
+
 function keyOf(line: string, tolerances: readonly Tolerance[]): string {
-  if (line.trim() === WILDCARD) return WILDCARD;
   // Tables re-align when a value changes width; runs of blanks carry no meaning.
   return applyTolerances(line, tolerances).replace(/\s+/g, ' ').trim();
 }

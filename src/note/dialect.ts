@@ -32,6 +32,22 @@ export const dropZshMark = (line: string): string => line.replace(/%\s*$/, '');
 /** A whole line in parentheses is an author remark inside output, e.g. `(결과에서 IP 마스킹 함)`. */
 export const isRemark = (line: string): boolean => /^\s*\(.*\)\s*$/.test(line);
 
+const ELLIPSIS = '(?:\\.{3,}|…+)';
+const OMITTED = new RegExp(
+  `^${ELLIPSIS}?\\s*(?:(?:(?:이하|이후|중간|나머지|아래|일부|결과|출력|로그|내용)\\s*)?(?:생략|중략|후략)(?:\\s*(?:됨|함))?|(?:output\\s+)?(?:omitted|truncated|snipped|snip)|${ELLIPSIS})\\s*${ELLIPSIS}?$`,
+  'i',
+);
+
+/**
+ * A line where the author left output out: `...`, `(생략)`, `(이하 생략)`, `[...]`,
+ * `… omitted …`. It stands for any number of lines, as `...` does.
+ */
+export function marksOmission(line: string): boolean {
+  const text = line.trim();
+  const inner = /^\(.*\)$|^\[.*\]$/.test(text) ? text.slice(1, -1).trim() : text;
+  return inner !== '' && OMITTED.test(inner);
+}
+
 /**
  * `kubectl rollout status` reports progress until the rollout is done: how many such
  * lines come first depends on how far the rollout got when the command started.

@@ -1,7 +1,6 @@
 import { diffArrays } from 'diff';
-import { comparableLines, type ComparableLine, type CompareSettings } from '../compare/comparable-lines.js';
+import { WILDCARD, comparableLines, leftOut, type ComparableLine, type CompareSettings } from '../compare/comparable-lines.js';
 import { applyTolerances } from '../compare/tolerances/registry.js';
-import { isRemark, isTerminalNoise } from '../note/dialect.js';
 
 type Edit = { kind: 'keep'; at: number } | { kind: 'drop'; at: number } | { kind: 'replace'; at: number; text: string } | { kind: 'add'; text: string };
 
@@ -38,7 +37,7 @@ export function rewriteOutput(documented: string, actual: string, settings: Comp
 
 /** Which written lines comparableLines keeps, in order: not remarks, not `^C`, not blank edges. */
 function comparedLineIndexes(written: string[]): number[] {
-  const kept = written.map((_, i) => i).filter((i) => !isRemark(written[i]) && !isTerminalNoise(written[i]));
+  const kept = written.map((_, i) => i).filter((i) => !leftOut(written[i], 'documented'));
   while (kept.length > 0 && written[kept[0]].trim() === '') kept.shift();
   while (kept.length > 0 && written[kept[kept.length - 1]].trim() === '') kept.pop();
   return kept;
@@ -50,20 +49,51 @@ function edits(want: ComparableLine[], got: ComparableLine[]): Edit[] {
   let at = 0;
   for (let p = 0; p < parts.length; p++) {
     const part = parts[p];
-    if (part.added) {
-      for (const line of part.value) result.push({ kind: 'add', text: line.text });
-    } else if (part.removed) {
-      const replacements = parts[p + 1]?.added ? parts[++p].value : [];
-      part.value.forEach((_, i) => {
-        result.push(i < replacements.length ? { kind: 'replace', at: at++, text: replacements[i].text } : { kind: 'drop', at: at++ });
-      });
-      for (const line of replacements.slice(part.value.length)) result.push({ kind: 'add', text: line.text });
-    } else {
+    if (!part.added && !part.removed) {
       for (const _ of part.value) result.push({ kind: 'keep', at: at++ });
+      continue;
     }
+    // A change: what was removed and what was added in its place, in either order.
+    const next = parts[p + 1];
+    const pairs = next && (part.added ? next.removed : next.added);
+    const removed = part.removed ? part.value : pairs ? next.value : [];
+    const added = part.added ? part.value : pairs ? next.value : [];
+    if (pairs) p++;
+    for (const edit of changeEdits(removed, added, at)) result.push(edit);
+    at += removed.length;
   }
   return result;
 }
+
+/**
+ * The documented lines `removed` give way to the actual lines `added`: line by line, or,
+ * where the author wrote `...` (or `(생략)`), the mark stays and takes the lines it covers.
+ */
+function changeEdits(removed: ComparableLine[], added: ComparableLine[], at: number): Edit[] {
+  const wild = removed.flatMap((line, i) => (line.key === WILDCARD ? [i] : []));
+  if (wild.length === 0) {
+    const paired: Edit[] = removed.map((_, i) => (i < added.length ? { kind: 'replace', at: at + i, text: added[i].text } : { kind: 'drop', at: at + i }));
+    return [...paired, ...added.slice(removed.length).map((line): Edit => ({ kind: 'add', text: line.text }))];
+  }
+  const first = wild[0];
+  const last = wild[wild.length - 1];
+  const before = Math.min(first, added.length);
+  const after = Math.min(removed.length - 1 - last, added.length - before);
+  let free = before;
+  return removed.map((line, i): Edit => {
+    if (line.key === WILDCARD) return { kind: 'keep', at: at + i };
+    if (i < first) return i < before ? { kind: 'replace', at: at + i, text: added[i].text } : { kind: 'drop', at: at + i };
+    const fromEnd = removed.length - 1 - i;
+    if (i > last) return fromEnd < after ? { kind: 'replace', at: at + i, text: added[added.length - 1 - fromEnd].text } : { kind: 'drop', at: at + i };
+    // Between two marks: the covered line that starts like it, if any.
+    const found = added.findIndex((candidate, k) => k >= free && k < added.length - after && firstWord(candidate.key) === firstWord(line.key));
+    if (found === -1) return { kind: 'drop', at: at + i };
+    free = found + 1;
+    return { kind: 'replace', at: at + i, text: added[found].text };
+  });
+}
+
+const firstWord = (key: string): string => key.split(' ', 1)[0];
 
 /**
  * Keeps the documented spelling of each word that still matches, and its spacing; the

@@ -100,6 +100,20 @@ describe('layout and noise', () => {
     expect(matches('...\nlast', 'a\nb\nlast', 'cat x')).toBe(true);
     expect(matches('first\n...', 'first', 'cat x')).toBe(true);
   });
+
+  it('reads the ways authors write that output was left out as `...`', () => {
+    const actual = 'Name: x\nA: 1\nB: 2\nEvents: <none>';
+    for (const mark of ['(생략)', '(중략)', '(이하 생략)', '...생략...', '(결과 생략)', '[...]', '(...)', '…', '....', '(output omitted)', '[snip]', '… truncated …']) {
+      expect(matches(`Name: x\n${mark}\nEvents: <none>`, actual, 'kubectl describe pod x'), mark).toBe(true);
+      expect(matches(`Name: y\n${mark}\nEvents: <none>`, actual, 'kubectl describe pod x'), mark).toBe(false);
+    }
+    expect(matches('Name: x\n(이하 생략)', actual, 'kubectl describe pod x')).toBe(true);
+    // Remarks that say something else are left out of the comparison, and stand for nothing.
+    for (const remark of ['(출력 없음)', '(결과에서 IP 마스킹 함)', '(생략하지 않음 - 전체 출력)']) {
+      expect(matches(`Name: x\n${remark}\nEvents: <none>`, actual, 'kubectl describe pod x'), remark).toBe(false);
+    }
+    expect(matches('(출력 없음)', '', 'kubectl exec deploy/sleep -- ls /data')).toBe(true);
+  });
 });
 
 describe('outputs without a defined order', () => {

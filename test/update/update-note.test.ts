@@ -39,6 +39,18 @@ describe('rewriting a documented output', () => {
       '^C',
     ]);
   });
+
+  it('keeps the marks where the author left output out, and what drifted around them', () => {
+    const actual = 'Name:   web\nIP:     10.42.0.7\nStatus: Pending\nNode:   k3s\nEvents: <none>\n';
+    expect(rewriteOutput('Name:   web\n(생략)\nStatus: Running\n...\nEvents: <none>', actual, settings)).toEqual([
+      'Name:   web',
+      '(생략)',
+      'Status: Pending',
+      '...',
+      'Events: <none>',
+    ]);
+    expect(rewriteOutput('Name:   api\n(이하 생략)', actual, settings)).toEqual(['Name:   web', '(이하 생략)']);
+  });
 });
 
 describe('writing the note', () => {
