@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { editLine, root, workspace, type JsonReport, type JsonStep, type Workspace } from './workspace.js';
 
-// Later chapters of the same notebook (test/fixtures/notes/): Services of every type,
+// Later chapters of the same notebook (test/fixtures/notes/): Pods and Deployments,
+// labels, scaling and rollouts, Services of every type,
 // endpoints, DNS, ConfigMaps and Secrets, emptyDir volumes, `kubectl exec -it` sessions
 // (also continued in the next block), port-forward / --watch with ^C, `: '` blocks,
 // raw pasted output, IP-masking remarks, zsh `%` marks, docker steps skipped by a
@@ -169,7 +170,54 @@ const EDGE: Table = {
   ],
 };
 
-const TABLES = [CH3, CH4, CH5, EDGE];
+const CH2: Table = {
+  note: 'ch2-pods.md',
+  args: [],
+  steps: [
+    [7, 'pass', 'kubectl run hello-kiamol --image=kiamol/ch02-hello-kiamol'],
+    [10, 'pass', 'kubectl wait --for=condition=Ready pod hello-kiamol'],
+    [15, 'pass', 'kubectl get pods'], // raw table, another age
+    [21, 'pass', 'kubectl get pod hello-kiamol --output custom-columns='], // node and pod IPs
+    [27, 'pass', "kubectl get pod hello-kiamol -o jsonpath='{.status.containerStatuses[0].containerID}'"], // containerd://<hex>%
+    [34, 'pass', 'kubectl exec -it hello-kiamol -- sh'], // typed `hostname -i` in the next block, then exit
+    [44, 'pass', 'kubectl exec hello-kiamol -- hostname -i'],
+    [49, 'pass', 'kubectl port-forward pod/hello-kiamol 8080:80'], // `: '` block with Handling connection … ^C
+    [62, 'pass', 'kubectl create deployment hello-kiamol-2'],
+    [67, 'pass', 'kubectl get pods'], // a bare pod and a Deployment's pod
+    [76, 'pass', 'kubectl get deploy hello-kiamol-2 -o jsonpath='],
+    [81, 'pass', 'kubectl get pods -l app=hello-kiamol-2'],
+    [87, 'pass', 'kubectl label pods -l app=hello-kiamol-2 --overwrite app=hello-kiamol-x'],
+    [91, 'pass', 'kubectl get pods -o custom-columns=NAME:metadata.name,LABELS:metadata.labels'], // the released pod and its replacement
+    [99, 'pass', 'kubectl apply -f pod/pod.yaml'],
+    [101, 'pass', 'kubectl get pods -o name'],
+    [111, 'pass', 'kubectl delete deploy --all'],
+    [113, 'pass', 'kubectl delete pods --all'],
+    [122, 'pass', 'kubectl get pods'], // No resources found in default namespace. (the run namespace)
+  ],
+};
+
+const CH6: Table = {
+  note: 'ch6-controllers.md',
+  args: [],
+  steps: [
+    [6, 'pass', 'kubectl apply -f pi/web.yaml'],
+    [12, 'pass', 'kubectl get rs -l app=pi-web'], // `$ ` prompt, raw table
+    [18, 'pass', 'kubectl scale --replicas=3 deploy/pi-web'],
+    [20, 'pass', 'kubectl get rs -l app=pi-web'],
+    [26, 'unchecked', 'POD=$(kubectl get pod'],
+    [27, 'pass', 'echo $POD'], // a generated pod name
+    [32, 'pass', 'kubectl set image deploy/pi-web web=kiamol/ch05-pi:v2'],
+    [34, 'pass', 'kubectl rollout status deploy/pi-web'], // progress lines documented, none printed
+    [44, 'pass', 'kubectl get rs -l app=pi-web'], // the old ReplicaSet scaled to 0
+    [53, 'pass', 'kubectl rollout history deploy/pi-web'],
+    [64, 'pass', "kubectl get svc pi-web -o jsonpath='http://{.status.loadBalancer.ingress[0].*}:8080'"], // ip and ipMode
+    [69, 'pass', 'kubectl get pods -l app=pi-web -o wide'],
+    [79, 'pass', 'kubectl describe deploy pi-web'], // (생략) and (이하 생략) stand for the lines left out
+    [90, 'pass', 'kubectl delete -f pi/web.yaml'],
+  ],
+};
+
+const TABLES = [CH2, CH3, CH4, CH5, CH6, EDGE];
 
 function stepAt(steps: JsonStep[], line: number): JsonStep | undefined {
   return steps.find((step) => step.line === line);
@@ -225,6 +273,10 @@ describe('drifted copies of the fixture notes', () => {
     ['a ConfigMap key count', 'ch4-config.md', 76, 'sleep-config-env-file   3', 'sleep-config-env-file   2', 72],
     ['an exit code', 'ch5-sessions.md', 48, 'exit code 1', 'exit code 2', 46],
     ['a packet count', 'dialect-edge.md', 98, '2 packets received', '1 packets received', 91],
+    ['a deleted pod among pods deleted in any order', 'ch2-pods.md', 117, 'hello-kiamol-3', 'hello-kiamol-4', 113],
+    ['a label inside a custom column', 'ch2-pods.md', 94, 'app:hello-kiamol-x', 'app:hello-kiamol-y', 91],
+    ['an available count between omitted lines', 'ch6-controllers.md', 84, '3 available', '2 available', 79],
+    ['the outcome of a rollout', 'ch6-controllers.md', 39, 'successfully rolled out', 'exceeded its progress deadline', 34],
   ] as const)('one changed %s is stale at that step, every other verdict unchanged', (_what, note, line, from, to, target) => {
     // Each run gets its own cluster; a stale read-only step is re-run for 2 s, not 10.
     const args = [...(note === 'dialect-edge.md' ? ['--namespace', 'default'] : []), '--converge', '2', note];
