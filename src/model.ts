@@ -25,14 +25,6 @@ export interface DocumentedOutput {
 /** How the documented output says the command ended. */
 export type ExpectedExit = { kind: 'success' } | { kind: 'code'; code: number } | { kind: 'failure' };
 
-/** Where a fenced block sits, so `--update` can write into it in the note's own style. */
-export interface BlockPlace {
-  /** 1-based line of the opening fence. */
-  fenceLine: number;
-  /** Leading whitespace of the fence line (list items indent their blocks). */
-  indent: string;
-}
-
 export interface Context {
   /** Heading texts from the top level down to the nearest heading above the block. */
   headings: string[];
@@ -48,7 +40,6 @@ export interface CommandStep {
   output?: DocumentedOutput;
   expectedExit: ExpectedExit;
   context: Context;
-  block: BlockPlace;
   /** Runs until stopped (port-forward, logs -f, get -w): stop after a grace period. */
   longRunning: boolean;
   /** Why this step is not run, when it is skipped by a directive or a config pattern. */
@@ -78,7 +69,6 @@ export interface YamlStep {
   /** Link targets in the text right above the block, which may name the manifest. */
   linksAbove: string[];
   context: Context;
-  block: BlockPlace;
 }
 
 export type Step = CommandStep | YamlStep;

@@ -101,7 +101,7 @@ function readCommand(reader: BlockReader, start: number, first: string): { comma
   scanLine(scan, first);
   let i = start + 1;
   while (!isComplete(scan) && i < lines.length) scanLine(scan, lines[i++]);
-  const text = [first, ...lines.slice(start + 1, i)].join('\n');
+  const text = i === start + 1 ? first : [first, ...lines.slice(start + 1, i)].join('\n');
   for (const name of definedNames(text)) reader.defined.add(name);
   const command: ParsedCommand = { line: reader.lineOf(start), command: text };
   if (!isComplete(scan)) {
@@ -125,7 +125,6 @@ interface OutputRead {
 
 function readDocumentedOutput(reader: BlockReader, from: number, command: string): OutputRead {
   const { lines } = reader;
-  const looksLikeOutput = outputShape(reader, command);
   let i = from;
   while (i < lines.length && isComment(lines[i]) && !skipDirective(lines[i])) i++;
   if (i < lines.length && opensOutputBlock(lines[i])) return readOutputBlock(reader, i);
@@ -133,8 +132,9 @@ function readDocumentedOutput(reader: BlockReader, from: number, command: string
   let afterBlanks = from;
   while (afterBlanks < lines.length && isBlank(lines[afterBlanks])) afterBlanks++;
   if (afterBlanks < lines.length && opensOutputBlock(lines[afterBlanks])) return readOutputBlock(reader, afterBlanks);
-  if (from < lines.length && !isBlank(lines[from]) && looksLikeOutput(lines[from], false)) return readRawOutput(reader, from, looksLikeOutput);
-  return { next: from };
+  if (from >= lines.length || isBlank(lines[from])) return { next: from };
+  const looksLikeOutput = outputShape(reader, command);
+  return looksLikeOutput(lines[from], false) ? readRawOutput(reader, from, looksLikeOutput) : { next: from };
 }
 
 /**

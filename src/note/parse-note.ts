@@ -109,7 +109,6 @@ function commandStep(parsed: ParsedCommand, block: CodeBlock, blockSkip: string 
     command: parsed.command,
     expectedExit: expectedExitOf(documentedText(parsed), parsed.command),
     context: block.context,
-    block: { fenceLine: block.fenceLine, indent: block.indent },
     longRunning: isLongRunning(parsed.command, parsed.output?.text),
   };
   if (parsed.output) step.output = parsed.output;
@@ -136,7 +135,6 @@ function placeholderStep(block: CodeBlock): CommandStep {
     command: block.lines[Math.max(first, 0)]?.trim() ?? '',
     expectedExit: { kind: 'success' },
     context: block.context,
-    block: { fenceLine: block.fenceLine, indent: block.indent },
     longRunning: false,
   };
 }
@@ -149,7 +147,6 @@ function yamlStep(block: CodeBlock): Step {
     source: block.lines.join('\n'),
     ...(infoFile ? { infoFile } : {}),
     context: block.context,
-    block: { fenceLine: block.fenceLine, indent: block.indent },
     linksAbove: block.linksAbove,
   };
 }

@@ -172,7 +172,7 @@ describe('fences', () => {
   it('finds blocks indented in list items and `~~~` fences, at the right lines', () => {
     const note = parse('- a\n  - b\n    ~~~sh\n    echo hi\n    # hi\n    ~~~\n');
     const [step] = commands(note);
-    expect(step).toMatchObject({ line: 4, command: 'echo hi', block: { fenceLine: 3, indent: '    ' } });
+    expect(step).toMatchObject({ line: 4, command: 'echo hi', output: { firstLine: 5, lastLine: 5 } });
     expect(step.output?.text).toBe('hi');
   });
 
