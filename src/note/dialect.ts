@@ -19,7 +19,11 @@ export function skipDirective(text: string): string | undefined {
 }
 
 /** Removes `#` and one following space. */
-export const uncomment = (line: string): string => line.trimStart().replace(/^# ?/, '');
+export function uncomment(line: string): string {
+  const text = line.trimStart();
+  if (!text.startsWith('#')) return text;
+  return text.startsWith('# ') ? text.slice(2) : text.slice(1);
+}
 
 /**
  * zsh marks output that had no final newline with a `%` at the end of the last line.
@@ -80,6 +84,7 @@ export function expectedExitOf(output: string | undefined, command = ''): Expect
   if (terminated) return { kind: 'code', code: Number(terminated[1]) };
   const first = output.trimStart();
   if (/^(Error from server\b|error:)/.test(first)) return { kind: 'failure' };
+  if (!first.includes(': ')) return { kind: 'success' };
   const [, path, name] = /^\s*((?:\S*\/)?([\w.-]+))(\s|$)/.exec(command) ?? [];
   if (name && !/[|;&\n]/.test(command) && (first.startsWith(`${name}: `) || first.startsWith(`${path}: `))) return { kind: 'failure' };
   return { kind: 'success' };
@@ -108,7 +113,8 @@ const LONG_RUNNING_COMMANDS = [
 export function isLongRunning(command: string, output: string | undefined): boolean {
   if (/&\s*$/.test(command)) return false;
   if (output !== undefined) {
-    const last = output.trimEnd().split('\n').pop()?.trim() ?? '';
+    const text = output.trimEnd();
+    const last = text.slice(text.lastIndexOf('\n') + 1).trim();
     if (/^\^[CZ]$/.test(last) || /suspended/.test(last)) return true;
   }
   return LONG_RUNNING_WORDS.test(command) && LONG_RUNNING_COMMANDS.some((pattern) => pattern.test(command));
@@ -116,7 +122,7 @@ export function isLongRunning(command: string, output: string | undefined): bool
 
 /** `kubectl exec -it POD -- sh` and the like: the lines after it are typed inside. */
 export function opensInteractiveShell(command: string): boolean {
-  if (command.includes('\n')) return false;
+  if (command.includes('\n') || !command.trimEnd().endsWith('sh')) return false;
   if (!/\b(kubectl|docker|podman|nerdctl)\b.*\s(exec|run|attach|debug)\s/.test(command)) return false;
   if (!/\s(-it|-ti|-i|--stdin(=true)?|--tty(=true)?)(\s|$)/.test(command)) return false;
   return /(\s|--\s*)(\/usr)?(\/bin\/)?(sh|bash|ash|zsh)\s*$/.test(command);

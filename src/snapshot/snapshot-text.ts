@@ -16,7 +16,8 @@ export function snapshotText(data: object): string {
 }
 
 function writeMap(map: object, indent: string, out: string[]): void {
-  for (const [key, value] of Object.entries(map)) if (value !== undefined) writeEntry(`${indent}${key}:`, value, `${indent}  `, out);
+  const entries = map as Record<string, Value>;
+  for (const key of Object.keys(entries)) if (entries[key] !== undefined) writeEntry(`${indent}${key}:`, entries[key], `${indent}  `, out);
 }
 
 /** `head` is what goes before the value on its first line (`key:` or `-`). */
@@ -48,7 +49,10 @@ function writeItem(item: Value, indent: string, out: string[]): void {
   out[first] = `${indent}- ${out[first].slice(indent.length + 2)}`;
 }
 
-const isEmptyMap = (map: object) => Object.values(map).every((value) => value === undefined);
+function isEmptyMap(map: object): boolean {
+  for (const value of Object.values(map)) if (value !== undefined) return false;
+  return true;
+}
 
 function scalar(value: Value): string {
   if (typeof value !== 'string') return String(value ?? null);
