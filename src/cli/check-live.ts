@@ -99,7 +99,10 @@ async function namespaceFor(note: Note, namespace: string | undefined, { client,
   }
 }
 
-/** The note's shell: UTF-8 so Korean output survives, no colour, no pager, our kubectl and KUBECONFIG. */
+/**
+ * The note's shell: UTF-8 so Korean output survives, no colour, no pager, an editor that
+ * changes nothing (`kubectl edit` has nobody to type into it), our kubectl and KUBECONFIG.
+ */
 function shellEnvironment(env: NodeJS.ProcessEnv, client: Kubectl, kubeconfig: string | undefined): Record<string, string | undefined> {
   return {
     ...env,
@@ -108,6 +111,9 @@ function shellEnvironment(env: NodeJS.ProcessEnv, client: Kubectl, kubeconfig: s
     NO_COLOR: '1',
     TERM: 'dumb',
     PAGER: 'cat',
+    EDITOR: 'true',
+    VISUAL: 'true',
+    KUBE_EDITOR: 'true',
     PATH: `${shimDirectory(client.binary)}:${env.PATH ?? ''}`,
     ...(kubeconfig ? { KUBECONFIG: kubeconfig } : {}),
   };

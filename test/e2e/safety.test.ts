@@ -129,6 +129,37 @@ function sleepersAlive(): boolean {
     });
 }
 
+describe("the note's shell", () => {
+  it('has a UTF-8 locale, no colour, pager, editor or terminal, and reads nothing', () => {
+    const ws = workspace();
+    const fence = '```';
+    ws.writeNote(
+      [
+        '# env',
+        `${fence}bash`,
+        'echo "$LC_ALL $NO_COLOR $TERM $PAGER $KUBE_EDITOR"',
+        '# C.UTF-8 1 dumb cat true',
+        'word=한글; echo "$word ${#word}"',
+        '# 한글 2',
+        '[ -t 0 ] || [ -t 1 ] || echo no terminal',
+        '# no terminal',
+        'cat',
+        fence,
+        '',
+      ].join('\n'),
+      'env.md',
+    );
+    const { exitCode, report } = ws.json(['env.md']);
+    expect(report.notes[0].steps.map((step) => [step.line, step.status])).toEqual([
+      [3, 'pass'],
+      [5, 'pass'],
+      [7, 'pass'],
+      [9, 'unchecked'],
+    ]);
+    expect(exitCode).toBe(0);
+  });
+});
+
 describe('many notes', () => {
   const slowNote = (name: string) => `# ${name}\n\n\`\`\`bash\nsleep 1.5\necho ${name}\n# ${name}\n\`\`\`\n`;
 
