@@ -1,5 +1,7 @@
 import type { CommandStep } from '../model.js';
 
+const MIN_REDRAW_MS = 50;
+
 /**
  * One live line on a terminal saying which steps run and for how long. Silent when
  * stderr is not a terminal or under CI / pre-commit, where a spinner is only noise.
@@ -9,6 +11,7 @@ export class Progress {
   readonly #enabled: boolean;
   readonly #running = new Map<string, { label: string; since: number }>();
   #timer: NodeJS.Timeout | undefined;
+  #drawn = -Infinity;
 
   constructor(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv) {
     this.#stream = stream;
@@ -17,8 +20,10 @@ export class Progress {
 
   step(file: string, step: CommandStep): void {
     if (!this.#enabled) return;
-    this.#running.set(file, { label: `${file}:${step.line} ${step.command.split('\n')[0]}`, since: performance.now() });
-    this.#draw();
+    const now = performance.now();
+    this.#running.set(file, { label: `${file}:${step.line} ${step.command.split('\n')[0]}`, since: now });
+    // The steps of a batch start one after another in microseconds: nobody reads lines that fast.
+    if (now - this.#drawn >= MIN_REDRAW_MS) this.#draw();
     this.#timer ??= setInterval(() => this.#draw(), 200);
   }
 
@@ -36,6 +41,7 @@ export class Progress {
 
   #draw(): void {
     const now = performance.now();
+    this.#drawn = now;
     const parts = [...this.#running.values()].map(({ label, since }) => `${label} ${((now - since) / 1000).toFixed(1)} s`);
     const width = (this.#stream.columns ?? 80) - 4;
     const line = parts.join(' | ');
