@@ -7,7 +7,7 @@ export const YAML_LANGUAGES = new Set(['yaml', 'yml']);
 export const isBlank = (line: string): boolean => line.trim() === '';
 export const isComment = (line: string): boolean => line.trimStart().startsWith('#');
 /** `:'` or `: '` alone on a line opens a no-op here-doc that holds output. */
-export const opensOutputBlock = (line: string): boolean => /^:\s?'\s*$/.test(line.trim());
+export const opensOutputBlock = (line: string): boolean => line.includes(':') && /^:\s?'\s*$/.test(line.trim());
 export const closesOutputBlock = (line: string): boolean => line.trim() === "'";
 
 /** `# notes-run: skip [reason]` on the line before a command, or `<!-- notes-run: skip -->` before a block. */
@@ -30,7 +30,7 @@ export function uncomment(line: string): string {
  * A table header ending in a percent column (`kubectl top`: `CPU%`) is not that mark.
  */
 export const endsWithZshMark = (line: string): boolean =>
-  /%\s*$/.test(line) && !/^\s*%\s*$/.test(line) && !/(^|\s)[A-Z][A-Z()]*%\s*$/.test(line);
+  line.includes('%') && /%\s*$/.test(line) && !/^\s*%\s*$/.test(line) && !/(^|\s)[A-Z][A-Z()]*%\s*$/.test(line);
 export const dropZshMark = (line: string): string => line.replace(/%\s*$/, '');
 
 /** A whole line in parentheses is an author remark inside output, e.g. `(결과에서 IP 마스킹 함)`. */
@@ -83,7 +83,7 @@ export function expectedExitOf(output: string | undefined, command = ''): Expect
   const terminated = output.includes('command terminated') ? [...output.matchAll(/^[ \t]*command terminated with exit code (\d+)[ \t]*$/gm)].pop() : undefined;
   if (terminated) return { kind: 'code', code: Number(terminated[1]) };
   const first = output.trimStart();
-  if (/^(Error from server\b|error:)/.test(first)) return { kind: 'failure' };
+  if (first.startsWith('error:') || /^Error from server\b/.test(first)) return { kind: 'failure' };
   if (!first.includes(': ')) return { kind: 'success' };
   const [, path, name] = /^\s*((?:\S*\/)?([\w.-]+))(\s|$)/.exec(command) ?? [];
   if (name && !/[|;&\n]/.test(command) && (first.startsWith(`${name}: `) || first.startsWith(`${path}: `))) return { kind: 'failure' };
@@ -92,7 +92,7 @@ export function expectedExitOf(output: string | undefined, command = ''): Expect
 
 /** `echo $?` on a line of its own: it shows how the step before it ended. */
 export function statusShown(command: string, output: string | undefined): number | undefined {
-  if (output === undefined || !/^\s*echo\s+("\$\?"|\$\?)\s*$/.test(command)) return undefined;
+  if (output === undefined || !command.includes('$?') || !/^\s*echo\s+("\$\?"|\$\?)\s*$/.test(command)) return undefined;
   const status = /^\s*(\d{1,3})\s*$/.exec(output)?.[1];
   return status === undefined ? undefined : Number(status);
 }
@@ -111,7 +111,7 @@ const LONG_RUNNING_COMMANDS = [
 
 /** Commands that run until someone stops them; the note records their output and `^C`. */
 export function isLongRunning(command: string, output: string | undefined): boolean {
-  if (/&\s*$/.test(command)) return false;
+  if (command.includes('&') && /&\s*$/.test(command)) return false;
   if (output !== undefined) {
     const text = output.trimEnd();
     const last = text.slice(text.lastIndexOf('\n') + 1).trim();

@@ -68,15 +68,15 @@ function isExecutable(path: string): boolean {
 /** Whether a line starts like a command rather than like pasted output. */
 export function startsLikeCommand(line: string, onPath: RunnableCheck, defined: ReadonlySet<string>): boolean {
   const text = line.trim();
+  const word = text.split(/[\s;|&<>]/, 1)[0];
   // kubectl's report of a failed exec starts with the `command` builtin's name.
-  if (/^command terminated with exit code \d+$/.test(text)) return false;
+  if (word === 'command') return !/^command terminated with exit code \d+$/.test(text);
+  if (SHELL_WORDS.has(word) || KNOWN_TOOLS.has(word) || defined.has(word)) return true;
   if (/^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/.test(text)) return true;
   if (/^(function\s+)?[A-Za-z_][\w-]*\s*\(\)/.test(text)) return true;
   if (/^[$({]/.test(text) && !/^\(.*\)$/.test(text)) return true;
-  const word = text.split(/[\s;|&<>]/, 1)[0];
   if (word === '') return false;
   if (/^(\.{0,2}\/|~\/)/.test(word)) return !/[,:]$/.test(word);
-  if (SHELL_WORDS.has(word) || KNOWN_TOOLS.has(word) || defined.has(word)) return true;
   if (!/^[A-Za-z0-9_.+-]+$/.test(word)) return false;
   return onPath(word);
 }
