@@ -1,4 +1,4 @@
-import { listsEnvironment } from '../note/dialect.js';
+import { asKubectl, listsEnvironment } from '../note/dialect.js';
 import { WILDCARD, type ComparableLine } from './comparable-lines.js';
 
 /**
@@ -13,7 +13,7 @@ export type Ordering = 'ordered' | 'table' | 'unordered';
 const KUBECTL_VERB = /\bkubectl\b[^|;&]*?\s(get|delete|wait|label|annotate|rollout\s+restart|scale|taint|cordon|uncordon)\s/;
 
 export function orderingFor(command: string): Ordering {
-  const outer = command.replace(/\$\([^()]*\)/g, '').replace(/`[^`]*`/g, '');
+  const outer = asKubectl(command).replace(/\$\([^()]*\)/g, '').replace(/`[^`]*`/g, '');
   if (listsEnvironment(outer)) return 'unordered';
   const verb = KUBECTL_VERB.exec(outer)?.[1];
   if (verb === undefined) return 'ordered';

@@ -27,7 +27,8 @@ export function resolveSettings(options: Options, config: Config): Settings {
     graceMs: ms(options.graceMs, config.graceSeconds, 3_000),
     convergeMs: ms(options.convergeMs, config.convergeSeconds, 10_000),
     allowedContexts: config.contexts,
-    tolerances: [...builtinTolerances, ...config.tolerances],
+    // A user's placeholder is the most specific rule there is: it claims its values first.
+    tolerances: [...config.tolerances, ...builtinTolerances],
     skipReason: (step) => config.skip.find((rule) => rule.pattern.test(step.command))?.reason,
     forNote: (file) => {
       const own = config.notes[relative(base, resolve(file))] ?? {};

@@ -97,6 +97,14 @@ export function statusShown(command: string, output: string | undefined): number
   return status === undefined ? undefined : Number(status);
 }
 
+/**
+ * The command with `k`, the alias for kubectl that kubectl's own cheat sheet sets up,
+ * written out where it stands as a command: `k get pods | grep x` reads as kubectl does.
+ */
+export function asKubectl(command: string): string {
+  return command.includes('k ') ? command.replace(/(^|[|;&(`\n])(\s*)k(?=[ \t])/g, '$1$2kubectl') : command;
+}
+
 /** Every long-running pattern names one of these; most commands name none and are done with in one test. */
 const LONG_RUNNING_WORDS = /kubectl|minikube|k3d|tail|watch|ping/;
 const LONG_RUNNING_COMMANDS = [
@@ -110,7 +118,8 @@ const LONG_RUNNING_COMMANDS = [
 ];
 
 /** Commands that run until someone stops them; the note records their output and `^C`. */
-export function isLongRunning(command: string, output: string | undefined): boolean {
+export function isLongRunning(typed: string, output: string | undefined): boolean {
+  const command = asKubectl(typed);
   if (command.includes('&') && /&\s*$/.test(command)) return false;
   if (output !== undefined) {
     const text = output.trimEnd();
@@ -121,8 +130,9 @@ export function isLongRunning(command: string, output: string | undefined): bool
 }
 
 /** `kubectl exec -it POD -- sh` and the like: the lines after it are typed inside. */
-export function opensInteractiveShell(command: string): boolean {
-  if (command.includes('\n') || !command.trimEnd().endsWith('sh')) return false;
+export function opensInteractiveShell(typed: string): boolean {
+  if (typed.includes('\n') || !typed.trimEnd().endsWith('sh')) return false;
+  const command = asKubectl(typed);
   if (!/\b(kubectl|docker|podman|nerdctl)\b.*\s(exec|run|attach|debug)\s/.test(command)) return false;
   if (!/\s(-it|-ti|-i|--stdin(=true)?|--tty(=true)?)(\s|$)/.test(command)) return false;
   return /(\s|--\s*)(\/usr)?(\/bin\/)?(sh|bash|ash|zsh)\s*$/.test(command);

@@ -13,6 +13,8 @@ export const PRELUDE = [
   'exec 2>&1',
   'shopt -s expand_aliases',
   'alias exit=return logout=return',
+  // Notes write `k` for kubectl, as their authors' shells define it.
+  'type -P k > /dev/null || alias k=kubectl',
   '__notes_run_status() { return "$1"; }',
   '__notes_run_step() { eval "$__notes_run_command"; }',
   '',

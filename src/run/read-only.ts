@@ -1,4 +1,5 @@
 import { splitCommandLine } from '../note/command-line.js';
+import { asKubectl } from '../note/dialect.js';
 
 // A cluster converges: right after a delete, endpoints still list the old pod and a new
 // pod is still being created. A step that only reads may be run again until its
@@ -22,7 +23,8 @@ export function isReadOnly(command: string): boolean {
 }
 
 /** A read-only step that asks the cluster: its output may still be converging, so it may be re-run. */
-export function readsCluster(command: string): boolean {
+export function readsCluster(typed: string): boolean {
+  const command = asKubectl(typed);
   return /\bkubectl\b/.test(command) && isReadOnly(command);
 }
 

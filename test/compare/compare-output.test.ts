@@ -133,6 +133,7 @@ describe('outputs without a defined order', () => {
     expect(matches(documented, actual.replace('sleep-1-6d8f9c7b4-zz9wq" deleted\n', ''), 'kubectl delete pods --all')).toBe(false);
     expect(matches('pod/web-5bfcffdc46-vh8fd condition met\npod/api-594d57479-wmkmd condition met', 'pod/api-7c9f8d6b5-x2kqp condition met\npod/web-6d8f9c7b4-zz9wq condition met', 'kubectl wait --for=condition=Ready pod --all')).toBe(true);
     expect(matches('pod/web-5bfcffdc46-vh8fd\npod/api-594d57479-wmkmd', 'pod/api-7c9f8d6b5-x2kqp\npod/web-6d8f9c7b4-zz9wq', 'kubectl get pods -o name')).toBe(true);
+    expect(matches('pod/web-5bfcffdc46-vh8fd\npod/api-594d57479-wmkmd', 'pod/api-7c9f8d6b5-x2kqp\npod/web-6d8f9c7b4-zz9wq', 'k get pods -o name')).toBe(true);
     // Output in a format of its own keeps its order.
     expect(matches('a: 1\nb: 2', 'b: 2\na: 1', 'kubectl get cm x -o yaml')).toBe(false);
     expect(matches('a\nb', 'b\na', 'kubectl exec deploy/x -- cat f')).toBe(false);

@@ -18,7 +18,8 @@ describe('the config file', () => {
 
   it('adds user tolerance rules to the built-in ones', () => {
     const ws = workspace();
-    ws.writeNote('# b\n\n```bash\necho "build-$RANDOM$RANDOM done"\n# build-1234 done\n```\n', 'b.md');
+    // `build-24567` would also read as a generated name's suffix: the user's rule comes first.
+    ws.writeNote('# b\n\n```bash\necho "build-$RANDOM$RANDOM done"\n# build-1234 done\necho build-24567 done\n# build-1234 done\n```\n', 'b.md');
     expect(ws.json(['b.md']).report.notes[0].status).toBe('stale');
     writeFileSync(join(ws.dir, 'notes-run.config.yaml'), "tolerances:\n  - name: build-id\n    pattern: 'build-[0-9]+'\n    replacement: '<<build>>'\n");
     expect(ws.json(['b.md']).report.notes[0].status).toBe('fresh');

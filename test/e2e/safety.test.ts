@@ -130,7 +130,7 @@ function sleepersAlive(): boolean {
 }
 
 describe("the note's shell", () => {
-  it('has a UTF-8 locale, no colour, pager, editor or terminal, and reads nothing', () => {
+  it('has a UTF-8 locale, no colour, pager, editor or terminal, reads nothing and knows `k` as kubectl', () => {
     const ws = workspace();
     const fence = '```';
     ws.writeNote(
@@ -144,6 +144,8 @@ describe("the note's shell", () => {
         '[ -t 0 ] || [ -t 1 ] || echo no terminal',
         '# no terminal',
         'cat',
+        'k get namespace default -o name',
+        '# namespace/default',
         fence,
         '',
       ].join('\n'),
@@ -155,6 +157,7 @@ describe("the note's shell", () => {
       [5, 'pass'],
       [7, 'pass'],
       [9, 'unchecked'],
+      [10, 'pass'],
     ]);
     expect(exitCode).toBe(0);
   });

@@ -216,6 +216,18 @@ describe('long-running commands and sessions', () => {
     expect(steps.map((step) => step.longRunning)).toEqual([true, true, true, true, false]);
   });
 
+  it('knows `k` as kubectl, the alias notes write', () => {
+    const steps = commands(parse(fence('k port-forward svc/x 8080:80\nk get pods | grep web\nk exec -it deploy/sleep -- sh\nls /data\nexit\necho k get pods -w\nkubectl apply -k dir/')));
+    expect(steps.map((step) => [step.command, step.longRunning])).toEqual([
+      ['k port-forward svc/x 8080:80', true],
+      ['k get pods | grep web', false],
+      ['k exec -it deploy/sleep -- sh', false],
+      ['echo k get pods -w', false],
+      ['kubectl apply -k dir/', false],
+    ]);
+    expect(steps[2].session?.map((line) => line.command)).toEqual(['ls /data', 'exit']);
+  });
+
   it('feeds the lines typed after `kubectl exec -it ... -- sh` to the session, up to exit', () => {
     const note = parse(fence('kubectl exec -it deploy/sleep-1 -- sh\nnslookup sleep-2\n# Name: sleep-2\nexit\nkubectl get pods'));
     const steps = commands(note);

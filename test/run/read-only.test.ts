@@ -14,6 +14,7 @@ describe('steps that only read the cluster, and may be re-run until it converges
     "kubectl exec deploy/sleep -- sh -c 'printenv | grep -E \"^SLEEP\"'",
     'kubectl get svc sleep-2 || echo missing',
     'kubectl wait --for=condition=Ready pod -l app=sleep-1',
+    'k get pods -o wide | grep sleep',
   ])('%s', (command) => {
     expect(readsCluster(command)).toBe(true);
   });
@@ -34,6 +35,8 @@ describe('steps that are never re-run', () => {
     'kubectl get pods; kubectl delete pod x',
     "kubectl get pods -o name | xargs kubectl delete",
     'kubectl get cm x -o yaml | sed -i s/a/b/ f',
+    'k delete pods -l app=sleep-2',
+    'echo k get pods',
   ])('%s', (command) => {
     expect(readsCluster(command)).toBe(false);
   });
