@@ -131,11 +131,12 @@ export function isLongRunning(typed: string, output: string | undefined): boolea
 
 /** `kubectl exec -it POD -- sh` and the like: the lines after it are typed inside. */
 export function opensInteractiveShell(typed: string): boolean {
-  if (typed.includes('\n') || !typed.trimEnd().endsWith('sh')) return false;
+  if (typed.includes('\n') || !typed.includes('sh')) return false;
   const command = asKubectl(typed);
   if (!/\b(kubectl|docker|podman|nerdctl)\b.*\s(exec|run|attach|debug)\s/.test(command)) return false;
   if (!/\s(-it|-ti|-i|--stdin(=true)?|--tty(=true)?)(\s|$)/.test(command)) return false;
-  return /(\s|--\s*)(\/usr)?(\/bin\/)?(sh|bash|ash|zsh)\s*$/.test(command);
+  // A shell with no command to run, maybe with a login or interactive flag: `sh`, `/bin/bash -l`.
+  return /(\s|--\s*)(\/usr)?(\/bin\/)?(sh|bash|ash|zsh)(\s+(-[il]|--login))*\s*$/.test(command);
 }
 
 export const isExit = (command: string): boolean => /^\s*(exit|logout)(\s+\d+)?\s*$/.test(command);

@@ -228,6 +228,15 @@ describe('long-running commands and sessions', () => {
     expect(steps[2].session?.map((line) => line.command)).toEqual(['ls /data', 'exit']);
   });
 
+  it('opens a session for a shell with a login flag, never for a shell given a command', () => {
+    const steps = commands(parse(fence("kubectl exec -it deploy/web -- /bin/bash -l\nhostname\nexit\nkubectl exec -it deploy/web -- sh -c 'hostname'\nhostname")));
+    expect(steps.map((step) => [step.command, step.session?.length])).toEqual([
+      ['kubectl exec -it deploy/web -- /bin/bash -l', 2],
+      ["kubectl exec -it deploy/web -- sh -c 'hostname'", undefined],
+      ['hostname', undefined],
+    ]);
+  });
+
   it('feeds the lines typed after `kubectl exec -it ... -- sh` to the session, up to exit', () => {
     const note = parse(fence('kubectl exec -it deploy/sleep-1 -- sh\nnslookup sleep-2\n# Name: sleep-2\nexit\nkubectl get pods'));
     const steps = commands(note);
