@@ -74,9 +74,9 @@ export function isTerminalNoise(line: string): boolean {
 
 /**
  * The documented output shows the command failing: how it is expected to end. Besides
- * kubectl's own words, a simple command whose output starts with its program's name and
- * a colon (`ls: cannot access 'x'`, `ping: bad address 'sleep-2'`) printed an error the
- * Unix way, and failed.
+ * kubectl's own words and the shell's, a simple command whose output starts with its
+ * program's name and a colon (`ls: cannot access 'x'`, `ping: bad address 'sleep-2'`)
+ * printed an error the Unix way, and failed.
  */
 export function expectedExitOf(output: string | undefined, command = ''): ExpectedExit {
   if (output === undefined) return { kind: 'success' };
@@ -84,6 +84,8 @@ export function expectedExitOf(output: string | undefined, command = ''): Expect
   if (terminated) return { kind: 'code', code: Number(terminated[1]) };
   const first = output.trimStart();
   if (first.startsWith('error:') || /^Error from server\b/.test(first)) return { kind: 'failure' };
+  // The shell's own complaint: `bash: x: command not found`, `zsh: command not found: x`.
+  if (/^-?(bash|zsh|sh): /.test(first)) return { kind: 'failure' };
   if (!first.includes(': ')) return { kind: 'success' };
   const [, path, name] = /^\s*((?:\S*\/)?([\w.-]+))(\s|$)/.exec(command) ?? [];
   if (name && !/[|;&\n]/.test(command) && (first.startsWith(`${name}: `) || first.startsWith(`${path}: `))) return { kind: 'failure' };

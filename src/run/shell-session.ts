@@ -335,12 +335,22 @@ export class ShellSession {
   }
 }
 
-/** `<batch file>: line 3: cd: x: No such file or directory` → `bash: cd: x: No such file or directory`. */
+/**
+ * `<batch file>: line 3: cd: x: No such file or directory` → `bash: cd: x: No such file
+ * or directory`. After a syntax error, bash reading a file also quotes the line it gave
+ * up on; at a prompt it does not.
+ */
 function asTyped(output: string, name: string): string {
   const prefix = `${name}: `;
   if (!output.includes(prefix)) return output;
-  const lines = output.split('\n');
-  return lines.map((line) => (line.startsWith(prefix) ? `bash: ${line.slice(prefix.length).replace(/^(eval: )?(line \d+: )?/, '')}` : line)).join('\n');
+  const lines: string[] = [];
+  for (const line of output.split('\n')) {
+    if (!line.startsWith(prefix)) lines.push(line);
+    else if (!(/^(eval: )?line \d+: `.*'$/.test(line.slice(prefix.length)) && lines.at(-1)?.startsWith('bash: syntax error'))) {
+      lines.push(`bash: ${line.slice(prefix.length).replace(/^(eval: )?(line \d+: )?/, '')}`);
+    }
+  }
+  return lines.join('\n');
 }
 
 /** Several steps, none fed, watched or leaving a job behind: their output can wait in a file. */

@@ -110,6 +110,11 @@ describe('expected failures', () => {
     ]);
   });
 
+  it("takes the shell's own complaint as a failure, bash's or zsh's", () => {
+    const steps = commands(parse(fence('kubectx\n# bash: kubectx: command not found\nkubens\n# zsh: command not found: kubens\necho )\n# bash: syntax error near unexpected token `)\'')));
+    expect(steps.map((step) => step.expectedExit.kind)).toEqual(['failure', 'failure', 'failure']);
+  });
+
   it('does not when another program printed it, or the command is a pipeline', () => {
     expect(expected('echo "ls: x"\n# ls: x\ncat x | grep y\n# cat: x: No such file or directory\ncat a.txt\n# a.txt: hello')).toEqual([
       { kind: 'success' },

@@ -51,11 +51,13 @@ describe('a batch of steps in one shell', () => {
   });
 
   it('runs the steps after a plain line bash cannot parse, with the state before it', async () => {
-    const results = await runBatch(['X=1', 'echo a ;; b', 'echo $X', '| grep x', 'echo last']);
-    expect(results[1]).toEqual([expect.stringMatching(/^bash: syntax error near unexpected token `;;'/), 2]);
+    const results = await runBatch(['X=1', 'echo a ;; b', 'echo $X', '| grep x', "echo 'a' )", 'echo last']);
+    // As at a prompt: the error alone, without the line bash gave up on.
+    expect(results[1]).toEqual(["bash: syntax error near unexpected token `;;'\n", 2]);
     expect(results[2]).toEqual(['1\n', 0]);
-    expect(results[3]).toEqual([expect.stringMatching(/^bash: syntax error near unexpected token `\|'/), 2]);
-    expect(results[4]).toEqual(['last\n', 0]);
+    expect(results[3]).toEqual(["bash: syntax error near unexpected token `|'\n", 2]);
+    expect(results[4]).toEqual(["bash: syntax error near unexpected token `)'\n", 2]);
+    expect(results[5]).toEqual(['last\n', 0]);
   });
 
   it("gives each step the status the step before ended with, as `$?` after a failed command shows", async () => {
