@@ -389,6 +389,30 @@ rule('job-pid', {
   ],
 });
 
+rule('zsh-errors', {
+  same: [
+    ['zsh: command not found: kubectx', 'bash: kubectx: command not found'],
+    ['zsh: no such file or directory: ./deploy.sh', 'bash: ./deploy.sh: No such file or directory'],
+    ['zsh: permission denied: ./deploy.sh', 'bash: ./deploy.sh: Permission denied'],
+  ],
+  apart: [
+    ['zsh: command not found: kubectx', 'bash: kubens: command not found'],
+    ['zsh: command not found: kubectx', 'bash: kubectx: Permission denied'],
+    ['zsh: permission denied: ./deploy.sh', 'bash: ./deploy.sh: No such file or directory'],
+  ],
+});
+
+rule('bash-errors', {
+  same: [
+    ['zsh: command not found: kubectx', 'bash: kubectx: command not found'],
+    ['zsh: command not found: k9s', 'bash: line 1: k9s: command not found'],
+  ],
+  apart: [
+    ['bash: kubectx: command not found', 'bash: kubectx: No such file or directory'],
+    ['ls: cannot access x: No such file or directory', 'bash: x: No such file or directory'],
+  ],
+});
+
 rule('node-port', {
   same: [
     ['sleep-2   NodePort   10.43.44.128   <none>        8080:32219/TCP   12s', 'sleep-2   NodePort   10.43.44.128   <none>        8080:30412/TCP   12s'],

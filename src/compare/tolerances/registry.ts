@@ -6,6 +6,7 @@ import { jobPid } from './job-pid.js';
 import { macAddress } from './mac-address.js';
 import { nodePort } from './node-port.js';
 import { resourceVersion } from './resource-version.js';
+import { bashErrors, zshErrors } from './shell-errors.js';
 import { containerId, execId, imageDigest, uid } from './runtime-ids.js';
 import type { Tolerance } from './tolerance.js';
 import { timestamps } from './timestamps.js';
@@ -35,6 +36,9 @@ export const builtinTolerances: readonly Tolerance[] = [
   nodePort,
   ...generatedNames,
   age,
+  // Last: the names in an error are compared as the rules above left them.
+  zshErrors,
+  bashErrors,
 ];
 
 /** Rewrites every volatile value in one line to its placeholder. */
