@@ -61,9 +61,8 @@ export async function* runNote(note: Note, settings: RunSettings): AsyncGenerato
       while (end < runnable.length && !needsItsOwnTurn(runnable[end]) && !settings.skipReason?.(runnable[end])) end++;
       const batch = runnable.slice(i, end);
       settings.onStepStart?.(batch[0]);
-      const timeoutMs = stepTimeout(settings, deadline);
       const results = await shell.executeBatch(
-        batch.map((s) => ({ command: s.command, timeoutMs })),
+        batch.map((s) => ({ command: s.command, timeoutMs: stepTimeout(settings, deadline, s.command) })),
         (index) => batch[index + 1] && settings.onStepStart?.(batch[index + 1]),
       );
       yield results.map((result, k) => outcome(batch[k], toRun(result), settings));
@@ -100,7 +99,7 @@ async function runAlone(shell: ShellSession, step: CommandStep, settings: RunSet
 
 async function runOnce(shell: ShellSession, step: CommandStep, settings: RunSettings, deadline: number): Promise<StepRun> {
   const session = step.session ? typedInput(step.session, settings.graceMs) : undefined;
-  const timeoutMs = stepTimeout(settings, deadline);
+  const timeoutMs = stepTimeout(settings, deadline, step.command);
   const execution: StepExecution = { command: step.command, timeoutMs };
   if (session) execution.stdin = session.input;
   if (step.longRunning) {
@@ -122,8 +121,23 @@ async function runOnce(shell: ShellSession, step: CommandStep, settings: RunSett
   return run;
 }
 
-function stepTimeout(settings: RunSettings, deadline: number): number {
-  return Math.max(1, Math.min(settings.stepTimeoutMs, deadline - Date.now()));
+/** A command that sets its own time limit (`kubectl wait --timeout=90s`) gets it, and a little more to say it ran out. */
+function stepTimeout(settings: RunSettings, deadline: number, command: string): number {
+  const own = ownTimeoutMs(command);
+  const limit = own === undefined ? settings.stepTimeoutMs : Math.max(settings.stepTimeoutMs, own + OWN_TIMEOUT_SLACK_MS);
+  return Math.max(1, Math.min(limit, deadline - Date.now()));
+}
+
+const OWN_TIMEOUT_SLACK_MS = 5000;
+const GO_DURATION_UNITS_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/** `--timeout=1m30s`, `--timeout 90s` (a Go duration, as kubectl and helm take it) in milliseconds. */
+export function ownTimeoutMs(command: string): number | undefined {
+  const duration = /--timeout[= ]((?:\d+(?:\.\d+)?(?:ms|h|m|s))+)(?!\S)/.exec(command)?.[1];
+  if (duration === undefined) return undefined;
+  let ms = 0;
+  for (const [, amount, unit] of duration.matchAll(/(\d+(?:\.\d+)?)(ms|h|m|s)/g)) ms += Number(amount) * GO_DURATION_UNITS_MS[unit];
+  return ms;
 }
 
 function toRun(result: ExecutionResult): StepRun {

@@ -7,6 +7,7 @@ import { builtinTolerances } from '../../src/compare/tolerances/registry.js';
 import type { NoteResult } from '../../src/model.js';
 import { parseNote } from '../../src/note/parse-note.js';
 import { descendantsOf } from '../../src/run/process-tree.js';
+import { ownTimeoutMs } from '../../src/run/run-note.js';
 
 // Notes that need no cluster: they pin down the runner's notebook semantics and the
 // verdicts built on them.
@@ -110,6 +111,14 @@ describe('time limits and long-running commands', () => {
     expect(statuses(result)).toEqual(['unchecked', 'broken', 'pass']);
     expect(result.verdicts[1].reason).toMatch(/timed out/);
     expect(result.durationMs).toBeLessThan(5000);
+  });
+
+  it("gives a command that sets its own time limit that long, and a little more", async () => {
+    const result = await check(fence('sleep 1; : --timeout=2s\nsleep 1'), { stepTimeoutMs: 300 });
+    expect(statuses(result)).toEqual(['unchecked', 'broken']);
+    expect(ownTimeoutMs('kubectl wait --for=condition=Ready pod -l app=x --timeout=1m30s')).toBe(90_000);
+    expect(ownTimeoutMs('kubectl rollout status deploy/x --timeout 300ms')).toBe(300);
+    expect(ownTimeoutMs('kubectl wait --for=delete pod/x')).toBeUndefined();
   });
 
   it('stops a long-running command once its output matches, and passes it', async () => {
