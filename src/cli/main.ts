@@ -98,11 +98,9 @@ async function runLive(readNotes: () => Note[], live: LiveContext): Promise<{ re
     import('../cluster/kubectl-binary.js'),
   ]);
   const client: Kubectl = { binary: options.kubectl ? resolve(options.kubectl) : kubectlOnPath(io.env), env: { ...io.env } };
-  // kubectl answers while the notes are parsed.
-  const connecting = connect(client, options.context, settings.allowedContexts);
-  connecting.catch(() => undefined);
-  const notes = readNotes();
-  const target = await connecting;
+  // The notes are parsed while kubectl asks the cluster for its version.
+  let notes: Note[] = [];
+  const target = await connect(client, options.context, settings.allowedContexts, () => (notes = readNotes()));
   io.stderr.write(live.colors.dim(`notes-run: kube context ${target.context}${target.serverVersion ? ` (server ${target.serverVersion})` : ''}\n`));
   const abort = new AbortController();
   const interrupt = () => abort.abort();

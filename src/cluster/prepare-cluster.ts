@@ -15,8 +15,11 @@ export interface ClusterTarget {
   serverVersion?: string;
 }
 
-/** Reads the context, refuses one that does not look local, and checks the cluster answers. */
-export async function connect(client: Kubectl, named: string | undefined, allowed: readonly string[]): Promise<ClusterTarget> {
+/**
+ * Reads the context, refuses one that does not look local, and checks the cluster
+ * answers; `meanwhile` runs while kubectl asks it, once the context is known to be fine.
+ */
+export async function connect(client: Kubectl, named: string | undefined, allowed: readonly string[], meanwhile: () => void = () => undefined): Promise<ClusterTarget> {
   const current = await kubectl(client, ['config', 'current-context']);
   const currentName = current.stdout.trim();
   if (!named && (current.exitCode !== 0 || currentName === '')) {
@@ -34,7 +37,9 @@ export async function connect(client: Kubectl, named: string | undefined, allowe
     );
   }
   const contextArgs = named ? ['--context', named] : [];
-  const version = await kubectl(client, ['version', '--output=json', ...contextArgs]);
+  const asking = kubectl(client, ['version', '--output=json', ...contextArgs]);
+  meanwhile();
+  const version = await asking;
   const versions = parseVersions(version.stdout);
   if (version.exitCode !== 0 && (versions.serverVersion === undefined || looksUnreachable(version.stderr))) {
     if (!/unknown (command|flag)/i.test(version.stderr)) {

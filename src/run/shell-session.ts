@@ -56,7 +56,8 @@ interface FileBatch {
 }
 
 const KILL_AFTER_MS = 700;
-const FILE_POLL_MS = 10;
+/** A batch file is read soon after bash starts on it, and less often while it stays quiet. */
+const FILE_POLL_MS = { first: 1, most: 10 };
 /** A batch step that writes more than this to its file is stopped: the disk is not ours to fill. */
 const MAX_FILE_BYTES = 64 * 2 ** 20;
 /** The shell stayed busy after its children were killed (a loop in bash itself). */
@@ -164,7 +165,12 @@ export class ShellSession {
       if (started.length === 0) this.kill();
       else signal(started, 'SIGTERM');
     };
-    const poll = file && setInterval(() => this.#readFile(file, stopStep), FILE_POLL_MS);
+    // Steps are taken while bash runs the ones after them, each on a core of its own.
+    let poll: NodeJS.Timeout | undefined;
+    const readSoon = (ms: number) => {
+      poll = setTimeout(() => readSoon(this.#readFile(file!, stopStep) ? FILE_POLL_MS.first : Math.min(ms * 2, FILE_POLL_MS.most)), ms);
+    };
+    if (file) readSoon(FILE_POLL_MS.first);
     this.#file = file;
     this.#process.stdin!.write(sourceLine(scriptPath, this.#token, file?.output.path));
     let ran = 0;
@@ -180,17 +186,17 @@ export class ShellSession {
       await this.#awaitBatchEnd(channel);
       return ran;
     } finally {
-      clearInterval(poll);
+      clearTimeout(poll);
       this.#file = undefined;
       file?.output.close();
       rmSync(scriptPath, { force: true });
     }
   }
 
-  /** Moves what the batch wrote to its file into its channel; `stop` when a step writes without end. */
-  #readFile(file: FileBatch, stop: () => void): void {
+  /** Moves what the batch wrote to its file into its channel; `stop` when a step writes without end. False when nothing came. */
+  #readFile(file: FileBatch, stop: () => void): boolean {
     const text = file.output.read();
-    if (text === '') return;
+    if (text === '') return false;
     file.channel.append(text);
     const size = file.output.size();
     if (size > file.stopAt) {
@@ -199,6 +205,7 @@ export class ShellSession {
       stop();
     }
     this.#onData?.();
+    return true;
   }
 
   /** Said at the end of the output of a step stopped for writing too much (once). */
