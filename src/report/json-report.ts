@@ -1,4 +1,4 @@
-import type { NoteResult } from '../model.js';
+import type { NoteResult, Verdict } from '../model.js';
 import { commandOf, expectedOf, headingOf, headingPath } from './step-fields.js';
 import { summarize } from './summary.js';
 
@@ -7,25 +7,31 @@ export function jsonReport(results: NoteResult[], durationMs: number): string {
   const notes = results.map((result) => ({
     file: result.file,
     status: result.status,
-    steps: result.verdicts.map((verdict) => ({
-      line: verdict.step.line,
-      kind: verdict.step.kind,
-      status: verdict.status,
-      command: commandOf(verdict),
-      expected: expectedOf(verdict),
-      actual: verdict.run?.output ?? null,
-      exitCode: verdict.run?.exitCode ?? null,
-      durationMs: verdict.run ? Math.round(verdict.run.durationMs) : 0,
-      heading: headingOf(verdict),
-      headings: headingPath(verdict),
-      ...(verdict.reason ? { reason: verdict.reason } : {}),
-      ...(verdict.boundFile ? { file: verdict.boundFile } : {}),
-      ...(verdict.updated ? { updated: true } : {}),
-      ...(verdict.run && verdict.run.attempts > 1 ? { attempts: verdict.run.attempts } : {}),
-      ...(verdict.comparison && !verdict.comparison.matches ? { diff: verdict.comparison.diff.map((line) => `${line.op}${line.text}`) } : {}),
-      ...(verdict.comparison?.notes.length ? { notes: verdict.comparison.notes } : {}),
-    })),
+    steps: result.verdicts.map(stepEntry),
     messages: result.messages,
   }));
   return JSON.stringify({ notes, summary: summarize(results, durationMs) }, null, 2) + '\n';
+}
+
+function stepEntry(verdict: Verdict): Record<string, unknown> {
+  const { run, comparison } = verdict;
+  const entry: Record<string, unknown> = {
+    line: verdict.step.line,
+    kind: verdict.step.kind,
+    status: verdict.status,
+    command: commandOf(verdict),
+    expected: expectedOf(verdict),
+    actual: run?.output ?? null,
+    exitCode: run?.exitCode ?? null,
+    durationMs: run ? Math.round(run.durationMs) : 0,
+    heading: headingOf(verdict),
+    headings: headingPath(verdict),
+  };
+  if (verdict.reason) entry.reason = verdict.reason;
+  if (verdict.boundFile) entry.file = verdict.boundFile;
+  if (verdict.updated) entry.updated = true;
+  if (run && run.attempts > 1) entry.attempts = run.attempts;
+  if (comparison && !comparison.matches) entry.diff = comparison.diff.map((line) => `${line.op}${line.text}`);
+  if (comparison?.notes.length) entry.notes = comparison.notes;
+  return entry;
 }
