@@ -125,13 +125,12 @@ interface OutputRead {
 
 function readDocumentedOutput(reader: BlockReader, from: number, command: string): OutputRead {
   const { lines } = reader;
-  let i = from;
-  while (i < lines.length && isComment(lines[i]) && !skipDirective(lines[i])) i++;
-  if (i < lines.length && opensOutputBlock(lines[i])) return readOutputBlock(reader, i);
-  if (i > from) return readCommentOutput(reader, from);
-  let afterBlanks = from;
-  while (afterBlanks < lines.length && isBlank(lines[afterBlanks])) afterBlanks++;
-  if (afterBlanks < lines.length && opensOutputBlock(lines[afterBlanks])) return readOutputBlock(reader, afterBlanks);
+  // A `:'` block after the command is its output, even with comments or blank lines
+  // between: those are the author's words about it.
+  let next = from;
+  while (next < lines.length && (isBlank(lines[next]) || (isComment(lines[next]) && !skipDirective(lines[next])))) next++;
+  if (next < lines.length && opensOutputBlock(lines[next])) return readOutputBlock(reader, next);
+  if (from < lines.length && isComment(lines[from]) && !skipDirective(lines[from])) return readCommentOutput(reader, from);
   if (from >= lines.length || isBlank(lines[from])) return { next: from };
   const looksLikeOutput = outputShape(reader, command);
   return looksLikeOutput(lines[from], false) ? readRawOutput(reader, from, looksLikeOutput) : { next: from };

@@ -54,9 +54,12 @@ describe('documented output forms', () => {
     expect(step.output).toMatchObject({ style: 'heredoc', text: 'NAME      STATUS   AGE\ndefault   Active   3d' });
   });
 
-  it("treats comments between a command and its `:'` block as annotations", () => {
+  it("treats comments and blank lines between a command and its `:'` block as annotations", () => {
     const [step] = commands(parse(fence("kubectl get svc\n# 결과:\n:'\nNAME   TYPE\n'")));
     expect(step.output?.text).toBe('NAME   TYPE');
+    // Blank lines around those words change nothing; with no block after them, `#` lines are the output.
+    const [spaced, other] = commands(parse(fence("kubectl get svc\n\n# 결과:\n\n: '\nNAME   TYPE\n'\nkubectl get pods\n# No resources found\n\n# 끝")));
+    expect([spaced.output?.text, other.output?.text]).toEqual(['NAME   TYPE', 'No resources found']);
   });
 
   it('reads output pasted raw under its command, and hints about it', () => {
