@@ -103,6 +103,8 @@ rule('ipv4', {
     ['10.42.0.xx%', '10.42.0.62%'],
     ['--- x.x.x.x ping statistics ---', '--- 192.168.1.10 ping statistics ---'],
     ['xxx.xxx.xxx.xxx', '172.18.0.2'],
+    ['PING 10.*.*.* (10.*.*.*): 56 data bytes', 'PING 10.42.0.62 (10.42.0.62): 56 data bytes'],
+    ['10.42.?.?', '10.42.3.7'],
     ['Address:\t10.43.0.10:53', 'Address:\t10.96.0.10:53'],
     ['sleep-2   ClusterIP   10.43.44.128   <none>        80/TCP    12s', 'sleep-2   ClusterIP   10.43.201.7    <none>        80/TCP    12s'],
     ['Node:             k3d-k3s-default-server-0/172.18.0.2', 'Node:             k3d-k3s-default-server-0/172.18.0.3'],
@@ -159,6 +161,8 @@ rule('pod-template-hash', {
     ['Controlled By:  ReplicaSet/sleep-1-5bfcffdc46', 'Controlled By:  ReplicaSet/sleep-1-6d8f7c9b4'],
     ['coredns-ccb96694c-bhkzm   1/1   Running   0   2d', 'coredns-7b98449c4-q2x5v   1/1   Running   0   2d'],
     ['controller-revision-hash=web-7b8f9c6d5', 'controller-revision-hash=web-6c5d4f8b9'],
+    ['pod/sleep-2-XXXXXXXXX-XXXXX condition met', 'pod/sleep-2-7c9f8d6b5-x2kqp condition met'],
+    ['replicaset.apps/sleep-2-<hash>', 'replicaset.apps/sleep-2-7c9f8d6b5'],
   ],
   apart: [
     ['pod/sleep-1-5bfcffdc46-vh8fd condition met', 'pod/sleep-2-594d57479-wmkmd condition met'],
@@ -172,6 +176,8 @@ rule('pod-template-hash', {
     ['deployment.apps/sleep-1 unchanged', 'deployment.apps/sleep-1 configured'],
     ['pod/sleep-2-594d57479-wmkmd   1/1   Running   0   12s', 'pod/sleep-2-594d57479-wmkmd   0/1   ContainerCreating   0   12s'],
     ['pod/sleep-2-594d57479-wmkmd   1/1   Running   0   12s', 'pod/sleep-2-594d57479-wmkmd   1/1   Pending   0   12s'],
+    ['pod/sleep-1-XXXXXXXXX-XXXXX condition met', 'pod/sleep-2-7c9f8d6b5-x2kqp condition met'],
+    ['sleep-2   ClusterIP   <none>', 'sleep-2   ClusterIP   10.43.0.5'],
   ],
 });
 
@@ -182,6 +188,8 @@ rule('generated-suffix', {
     ['  default-token-x7k2p:', '  default-token-4n8zq:'],
     ['pi-x7k2p   0/1   Completed   0   12s', 'pi-9bw5r   0/1   Completed   0   12s'],
     ['kube-proxy-x7k2p', 'kube-proxy-5gqzn'],
+    ['pod "sleep-2-594d57479-<id>" deleted', 'pod "sleep-2-594d57479-c8xg5" deleted'],
+    ['pod "sleep-XXXXX" deleted', 'pod "sleep-c8xg5" deleted'],
   ],
   apart: [
     ['kube-proxy-x7k2p', 'kube-flannel-x7k2p'],
@@ -191,6 +199,8 @@ rule('generated-suffix', {
     ['my-app-v2', 'my-app-v3'],
     ['sleep-12345', 'sleep-12346'],
     ['service/web-https', 'service/web-http2'],
+    ['pod "sleep-XXXXX" deleted', 'pod "sleep-XXXX" deleted'],
+    ['pod "web-<none>"', 'pod "web-c8xg5"'],
   ],
 });
 

@@ -6,13 +6,16 @@ const random = '[bcdfghjklmnpqrstvwxz2456789]';
 // The NAME prefix must be there and is never touched: sleep-1 vs sleep-2 stays drift.
 const afterName = '(?<=[a-z0-9]-)';
 const endOfName = '(?![\\w-])';
+/** What authors write for a hash or a suffix they masked: `XXXXXXXXX`, `<hash>`; `XXXXX`, `<id>` (not kubectl's own `<none>`). */
+const maskedHash = 'X{6,10}|<[a-z-]*hash[a-z-]*>';
+const maskedSuffix = 'X{5}|<(?!(?:none|unset|pending|invalid|unknown|nil)>)[a-z][a-z-]*>';
 
 export const podTemplateHash: Tolerance = {
   name: 'pod-template-hash',
   reason: 'A ReplicaSet is named after a hash of the defaulted pod template, which shifts with edits and Kubernetes versions.',
   example: 'pod/sleep-2-594d57479-wmkmd condition met',
   // Either ends the name (ReplicaSet) or is followed by a pod's 5-character suffix.
-  pattern: new RegExp(`${afterName}${random}{6,10}(?=(?:-${random}{5})?${endOfName})`, 'g'),
+  pattern: new RegExp(`${afterName}(?:${random}{6,10}|${maskedHash})(?=(?:-(?:${random}{5}|${maskedSuffix}))?${endOfName})`, 'g'),
   replacement: '<<hash>>',
 };
 
@@ -22,7 +25,7 @@ export const generatedSuffix: Tolerance = {
   example: '      /var/run/secrets/kubernetes.io/serviceaccount from kube-api-access-bj99n (ro)',
   // `>` lets it follow the <<hash>> the rule above left; `https` and `http2` fit the
   // alphabet but are names people choose (`web-https`).
-  pattern: new RegExp(`(?<=[a-z0-9>]-)(?!https|http2)${random}{5}${endOfName}`, 'g'),
+  pattern: new RegExp(`(?<=[a-z0-9>]-)(?!https|http2)(?:${random}{5}|${maskedSuffix})${endOfName}`, 'g'),
   replacement: '<<id>>',
 };
 

@@ -1,7 +1,7 @@
 import type { Tolerance } from './tolerance.js';
 
-// A written placeholder octet (`xx`) stands for any value, like a real one.
-const octet = '(?:25[0-5]|2[0-4]\\d|1?\\d?\\d|[xX]{1,3})';
+// A written placeholder octet (`xx`, `*`, `?`) stands for any value, like a real one.
+const octet = '(?:25[0-5]|2[0-4]\\d|1?\\d?\\d|[xX]{1,3}|\\*|\\?{1,3})';
 
 export const ipv4: Tolerance = {
   name: 'ipv4',
