@@ -22,6 +22,8 @@ export const PRELUDE = [
 
 /** What bash prints after each step: the token the step cannot forge, then its exit status. */
 export const stepMarker = (token: string) => `\u001e${token}:`;
+/** The command printing a marker with `status` (a bash word); `builtin`, since a note may define its own `echo`. */
+const printMarker = (token: string, status: string) => `builtin echo "${stepMarker(token)}${status}\u001e"`;
 /** The status field of the marker printed once the whole batch file has been sourced. */
 export const BATCH_END = 'end';
 
@@ -52,10 +54,7 @@ export const readsStatus = (command: string): boolean => command.includes('$?') 
 /** The batch file's text for one step. */
 export function stepScript(command: string, token: string, options: StepScriptOptions = {}): string {
   const { input = '', throughEval = false, lastStatus = '0', keepStatus = false } = options;
-  // `builtin`: a note may define its own `echo`.
-  const marker = keepStatus
-    ? `__notes_run_last=$?; builtin echo "\x1e${token}:$__notes_run_last\x1e"\n`
-    : `builtin echo "\x1e${token}:$?\x1e"\n`;
+  const marker = keepStatus ? `__notes_run_last=$?; ${printMarker(token, '$__notes_run_last')}\n` : `${printMarker(token, '$?')}\n`;
   const restore = readsStatus(command) ? `__notes_run_status ${lastStatus}; ` : '';
   if (!throughEval && input === '' && writtenAsIs(command)) return `${restore}${command}\n${marker}`;
   return `__notes_run_command=${ansiQuote(command)}; ${restore}__notes_run_step${input}; ${marker}`;
@@ -65,7 +64,7 @@ export function stepScript(command: string, token: string, options: StepScriptOp
 export function sourceLine(scriptPath: string, token: string, outputPath?: string): string {
   // Steps read /dev/null unless they are fed; one redirection for the whole batch is cheaper.
   const output = outputPath ? ` >> '${outputPath}' 2>&1` : '';
-  return `. '${scriptPath}' < /dev/null${output}; builtin echo "\x1e${token}:${BATCH_END}\x1e"\n`;
+  return `. '${scriptPath}' < /dev/null${output}; ${printMarker(token, BATCH_END)}\n`;
 }
 
 /** A command that may leave a process running after it (`cmd &`, `nohup`): its output must go where it can be read later. */
