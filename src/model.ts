@@ -32,6 +32,62 @@ export interface Context {
   text: string;
 }
 
+/** How the lines a command prints are ordered, where comparing needs to know. */
+export type Ordering = 'ordered' | 'table' | 'unordered';
+
+/** What a kubectl invocation asks for. */
+export interface KubectlFacts {
+  /** The subcommand (`get`, `apply`, `exec`), after any global flags. */
+  verb?: string;
+  /** The second word of a two-word subcommand (`rollout status`, `config view`). */
+  subverb?: string;
+  flags: string[];
+  /** `-f`/`--filename` values as written. */
+  files: string[];
+  /** `-o`/`--output` format (`wide`, `yaml`, `jsonpath`, `name`). */
+  output?: string;
+  /** The words after `--` (`exec POD -- nslookup x`). */
+  inner?: string[];
+}
+
+/**
+ * What a command is, worked out once from its text when the note is parsed: run/,
+ * compare/, yaml/ and update/ read these facts and never parse the text again.
+ */
+export interface CommandFacts {
+  /** The program the command starts first (after assignments), `k` read as kubectl; none for a bare assignment. */
+  program?: string;
+  /** The first kubectl the command runs, when it runs one. */
+  kubectl?: KubectlFacts;
+  /** Ends in `&`: the shell is back at once while the job goes on printing. */
+  background: boolean;
+  /** May leave a process running after it (`&` anywhere, `nohup`). */
+  leavesJob: boolean;
+  /** Runs until stopped (port-forward, logs -f, get -w, a loop with no end). */
+  longRunning: boolean;
+  /** Changes nothing anywhere: it may be run again. */
+  readOnly: boolean;
+  /** A read-only kubectl command: its output may still be converging, so it may be re-run. */
+  readsCluster: boolean;
+  ordering: Ordering;
+  /** `kubectl exec -it POD -- sh`: the lines after it are typed inside. */
+  opensSession: boolean;
+  /** `printenv`, `env`: prints an environment in no fixed order. */
+  listsEnvironment: boolean;
+  /** `exit` or `logout`. */
+  exits: boolean;
+  /** Reads `$?`: the status of the command before it. */
+  readsStatus: boolean;
+  /** The placeholder (`<NAME>`, `mydeploy-xxx-xxx`) that makes it a usage line, not a command. */
+  template?: string;
+  /** Opens an editor and waits for a person (`kubectl edit`). */
+  needsPerson?: string;
+  /** Manifest paths read by `kubectl apply/create -f`. */
+  appliedPaths: { path: string; recursive: boolean }[];
+  /** A time limit the command sets itself (`--timeout=2m`), in ms. */
+  ownTimeoutMs?: number;
+}
+
 export interface CommandStep {
   kind: 'command';
   /** 1-based line of the command's first line. */
@@ -40,8 +96,14 @@ export interface CommandStep {
   output?: DocumentedOutput;
   expectedExit: ExpectedExit;
   context: Context;
-  /** Runs until stopped (port-forward, logs -f, get -w): stop after a grace period. */
+  /** What the command is, read once from its text. */
+  facts: CommandFacts;
+  /** Runs until stopped (port-forward, logs -f, get -w, output ending in ^C): stop after a grace period. */
   longRunning: boolean;
+  /** The program that must be installed to run this step (not a builtin, nor defined by the note). */
+  needsProgram?: string;
+  /** Note lines of the editor buffer pasted under `kubectl edit`: neither output nor commands. */
+  editorBuffer?: [number, number];
   /** Why this step is not run, when it is skipped by a directive or a config pattern. */
   skip?: string;
   /** Lines typed into an interactive session (`kubectl exec -it POD -- sh`) this step opens. */
@@ -56,6 +118,7 @@ export interface CommandStep {
 export interface SessionLine {
   line: number;
   command: string;
+  facts: CommandFacts;
   output?: DocumentedOutput;
 }
 

@@ -1,4 +1,4 @@
-import type { CommandStep, Comparison, DocumentedOutput, StepRun, StepStatus } from '../model.js';
+import type { CommandFacts, CommandStep, Comparison, DocumentedOutput, StepRun, StepStatus } from '../model.js';
 import type { CompareSettings } from './comparable-lines.js';
 import { documentedText } from '../note/documented-text.js';
 import { compareOutput } from './compare-output.js';
@@ -21,7 +21,7 @@ export function judgeCommand(step: CommandStep, run: StepRun, settings: CompareS
   const expected = documentedText(step);
   if (expected === undefined) return exit.status === 'pass' ? { status: 'unchecked' } : exit;
   const comparison =
-    step.session && run.sessionOutputs ? compareSession(step, run.sessionOutputs, settings) : compareDocumented(step.output, expected, run.output, step.command, settings);
+    step.session && run.sessionOutputs ? compareSession(step, run.sessionOutputs, settings) : compareDocumented(step.output, expected, run.output, step.facts, settings);
   if (exit.status !== 'pass') return { ...exit, comparison };
   return comparison.matches ? { status: 'pass', comparison } : { status: 'stale', comparison };
 }
@@ -48,12 +48,12 @@ function exitVerdict(step: CommandStep, run: StepRun): Judgement {
  * inside the pod is as unordered as it is outside).
  */
 function compareSession(step: CommandStep, pieces: string[], settings: CompareSettings): Comparison {
-  const parts = [{ command: step.command, output: step.output, actual: pieces[0] }];
-  step.session!.forEach((line, i) => parts.push({ command: line.command, output: line.output, actual: pieces[i + 1] ?? '' }));
+  const parts = [{ command: step.command, facts: step.facts, output: step.output, actual: pieces[0] }];
+  step.session!.forEach((line, i) => parts.push({ command: line.command, facts: line.facts, output: line.output, actual: pieces[i + 1] ?? '' }));
   const merged: Comparison = { matches: true, diff: [], notes: [] };
   for (const part of parts) {
     if (!part.output) continue;
-    const comparison = compareDocumented(part.output, part.output.text, part.actual, part.command, settings);
+    const comparison = compareDocumented(part.output, part.output.text, part.actual, part.facts, settings);
     if (comparison.matches) continue;
     merged.matches = false;
     merged.diff.push({ op: ' ', text: `[typed] ${part.command}` }, ...comparison.diff);
@@ -67,7 +67,7 @@ function compareDocumented(
   output: DocumentedOutput | undefined,
   expected: string,
   actual: string,
-  command: string,
+  command: CommandFacts,
   settings: CompareSettings,
 ): Comparison {
   const comparison = compareOutput(expected, actual, command, settings);

@@ -6,7 +6,8 @@ import { StringDecoder } from 'node:string_decoder';
 import { stripVTControlCharacters as stripAnsi } from 'node:util';
 import { execa, type ResultPromise } from 'execa';
 import { BatchOutputFile } from './batch-output-file.js';
-import { BATCH_END, KEPT_STATUS, PRELUDE, leavesJobRunning, readsStatus, sourceLine, stepMarker, stepScript } from './batch-script.js';
+import { leavesJobRunning, readsStatus } from '../note/command/background.js';
+import { BATCH_END, KEPT_STATUS, PRELUDE, sourceLine, stepMarker, stepScript } from './batch-script.js';
 import { OutputChannel } from './output-channel.js';
 import { descendantsOf, killGroup, signal } from './process-tree.js';
 
@@ -34,6 +35,9 @@ export interface StepExecution {
   stopAfterMs?: number;
   /** Checked on each new output; true stops a long-running command early. */
   stopWhen?: (output: string) => boolean;
+  /** The command model's facts, when the step has them; read from the text otherwise. */
+  leavesJob?: boolean;
+  readsStatus?: boolean;
 }
 
 export interface ExecutionResult {
@@ -148,7 +152,7 @@ export class ShellSession {
         input: this.#inputOf(step, batch, i),
         throughEval: firstThroughEval && i === 0,
         lastStatus: i === 0 ? String(this.#lastStatus) : KEPT_STATUS,
-        keepStatus: i + 1 < steps.length && readsStatus(steps[i + 1].command),
+        keepStatus: i + 1 < steps.length && (steps[i + 1].readsStatus ?? readsStatus(steps[i + 1].command)),
       }),
     );
     const scriptPath = join(this.#dir, `batch-${batch}.sh`);
@@ -362,7 +366,7 @@ function asTyped(output: string, name: string): string {
 
 /** Several steps, none fed, watched or leaving a job behind: their output can wait in a file. */
 function throughFile(steps: StepExecution[]): boolean {
-  return steps.length > 1 && steps.every((step) => step.stdin === undefined && !step.stopWhen && step.stopAfterMs === undefined && !leavesJobRunning(step.command));
+  return steps.length > 1 && steps.every((step) => step.stdin === undefined && !step.stopWhen && step.stopAfterMs === undefined && !(step.leavesJob ?? leavesJobRunning(step.command)));
 }
 
 /** Everything the batch's file still holds, into its channel. */

@@ -2,7 +2,7 @@ import { renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
 import type { CompareSettings } from '../compare/comparable-lines.js';
 import { compareOutput } from '../compare/compare-output.js';
-import type { CommandStep, DocumentedOutput, NoteResult, Verdict } from '../model.js';
+import type { CommandFacts, CommandStep, DocumentedOutput, NoteResult, Verdict } from '../model.js';
 import { rewriteOutput } from './rewrite-output.js';
 
 /**
@@ -54,15 +54,15 @@ interface DriftedPart {
 function driftedParts(verdict: Verdict, settings: CompareSettings): DriftedPart[] {
   const step = verdict.step as CommandStep;
   const run = verdict.run!;
-  const part = (output: DocumentedOutput | undefined, actual: string | undefined, command: string): DriftedPart[] =>
+  const part = (output: DocumentedOutput | undefined, actual: string | undefined, command: CommandFacts): DriftedPart[] =>
     output && actual !== undefined && !compareOutput(output.text, actual, command, settings).matches
       ? [{ step: step.line, output, actual }]
       : [];
-  if (!step.session) return part(step.output, run.output, step.command);
+  if (!step.session) return part(step.output, run.output, step.facts);
   if (!run.sessionOutputs) return [];
   return [
-    ...part(step.output, run.sessionOutputs[0], step.command),
-    ...step.session.flatMap((line, i) => part(line.output, run.sessionOutputs![i + 1], line.command)),
+    ...part(step.output, run.sessionOutputs[0], step.facts),
+    ...step.session.flatMap((line, i) => part(line.output, run.sessionOutputs![i + 1], line.facts)),
   ];
 }
 

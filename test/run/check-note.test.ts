@@ -7,7 +7,7 @@ import { builtinTolerances } from '../../src/compare/tolerances/registry.js';
 import type { NoteResult } from '../../src/model.js';
 import { parseNote } from '../../src/note/parse-note.js';
 import { descendantsOf } from '../../src/run/process-tree.js';
-import { ownTimeoutMs } from '../../src/run/run-note.js';
+import { ownTimeoutMs } from '../../src/note/command/own-timeout.js';
 
 // Notes that need no cluster: they pin down the runner's notebook semantics and the
 // verdicts built on them.

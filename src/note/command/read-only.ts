@@ -1,5 +1,5 @@
-import { splitCommandLine } from '../note/command-line.js';
-import { asKubectl } from '../note/dialect.js';
+import { splitCommandLine } from './command-line.js';
+import { asKubectl } from './kubectl-alias.js';
 
 // A cluster converges: right after a delete, endpoints still list the old pod and a new
 // pod is still being created. A step that only reads may be run again until its
