@@ -161,7 +161,8 @@ export interface StepRun {
 }
 
 export type StepStatus = 'pass' | 'stale' | 'broken' | 'unchecked' | 'skipped' | 'unverified';
-export type NoteStatus = 'fresh' | 'stale' | 'broken';
+/** `empty`: nothing in the note could be checked; `unverified`: checked offline with no recorded run. Neither is fresh. */
+export type NoteStatus = 'fresh' | 'stale' | 'broken' | 'empty' | 'unverified';
 
 /** A judgement on one documented output against one actual output. */
 export interface Comparison {

@@ -7,7 +7,7 @@ import { askBeforeUpdate } from './ask-update.js';
 import type { Kubectl } from '../cluster/kubectl.js';
 import { loadConfig } from '../config/load-config.js';
 import { resolveSettings, type Settings } from '../config/settings.js';
-import type { Note, NoteResult } from '../model.js';
+import type { CommandStep, Note, NoteResult } from '../model.js';
 import { parseNote } from '../note/parse-note.js';
 import { readNoteFile } from '../note/read-note-file.js';
 import { humanNoteReport, humanSummary } from '../report/human-report.js';
@@ -55,6 +55,7 @@ async function run(options: Options, io: Io): Promise<number> {
     if (options.reporter === 'human' && !options.outputFile) io.stdout.write(humanNoteReport(result, colors));
   };
 
+  if (options.plan) return showPlan(readNotes(), settings, options, io, colors);
   if (options.offline && options.update) throw new InputError('--update rewrites notes from a live run; it cannot go with --offline');
   let results: NoteResult[];
   let interrupted = false;
@@ -76,7 +77,24 @@ async function run(options: Options, io: Io): Promise<number> {
     io.stderr.write('notes-run: interrupted; the steps that had run are reported above, everything the run started was stopped\n');
     return 130;
   }
-  return exitCodeOf(results);
+  return exitCodeOf(results, options.strict);
+}
+
+/** `--plan`: how each note is read, and nothing run; no cluster, no snapshot needed. */
+async function showPlan(notes: Note[], settings: Settings, options: Options, io: Io, colors: Colors): Promise<number> {
+  const [{ planNote }, { humanPlan, jsonPlan }, { findExecutable }] = await Promise.all([
+    import('../plan/plan-note.js'),
+    import('../plan/plan-report.js'),
+    import('../run/find-executable.js'),
+  ]);
+  // kubectl comes from --kubectl or the PATH at run time; any other program must be installed.
+  const missing = (step: CommandStep) =>
+    step.needsProgram && step.needsProgram !== 'kubectl' && !findExecutable(step.needsProgram, io.env.PATH ?? '') ? `${step.needsProgram} is not installed` : undefined;
+  const plans = notes.map((note) => planNote(note, { skipReason: settings.skipReason, missing }));
+  const text = options.reporter === 'json' ? jsonPlan(plans) : plans.map((plan) => humanPlan(plan, colors)).join('\n');
+  if (options.outputFile) writeFileSync(options.outputFile, text);
+  else io.stdout.write(text);
+  return 0;
 }
 
 interface LiveContext {
@@ -127,7 +145,7 @@ async function runLive(readNotes: () => Note[], live: LiveContext): Promise<{ re
       progress.done(note.file);
       results.push(result);
       live.showNote(result);
-      if (options.bail && result.status !== 'fresh') stop();
+      if (options.bail && (result.status === 'stale' || result.status === 'broken')) stop();
     });
   } finally {
     asking?.close();

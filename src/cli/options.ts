@@ -21,6 +21,10 @@ export interface Options {
   bail: boolean;
   steps: number[];
   offline: boolean;
+  /** Notes with nothing checked (`empty`, `unverified`) fail the run too. */
+  strict: boolean;
+  /** Print how each note is read, without running anything. */
+  plan: boolean;
   update: boolean;
   interactive: boolean;
   snapshots?: string;
@@ -37,6 +41,8 @@ per note, whether every documented output still holds: fresh, stale or broken.
 
 Options:
   --offline              no cluster: compare documented outputs with the last snapshot
+  --plan                 show how each note is read (steps, output lines, skips) and run nothing
+  --strict               exit 1 for notes with nothing checked (empty, unverified) too
   --update               rewrite drifted documented outputs in the note (atomic)
   -i, --interactive      with --update: show each drifted output and ask first
   --reporter NAME        human (default), json, junit or github
@@ -70,6 +76,8 @@ export function parseOptions(argv: string[]): Options {
       allowPositionals: true,
       options: {
         offline: { type: 'boolean', default: false },
+        strict: { type: 'boolean', default: false },
+        plan: { type: 'boolean', default: false },
         update: { type: 'boolean', default: false },
         interactive: { type: 'boolean', short: 'i', default: false },
         reporter: { type: 'string', default: 'human' },
@@ -119,6 +127,8 @@ export function parseOptions(argv: string[]): Options {
     bail: v.bail!,
     steps: v.step!.map((line) => count('--step', line)),
     offline: v.offline!,
+    strict: v.strict!,
+    plan: v.plan!,
     update: v.update!,
     interactive: v.interactive!,
     snapshots: v.snapshots,

@@ -283,7 +283,9 @@ function readRawOutput(reader: BlockReader, from: number, isOutput: OutputShape,
     end = ++i;
     if (endsWithZshMark(lines[end - 1])) break;
   }
-  addMessage(reader, from, "output pasted without `#` or `:'`: read as the documented output of the command above", 'hint');
+  if (end === from) return { next: from };
+  // Under a prompt, output needs no other mark: that is how a terminal shows it.
+  if (!reader.prompted) addMessage(reader, from, "output pasted without `#` or `:'`: read as the documented output of the command above", 'hint');
   return { output: documented(reader, lines.slice(from, end), 'raw', from, end - 1), next: end };
 }
 

@@ -20,9 +20,9 @@ const HOST_PROMPTS: RegExp[] = [
   /^\((?:⎈|venv|\.?venv|[\w.-]+)[^)]*\)\s+(?=\S)/u,
   // `$ `, `$> `, `% ` (zsh), `> ` is left alone: it continues a command.
   /^[$%]>?(?:\s+|$)/,
-  /^[❯›»λ➜](?:\s+|$)/u,
   // oh-my-zsh: `➜  dir `, `➜  k8s git:(main) ✗ `.
-  /^➜\s+\S+(?:\s+git:\([^)]*\))?(?:\s+✗)?\s+/u,
+  /^➜\s+\S+(?:\s+git:\([^)]*\))?(?:\s+✗)?\s+(?=\S)/u,
+  /^[❯›»λ➜](?:\s+|$)/u,
   // PowerShell and cmd.exe: `PS C:\> `, `PS C:\Users\me\k8s> `, `C:\k8s> `.
   /^(?:PS\s+)?[A-Za-z]:\\[^>]*>\s*/,
   // `user@host:~/dir$ `, `root@controlplane:~# `, `user@host dir % `, `[user@host dir]$ `.

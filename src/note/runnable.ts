@@ -51,6 +51,8 @@ export function startsLikeCommand(line: string, defined: ReadonlySet<string>): b
   const word = text.split(/[\s;|&<>]/, 1)[0];
   // kubectl's report of a failed exec starts with the `command` builtin's name.
   if (word === 'command') return !/^command terminated with exit code \d+$/.test(text);
+  // A JSON document's braces and brackets on lines of their own are output, not a group.
+  if (/^[{}[\]],?$/.test(text)) return false;
   if (SHELL_WORDS.has(word) || KNOWN_TOOLS.has(word) || defined.has(word)) return !readsAsProse(text, word);
   if (ASSIGNMENT.test(text)) return readsAsAssignment(text);
   if (/^(function\s+)?[A-Za-z_][\w-]*\s*\(\)/.test(text)) return true;

@@ -14,7 +14,7 @@ const MARKS: Record<StepStatus, string> = {
 
 export function humanNoteReport(result: NoteResult, c: Colors): string {
   const out: string[] = [];
-  const title = { fresh: c.green('FRESH'), stale: c.yellow('STALE'), broken: c.red('BROKEN') }[result.status];
+  const title = { fresh: c.green('FRESH'), stale: c.yellow('STALE'), broken: c.red('BROKEN'), empty: c.dim('EMPTY'), unverified: c.cyan('UNVERIFIED') }[result.status];
   out.push(`${title} ${c.bold(result.file)}`);
   let lastHeadings = '';
   let lastText = '';
@@ -84,6 +84,8 @@ export function humanSummary(results: NoteResult[], durationMs: number, c: Color
     s.notes.fresh && c.green(`${s.notes.fresh} fresh`),
     s.notes.stale && c.yellow(`${s.notes.stale} stale`),
     s.notes.broken && c.red(`${s.notes.broken} broken`),
+    s.notes.empty && c.dim(`${s.notes.empty} empty`),
+    s.notes.unverified && c.cyan(`${s.notes.unverified} unverified`),
   ].filter(Boolean);
   const steps = (['pass', 'stale', 'broken', 'unchecked', 'skipped', 'unverified'] as const)
     .filter((status) => s.steps[status] > 0)

@@ -1,4 +1,5 @@
 import type { CommandStep, Note, StepRun } from '../model.js';
+import { findExecutable } from './find-executable.js';
 import { ShellSession, type ExecutionResult, type ShellOptions, type StepExecution } from './shell-session.js';
 import { typedInput } from './typed-input.js';
 
@@ -32,12 +33,14 @@ export async function* runNote(note: Note, settings: RunSettings): AsyncGenerato
   let shell = new ShellSession(settings);
   const stopAll = () => shell.kill();
   settings.signal?.addEventListener('abort', stopAll, { once: true });
+  const missing = missingPrograms(settings.env.PATH ?? '');
+  const skipReason = (step: CommandStep) => settings.skipReason?.(step) ?? missing(step);
   try {
     const runnable = note.steps.filter((step): step is CommandStep => step.kind === 'command' && !step.problem && !step.notExecutable && !step.skip);
     let i = 0;
     while (i < runnable.length) {
       const step = runnable[i];
-      const skip = settings.skipReason?.(step);
+      const skip = skipReason(step);
       const late = settings.signal?.aborted
         ? 'the run was interrupted before this step'
         : Date.now() > deadline
@@ -56,7 +59,7 @@ export async function* runNote(note: Note, settings: RunSettings): AsyncGenerato
         continue;
       }
       let end = i;
-      while (end < runnable.length && !needsItsOwnTurn(runnable[end]) && !settings.skipReason?.(runnable[end])) end++;
+      while (end < runnable.length && !needsItsOwnTurn(runnable[end]) && !skipReason(runnable[end])) end++;
       const batch = runnable.slice(i, end);
       settings.onStepStart?.(batch[0]);
       const results = await shell.executeBatch(
@@ -70,6 +73,22 @@ export async function* runNote(note: Note, settings: RunSettings): AsyncGenerato
     settings.signal?.removeEventListener('abort', stopAll);
     await shell.close();
   }
+}
+
+/**
+ * A step whose program is not installed here (`oc`, `minikube`, a typo like `ubectl`)
+ * is skipped with that reason rather than left to fail: the note is not wrong about it.
+ */
+function missingPrograms(path: string): (step: CommandStep) => string | undefined {
+  // Only a program found is remembered: a note may install one (`mv kubectx /usr/local/bin`) and use it later.
+  const found = new Set<string>();
+  return (step) => {
+    const program = step.needsProgram;
+    if (program === undefined || found.has(program)) return undefined;
+    if (findExecutable(program, path) === undefined) return `${program} is not installed`;
+    found.add(program);
+    return undefined;
+  };
 }
 
 /** A step cut short by Ctrl-C did not fail: it was not (fully) run. */
