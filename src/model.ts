@@ -65,6 +65,8 @@ export interface CommandFacts {
   leavesJob: boolean;
   /** Runs until stopped (port-forward, logs -f, get -w, a loop with no end). */
   longRunning: boolean;
+  /** A loop the shell itself runs forever (`while true; do ...; done`): it must run in a subshell to be stopped. */
+  loopsForever: boolean;
   /** Changes nothing anywhere: it may be run again. */
   readOnly: boolean;
   /** A read-only kubectl command: its output may still be converging, so it may be re-run. */
@@ -189,6 +191,17 @@ export interface Verdict {
   boundFile?: string;
   /** `--update` rewrote this step's documented output in the note. */
   updated?: boolean;
+  /** A session's typed lines, each judged on its own output. */
+  typed?: TypedLineVerdict[];
+}
+
+/** One line typed into a session, with what it printed: its own step in the report. */
+export interface TypedLineVerdict {
+  line: number;
+  command: string;
+  status: 'pass' | 'stale' | 'unchecked';
+  expected: string | null;
+  actual: string;
 }
 
 export interface NoteResult {

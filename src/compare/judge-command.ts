@@ -1,4 +1,4 @@
-import type { CommandFacts, CommandStep, Comparison, DocumentedOutput, StepRun, StepStatus } from '../model.js';
+import type { CommandFacts, CommandStep, Comparison, DocumentedOutput, StepRun, StepStatus, TypedLineVerdict } from '../model.js';
 import type { CompareSettings } from './comparable-lines.js';
 import { documentedText } from '../note/documented-text.js';
 import { compareOutput } from './compare-output.js';
@@ -7,6 +7,7 @@ export interface Judgement {
   status: StepStatus;
   comparison?: Comparison;
   reason?: string;
+  typed?: TypedLineVerdict[];
 }
 
 /**
@@ -19,11 +20,23 @@ export function judgeCommand(step: CommandStep, run: StepRun, settings: CompareS
   const exit = exitVerdict(step, run);
   if (exit.status === 'broken') return exit;
   const expected = documentedText(step);
-  if (expected === undefined) return exit.status === 'pass' ? { status: 'unchecked' } : exit;
+  const typed = step.session && run.sessionOutputs ? typedLines(step, run.sessionOutputs, settings) : undefined;
+  const withTyped = <T extends Judgement>(judgement: T): T => (typed ? { ...judgement, typed } : judgement);
+  if (expected === undefined) return withTyped(exit.status === 'pass' ? { status: 'unchecked' } : exit);
   const comparison =
     step.session && run.sessionOutputs ? compareSession(step, run.sessionOutputs, settings) : compareDocumented(step.output, expected, run.output, step.facts, settings);
-  if (exit.status !== 'pass') return { ...exit, comparison };
-  return comparison.matches ? { status: 'pass', comparison } : { status: 'stale', comparison };
+  if (exit.status !== 'pass') return withTyped({ ...exit, comparison });
+  return withTyped(comparison.matches ? { status: 'pass', comparison } : { status: 'stale', comparison });
+}
+
+/** Each typed line of a session with its own output and whether that output still holds. */
+function typedLines(step: CommandStep, pieces: string[], settings: CompareSettings): TypedLineVerdict[] {
+  return step.session!.map((line, i) => {
+    const actual = pieces[i + 1] ?? '';
+    if (!line.output) return { line: line.line, command: line.command, status: 'unchecked', expected: null, actual };
+    const holds = compareDocumented(line.output, line.output.text, actual, line.facts, settings).matches;
+    return { line: line.line, command: line.command, status: holds ? 'pass' : 'stale', expected: line.output.text, actual };
+  });
 }
 
 function exitVerdict(step: CommandStep, run: StepRun): Judgement {

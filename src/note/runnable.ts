@@ -42,6 +42,8 @@ const KNOWN_TOOLS = new Set(
 /** Tools whose names notes misspell (`ubectl get po`): a typo is still a command, skipped when not installed. */
 const OFTEN_MISTYPED = ['kubectl', 'docker', 'minikube', 'helm', 'kustomize'];
 
+const KUBECTL_RESULT = /^[\w.-]+(?:\/[\w.-]+)? "[^"]*" (?:\w+ )?(?:deleted|created|configured|unchanged|labeled|annotated|scaled|patched|edited|replaced|exposed|restarted|rolled back|paused|resumed|drained|cordoned|uncordoned|tainted|untainted|condition met|evicted)\b/;
+
 /** A bash assignment: `NAME=value`, `arr[0]=x`, `X+=y`. */
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/;
 
@@ -89,6 +91,8 @@ function readsAsAssignment(text: string): boolean {
  */
 function readsAsProse(text: string, word: string): boolean {
   if (text.length === word.length) return false;
+  // kubectl's report on an object: `service "web" deleted`, `pod "x" force deleted`.
+  if (KUBECTL_RESULT.test(text)) return true;
   if (/^[A-Za-z-]+:(\s|$)/.test(text)) return true;
   return /[가-힣]/.test(text.slice(0, 40)) && !/['"`$|=<>]|\s-/.test(text) && /[가-힣]{2,}\s*$/.test(text);
 }

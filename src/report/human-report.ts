@@ -40,6 +40,10 @@ export function humanStepLines(file: string, verdict: Verdict, c: Colors): strin
   // A cluster read that matched only once the cluster converged says how many runs that took.
   const tries = verdict.run && verdict.run.attempts > 1 ? c.dim(` (run ${verdict.run.attempts} times)`) : '';
   const lines = [`      ${color(MARKS[verdict.status])} ${label}${where} ${firstLine(commandOf(verdict))}${tries}`];
+  for (const typed of verdict.typed ?? []) {
+    const mark = statusColor(typed.status, c)(MARKS[typed.status]);
+    lines.push(`        ${mark} ${c.dim(`${file}:${typed.line}`)} ${c.dim('typed')} ${firstLine(typed.command)}`);
+  }
   const detail = verdict.status !== 'pass';
   if (detail && verdict.reason) lines.push(`          ${color(verdict.reason)}`);
   if (verdict.updated) lines.push(`          ${c.cyan('updated in the note (--update)')}`);

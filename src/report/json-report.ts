@@ -33,5 +33,7 @@ function stepEntry(verdict: Verdict): Record<string, unknown> {
   if (run && run.attempts > 1) entry.attempts = run.attempts;
   if (comparison && !comparison.matches) entry.diff = comparison.diff.map((line) => `${line.op}${line.text}`);
   if (comparison?.notes.length) entry.notes = comparison.notes;
+  // Each line typed into a session is its own step, so a report or an editor can point at it.
+  if (verdict.typed) entry.typed = verdict.typed;
   return entry;
 }

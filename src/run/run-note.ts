@@ -140,7 +140,9 @@ async function runOnce(shell: ShellSession, step: CommandStep, settings: RunSett
 
 /** What the shell needs to know to run a step, from the step's command facts. */
 function execution(step: CommandStep, timeoutMs: number): StepExecution {
-  return { command: step.command, timeoutMs, leavesJob: step.facts.leavesJob, readsStatus: step.facts.readsStatus };
+  // A loop the shell runs itself can only be stopped as a process of its own.
+  const command = step.facts.loopsForever ? `(\n${step.command}\n)` : step.command;
+  return { command, timeoutMs, leavesJob: step.facts.leavesJob, readsStatus: step.facts.readsStatus };
 }
 
 /** A command that sets its own time limit (`kubectl wait --timeout=90s`) gets it, and a little more to say it ran out. */

@@ -7,7 +7,7 @@ import { splitCommandLine } from './command-line.js';
 import { listsEnvironment } from './environment.js';
 import { asKubectl } from './kubectl-alias.js';
 import { isKubectlProgram, kubectlFacts } from './kubectl-args.js';
-import { runsUntilStopped } from './long-running.js';
+import { loopsForever, runsUntilStopped } from './long-running.js';
 import { orderingOf } from './ordering.js';
 import { ownTimeoutMs } from './own-timeout.js';
 import { isReadOnly } from './read-only.js';
@@ -25,6 +25,7 @@ export function describeCommand(typed: string): CommandFacts {
     background: startsInBackground(command),
     leavesJob: leavesJobRunning(command),
     longRunning: runsUntilStopped(command),
+    loopsForever: loopsForever(command),
     readOnly,
     readsCluster: readOnly && /\bkubectl\b/.test(command),
     ordering: orderingOf(command),
