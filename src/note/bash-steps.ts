@@ -207,9 +207,13 @@ function readDocumentedOutput(reader: BlockReader, from: number, command: string
     return readCommentOutput(reader, from);
   }
   if (from >= lines.length || isBlank(lines[from])) return { next: from };
-  if (reader.prompted) return readRawOutput(reader, from, (line) => !promptOf(line, session !== undefined), session);
-  const looksLikeOutput = outputShape(reader, facts.listsEnvironment, printsFile, session);
-  return looksLikeOutput(lines[from], false, false) ? readRawOutput(reader, from, looksLikeOutput, session) : { next: from };
+  // Under a command that opens a session, the next prompt may be the container's.
+  const inside = session ?? (facts.opensSession ? {} : undefined);
+  if (reader.prompted) return readRawOutput(reader, from, (line) => !promptOf(line, inside !== undefined), inside);
+  // kubectl (not `exec` or `logs`) prints tables and fields, never sentences in the author's language.
+  const printsProse = !(facts.program === 'kubectl' && !['exec', 'logs', 'run', 'attach'].includes(facts.kubectl?.verb ?? ''));
+  const looksLikeOutput = outputShape(reader, facts.listsEnvironment, printsFile, inside, printsProse);
+  return looksLikeOutput(lines[from], false, false) ? readRawOutput(reader, from, looksLikeOutput, inside) : { next: from };
 }
 
 type OutputShape = (line: string, inTable: boolean, afterBlank: boolean) => boolean;
@@ -221,9 +225,10 @@ type OutputShape = (line: string, inTable: boolean, afterBlank: boolean) => bool
  * lines such a command prints. Under `cat FILE` every line is the file's until a blank
  * line is followed by a command.
  */
-function outputShape(reader: BlockReader, environment: boolean, printsFile: boolean, session: SessionState | undefined): OutputShape {
+function outputShape(reader: BlockReader, environment: boolean, printsFile: boolean, session: SessionState | undefined, printsProse: boolean): OutputShape {
   return (line, inTable, afterBlank) => {
     if (opensOutputBlock(line) || promptOf(line, session !== undefined) !== undefined) return false;
+    if (!printsProse && readsAsSentence(line)) return false;
     if (isComment(line)) return printsFile && !afterBlank;
     if (printsFile && !afterBlank) return true;
     if (/^\s/.test(line) && !session) return true;
@@ -277,6 +282,7 @@ function readRawOutput(reader: BlockReader, from: number, isOutput: OutputShape,
       continue;
     }
     if (isPromptHeader(lines[i], lines[i + 1]) || !isOutput(lines[i], table, afterBlank)) break;
+    if (session && backOnHost(promptOf(lines[i], true), lines[i], session, reader)) break;
     // Inside a session a line that reads as a command is typed, not printed.
     if (session && !reader.prompted && afterBlank && startsLikeCommand(lines[i], reader.defined)) break;
     afterBlank = false;
@@ -306,6 +312,11 @@ function readEditorBuffer(reader: BlockReader, from: number, session: SessionSta
     end = i + 1;
   }
   return { end };
+}
+
+/** A sentence in Korean, not a table row or a field: the author talking, e.g. `kill 해서 다시 뜨는지 확인`. */
+function readsAsSentence(line: string): boolean {
+  return /[가-힣]{2,}/.test(line) && !/\S\s{2,}\S/.test(line.trim()) && !/^\s*[\w.-]+:\s/.test(line) && !/^\s/.test(line);
 }
 
 function looksLikeTableHeader(line: string): boolean {
