@@ -203,7 +203,9 @@ function readDocumentedOutput(reader: BlockReader, from: number, command: string
   while (next < lines.length && (isBlank(lines[next]) || (isComment(lines[next]) && !skipDirective(lines[next])))) next++;
   if (next < lines.length && opensOutputBlock(lines[next])) return readOutputBlock(reader, next);
   const printsFile = facts.program === 'cat' && !/[|;&<>]/.test(command) && command.trim().split(/\s+/).length >= 2;
-  if (from < lines.length && isComment(lines[from]) && !skipDirective(lines[from]) && !(printsFile && reader.prompted)) {
+  // A file that `cat` prints may start with `#` itself (`#!/bin/sh`): then it is the file, not `#` output.
+  const fileStartsWithComment = printsFile && (reader.prompted || /^\s*#!/.test(lines[from] ?? ''));
+  if (from < lines.length && isComment(lines[from]) && !skipDirective(lines[from]) && !fileStartsWithComment) {
     return readCommentOutput(reader, from);
   }
   if (from >= lines.length || isBlank(lines[from])) return { next: from };

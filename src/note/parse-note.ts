@@ -128,7 +128,7 @@ function commandStep(parsed: ParsedCommand, block: CodeBlock, blockSkip: string 
   };
   const program = parsed.facts.program;
   // `k` is defined by the note's shell when no `k` is installed; paths and expansions are the shell's to find.
-  if (program !== undefined && program !== 'k' && !isShellWord(program) && !defined.has(program) && /^[\w.+-]+$/.test(program)) step.needsProgram = program;
+  if (program !== undefined && program !== 'kubectl' && !isShellWord(program) && !defined.has(program) && /^[\w.+-]+$/.test(program)) step.needsProgram = program;
   if (parsed.editorBuffer) step.editorBuffer = parsed.editorBuffer;
   if (parsed.output) step.output = parsed.output;
   const skip = parsed.skip ?? blockSkip;
