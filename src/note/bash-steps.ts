@@ -63,12 +63,22 @@ interface LineReading {
   prompt?: Prompt;
 }
 
-/** Whether a block's commands carry prompts: then output pasted under them needs no other mark. */
+/**
+ * Whether a block's commands carry prompts, as its first command shows: then output
+ * pasted under them needs no other mark, and a line without a prompt is never run.
+ */
 export function writtenWithPrompts(lines: string[]): boolean {
-  return lines.some((line) => {
+  const none = new Set<string>();
+  for (const line of lines) {
+    if (isBlank(line) || isComment(line) || isPromptHeader(line, undefined)) continue;
     const prompt = promptOf(line);
-    return prompt?.kind === 'host' && prompt.rest !== '' && startsLikeCommand(prompt.rest, new Set());
-  });
+    if (prompt) {
+      if (prompt.kind === 'host' && prompt.rest !== '' && startsLikeCommand(prompt.rest, none)) return true;
+      continue;
+    }
+    if (startsLikeCommand(line, none)) return false;
+  }
+  return false;
 }
 
 /**

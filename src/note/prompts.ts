@@ -2,6 +2,9 @@
 // prompt is never part of the command; a line typed at a prompt that is not a shell's
 // (`mysql>`, `>>>`) is never run.
 
+/** The characters a prompt can start with. */
+const PROMPT_STARTS = /^[\w.~/$%❯›»λ➜([-]|^I have/u;
+
 /** What a line's prompt says about it. */
 export interface Prompt {
   /** `host`: the author's own shell; `container`: a shell inside a pod; `foreign`: another program's prompt. */
@@ -50,6 +53,8 @@ export function promptOf(line: string, inSession = false): Prompt | undefined {
   const first = text.charCodeAt(0);
   // Most lines of a note start with a lowercase command word and no prompt character near it.
   if (first >= 97 && first <= 122 && !/^[\w.-]*(?:@|>|\s?\$|:[~/])/.test(text)) return undefined;
+  // Nor does a line whose first character no prompt starts with (`NAME  READY`, `{`, `10.42.0.5`).
+  if (!PROMPT_STARTS.test(text)) return undefined;
   for (const pattern of CONTAINER_PROMPTS) {
     if (!inSession && pattern === CONTAINER_PROMPTS[CONTAINER_PROMPTS.length - 1] && !BARE_DIRECTORY_PROMPT.test(text)) continue;
     const match = pattern.exec(text);

@@ -20,7 +20,7 @@ export function describeCommand(typed: string): CommandFacts {
   const first = line.commands[0] ?? [];
   const program = first.find((word) => !/^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/.test(word));
   const kubectlWords = line.commands.find((words) => isKubectlProgram(words[0]));
-  const readOnly = isReadOnly(command);
+  const readOnly = isReadOnly(command, line);
   const facts: CommandFacts = {
     background: startsInBackground(command),
     leavesJob: leavesJobRunning(command),

@@ -13,6 +13,8 @@ const MASKED_PART = /(?:^|[-.:/@])(?:x{2,}|X{2,})(?=$|[-.:/\s'"])/m;
 
 /** The placeholder that makes `command` a template, if any. */
 export function placeholderIn(command: string): string | undefined {
+  // Most commands hold none of the characters a placeholder needs.
+  if (!command.includes('<') && !/xx|XX|[‹›«»]/.test(command)) return undefined;
   if (GUILLEMETS.test(command)) return GUILLEMETS.exec(command)![0];
   const bare = unquoted(command);
   const angle = ANGLE.exec(bare.outside)?.[0] ?? QUOTED_ANGLE.exec(bare.inside)?.[0];
