@@ -151,6 +151,8 @@ export function readCommands(reader: BlockReader, from: number, session?: Sessio
  */
 function backOnHost(prompt: Prompt | undefined, raw: string, session: SessionState, reader: BlockReader): boolean {
   if (prompt?.kind === 'foreign') return false;
+  // The prompt the session was opened at, again: `root@k8s-ctr:~# ` after `root@nginx:/# ` lines.
+  if (prompt?.who !== undefined && session.host?.who !== undefined) return prompt.who === session.host.who;
   const text = prompt ? prompt.rest : raw;
   if (prompt?.kind === 'host') {
     if (session.host === undefined) return false;

@@ -56,6 +56,8 @@ export function promptOf(line: string, inSession = false): Prompt | undefined {
   // Nor does a line whose first character no prompt starts with (`NAME  READY`, `{`, `10.42.0.5`).
   if (!PROMPT_STARTS.test(text)) return undefined;
   for (const pattern of CONTAINER_PROMPTS) {
+    // Outside a session `root@k8s-ctr:~# ` is the author's own root shell; `root@nginx:/# ` is still a container's.
+    if (!inSession && pattern === CONTAINER_PROMPTS[0] && !/^[\w.-]+@[\w.-]+:\//.test(text)) continue;
     if (!inSession && pattern === CONTAINER_PROMPTS[CONTAINER_PROMPTS.length - 1] && !BARE_DIRECTORY_PROMPT.test(text)) continue;
     const match = pattern.exec(text);
     if (match) return { kind: 'container', rest: text.slice(match[0].length).trimEnd(), ...who(match[0]) };

@@ -94,7 +94,9 @@ function readsAsProse(text: string, word: string): boolean {
   // kubectl's report on an object: `service "web" deleted`, `pod "x" force deleted`.
   if (KUBECTL_RESULT.test(text)) return true;
   if (/^[A-Za-z-]+:(\s|$)/.test(text)) return true;
-  return /[가-힣]/.test(text.slice(0, 40)) && !/['"`$|=<>]|\s-/.test(text) && /[가-힣]{2,}\s*$/.test(text);
+  // A trailing comment is the author's word about a command, not a sentence instead of one.
+  const words = text.replace(/\s#.*$/, '');
+  return /[가-힣]/.test(words.slice(0, 40)) && !/['"`$|=<>]|\s-/.test(words) && /[가-힣]{2,}\s*$/.test(words);
 }
 
 function oneEditApart(a: string, b: string): boolean {

@@ -27,6 +27,9 @@ function stepEntry(verdict: Verdict): Record<string, unknown> {
     heading: headingOf(verdict),
     headings: headingPath(verdict),
   };
+  // Where the documented output sits in the note, as `--plan` says it.
+  const output = verdict.step.kind === 'command' ? verdict.step.output : undefined;
+  if (output) entry.outputLines = [output.firstLine, output.lastLine];
   if (verdict.reason) entry.reason = verdict.reason;
   if (verdict.boundFile) entry.file = verdict.boundFile;
   if (verdict.updated) entry.updated = true;

@@ -219,3 +219,29 @@ describe('the command model', () => {
     expect(describeCommand('POD=$(kubectl get pod -o name)').program).toBeUndefined();
   });
 });
+
+describe('a study group whose shell prompt shows the kube context and a root shell', () => {
+  it('reads `(⎈|ctx) root@host:~# ` as the host and `root@pod:/# ` inside a session as the pod', () => {
+    const steps = read(
+      [
+        '(⎈|kind-myk8s:N/A) root@k8s-ctr:~# kubectl get node',
+        'NAME                  STATUS   ROLES           AGE   VERSION',
+        '(⎈|kind-myk8s:N/A) root@k8s-ctr:~# kubectl exec -it nginx -- bash',
+        'root@nginx:/# hostname',
+        'nginx',
+        'root@k8s-ctr:~# kubectl get svc',
+      ].join('\n'),
+    );
+    expect(steps.map((step) => [step.command, step.session?.map((line) => line.command)])).toEqual([
+      ['kubectl get node', undefined],
+      ['kubectl exec -it nginx -- bash', ['hostname']],
+      ['kubectl get svc', undefined],
+    ]);
+  });
+
+  it('keeps a trailing Korean comment on a command, and a command with it still runs', () => {
+    const [step] = read('kubectl get svc web   # 서비스 확인\n# NAME   TYPE');
+    expect(step.command).toBe('kubectl get svc web   # 서비스 확인');
+    expect(step.output?.text).toBe('NAME   TYPE');
+  });
+});
