@@ -55,7 +55,8 @@ export function startsLikeCommand(line: string, defined: ReadonlySet<string>): b
   if (word === 'command') return !/^command terminated with exit code \d+$/.test(text);
   // A JSON document's braces and brackets on lines of their own are output, not a group.
   if (/^[{}[\]],?$/.test(text)) return false;
-  if (SHELL_WORDS.has(word) || KNOWN_TOOLS.has(word) || defined.has(word)) return !readsAsProse(text, word);
+  if (defined.has(word)) return true;
+  if (SHELL_WORDS.has(word) || KNOWN_TOOLS.has(word)) return !readsAsProse(text, word);
   if (ASSIGNMENT.test(text)) return readsAsAssignment(text);
   if (/^(function\s+)?[A-Za-z_][\w-]*\s*\(\)/.test(text)) return true;
   // `$(...)`, `$VAR ...`, `( cd x; ls )`, `{ a; b; }`; not a JSON line, not a `(remark)`.
@@ -96,7 +97,8 @@ function readsAsProse(text: string, word: string): boolean {
   if (/^[A-Za-z-]+:(\s|$)/.test(text)) return true;
   // A trailing comment is the author's word about a command, not a sentence instead of one.
   const words = text.replace(/\s#.*$/, '');
-  return /[가-힣]/.test(words.slice(0, 40)) && !/['"`$|=<>]|\s-/.test(words) && /[가-힣]{2,}\s*$/.test(words);
+  const korean = words.split(/\s+/).filter((token) => /[가-힣]/.test(token)).length;
+  return korean >= 2 && !/['"`$|=<>]|\s-/.test(words) && /[가-힣]{2,}\s*$/.test(words);
 }
 
 function oneEditApart(a: string, b: string): boolean {
