@@ -74,6 +74,8 @@ export interface CommandFacts {
   ordering: Ordering;
   /** `kubectl exec -it POD -- sh`: the lines after it are typed inside. */
   opensSession: boolean;
+  /** `ssh node01` and the like: the lines after it are typed on another machine. */
+  opensRemoteShell: boolean;
   /** `printenv`, `env`: prints an environment in no fixed order. */
   listsEnvironment: boolean;
   /** `exit` or `logout`. */

@@ -131,7 +131,13 @@ export function readCommands(reader: BlockReader, from: number, session?: Sessio
       skip = undefined;
       commands.push(parsed.command);
       i = parsed.next;
-      if (!session && !parsed.command.problem && parsed.command.facts.opensSession) {
+      if (!session && !parsed.command.problem && parsed.command.facts.opensRemoteShell) {
+        // Lines typed on another machine never run here, nor does the shell that reaches it.
+        const typed = readCommands(reader, i, { host: prompt });
+        parsed.command.skip = 'opens a shell on another machine; neither it nor the lines typed there are run';
+        parsed.command.session = typed.commands;
+        i = typed.next;
+      } else if (!session && !parsed.command.problem && parsed.command.facts.opensSession) {
         // The typed lines run to `exit`; without one, to the end of this block or, when
         // the session opens last in its block, on into the next block.
         const typed = readCommands(reader, i, { host: prompt });

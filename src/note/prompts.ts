@@ -11,7 +11,7 @@ export interface Prompt {
   kind: 'host' | 'container' | 'foreign';
   /** The line without its prompt ('' for a bare prompt such as `bash>`). */
   rest: string;
-  /** `user@host` when the prompt names them: a session knows its host by it. */
+  /** `user@host` or the machine's name when the prompt shows them: a session knows its host by it. */
   who?: string;
 }
 
@@ -82,8 +82,9 @@ export function promptOf(line: string, inSession = false): Prompt | undefined {
   return undefined;
 }
 
+/** Whose prompt it is: `user@host`, or the machine a `controlplane $ `, `node01:~$ ` prompt names. */
 function who(prompt: string): { who?: string } {
-  const found = /([\w.-]+@[\w.-]+)/.exec(prompt)?.[1];
+  const found = /([\w.-]+@[\w.-]+)/.exec(prompt)?.[1] ?? /^([\w.-]+)(?::[~/][^\s$#]*)?\s?\$/.exec(prompt)?.[1];
   return found ? { who: found } : {};
 }
 

@@ -245,3 +245,17 @@ describe('a study group whose shell prompt shows the kube context and a root she
     expect(step.output?.text).toBe('NAME   TYPE');
   });
 });
+
+describe('shells a person or another machine has to answer', () => {
+  it('never runs the lines typed after `ssh node01`, and ends them at the first machine prompt again', () => {
+    const steps = read('controlplane $ ssh node01\nnode01 $ rm -rf /etc/kubernetes/manifests/x.yaml\nnode01 $ exit\nlogout\ncontrolplane $ kubectl get nodes');
+    expect(steps.map((step) => [step.command, step.skip !== undefined, step.session?.map((line) => line.command)])).toEqual([
+      ['ssh node01', true, ['rm -rf /etc/kubernetes/manifests/x.yaml', 'exit']],
+      ['kubectl get nodes', false, undefined],
+    ]);
+  });
+
+  it('skips an editor or a full-screen program', () => {
+    expect(read('vi pod.yaml\ntop\nkubectl get po').map((step) => step.skip !== undefined)).toEqual([true, true, false]);
+  });
+});

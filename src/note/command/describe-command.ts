@@ -11,8 +11,11 @@ import { loopsForever, runsUntilStopped } from './long-running.js';
 import { orderingOf } from './ordering.js';
 import { ownTimeoutMs } from './own-timeout.js';
 import { isReadOnly } from './read-only.js';
-import { isExit, opensInteractiveShell } from './session.js';
+import { isExit, opensInteractiveShell, opensRemoteShell } from './session.js';
 import { placeholderIn } from './templates.js';
+
+/** Programs that take over the terminal until a person leaves them. */
+const INTERACTIVE = new Set(['vi', 'vim', 'nvim', 'nano', 'emacs', 'less', 'more', 'top', 'htop', 'k9s']);
 
 export function describeCommand(typed: string): CommandFacts {
   const command = asKubectl(typed);
@@ -30,6 +33,7 @@ export function describeCommand(typed: string): CommandFacts {
     readsCluster: readOnly && /\bkubectl\b/.test(command),
     ordering: orderingOf(command),
     opensSession: opensInteractiveShell(command),
+    opensRemoteShell: opensRemoteShell(command),
     listsEnvironment: listsEnvironment(command),
     exits: isExit(command),
     readsStatus: readsStatus(command),
@@ -42,5 +46,8 @@ export function describeCommand(typed: string): CommandFacts {
   const timeout = ownTimeoutMs(command);
   if (timeout !== undefined) facts.ownTimeoutMs = timeout;
   if (facts.kubectl?.verb === 'edit') facts.needsPerson = 'kubectl edit opens an editor and waits for a person to change the object';
+  else if (facts.program !== undefined && INTERACTIVE.has(facts.program) && first.length >= 1 && !line.commands.slice(1).length) {
+    facts.needsPerson = `${facts.program} waits for a person at the keyboard`;
+  }
   return facts;
 }

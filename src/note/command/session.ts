@@ -10,4 +10,19 @@ export function opensInteractiveShell(command: string): boolean {
   return /(\s|--\s*)(\/usr)?(\/bin\/)?(sh|bash|ash|zsh)(\s+(-[il]|--login))*\s*$/.test(command);
 }
 
+/**
+ * `ssh node01`, `vagrant ssh`, `minikube ssh` with no command to run: the lines after it
+ * are typed on another machine, where notes-run cannot follow.
+ */
+export function opensRemoteShell(command: string): boolean {
+  if (command.includes('\n') || !/ssh|multipass/.test(command)) return false;
+  if (/^\s*(sudo\s+)?ssh\s/.test(command)) {
+    // Options, then the host, and nothing after it.
+    const words = command.trim().split(/\s+/).slice(command.trim().startsWith('sudo') ? 2 : 1);
+    const rest = words.filter((word, i) => !word.startsWith('-') && !(i > 0 && /^-[ioplFJLRDwWbcemOQSE]$/.test(words[i - 1])));
+    return rest.length === 1;
+  }
+  return /^\s*(vagrant\s+ssh(\s+[\w.-]+)?|minikube\s+ssh|multipass\s+shell(\s+[\w.-]+)?)\s*$/.test(command);
+}
+
 export const isExit = (command: string): boolean => /^\s*(exit|logout)(\s+\d+)?\s*$/.test(command);
