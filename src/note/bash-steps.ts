@@ -229,7 +229,7 @@ function readDocumentedOutput(reader: BlockReader, from: number, command: string
   if (from >= lines.length || isBlank(lines[from])) return { next: from };
   // Under a command that opens a session, the next prompt may be the container's.
   const inside = session ?? (facts.opensSession ? {} : undefined);
-  if (reader.prompted) return readRawOutput(reader, from, (line) => !promptOf(line, inside !== undefined), inside);
+  if (reader.prompted) return readRawOutput(reader, from, (line) => !promptOf(line, inside !== undefined), inside, !printsFile);
   // kubectl (not `exec` or `logs`) prints tables and fields, never sentences in the author's language.
   const printsProse = !(facts.program === 'kubectl' && !['exec', 'logs', 'run', 'attach'].includes(facts.kubectl?.verb ?? ''));
   const looksLikeOutput = outputShape(reader, facts.listsEnvironment, printsFile, inside, printsProse);
@@ -289,7 +289,7 @@ function readOutputBlock(reader: BlockReader, opener: number): OutputRead {
 }
 
 /** Output pasted under its command with no `#` and no `:'`, up to the next command. */
-function readRawOutput(reader: BlockReader, from: number, isOutput: OutputShape, session: SessionState | undefined): OutputRead {
+function readRawOutput(reader: BlockReader, from: number, isOutput: OutputShape, session: SessionState | undefined, trailingCommentsAreWords = false): OutputRead {
   const { lines } = reader;
   const table = looksLikeTableHeader(lines[from]);
   let end = from;
@@ -309,6 +309,8 @@ function readRawOutput(reader: BlockReader, from: number, isOutput: OutputShape,
     end = ++i;
     if (endsWithZshMark(lines[end - 1])) break;
   }
+  // `# 이제 삭제` before the next prompt is the author's word about what comes next, not output.
+  if (trailingCommentsAreWords) while (end > from && (isBlank(lines[end - 1]) || isComment(lines[end - 1]))) end--;
   if (end === from) return { next: from };
   // Under a prompt, output needs no other mark: that is how a terminal shows it.
   if (!reader.prompted) addMessage(reader, from, "output pasted without `#` or `:'`: read as the documented output of the command above", 'hint');

@@ -80,6 +80,11 @@ describe('pasted output', () => {
     expect(steps[0].output?.lastLine).toBe(9);
   });
 
+  it('leaves a comment right before the next prompt out of the output above it', () => {
+    const [get] = read('$ kubectl get po\nNAME   READY\nweb    1/1\n\n# 이제 삭제\n$ kubectl delete po web');
+    expect(get.output?.text).toBe('NAME   READY\nweb    1/1');
+  });
+
   it('reads wrapped `key=value` lines, JSON, log lines and paths as output', () => {
     const steps = read(
       [
