@@ -80,6 +80,8 @@ export interface Note {
   lineEnding: '\n' | '\r\n';
   steps: Step[];
   messages: NoteMessage[];
+  /** A digest of the bytes the note was read from: `--update` writes only over those. */
+  digest?: string;
 }
 
 /** What happened when a command step ran. */

@@ -9,7 +9,7 @@ import { loadConfig } from '../config/load-config.js';
 import { resolveSettings, type Settings } from '../config/settings.js';
 import type { Note, NoteResult } from '../model.js';
 import { parseNote } from '../note/parse-note.js';
-import { readNoteFile } from '../note/read-note-file.js';
+import { readNoteSource } from '../note/read-note-file.js';
 import { humanNoteReport, humanSummary } from '../report/human-report.js';
 import { finalReport } from '../report/render.js';
 import { exitCodeOf } from '../report/summary.js';
@@ -49,7 +49,11 @@ async function run(options: Options, io: Io): Promise<number> {
   const colors = pc.createColors(options.color ?? (io.stdout.isTTY === true && !io.env.NO_COLOR));
   const files = await findNotes(options.paths);
   const settings = resolveSettings(options, await loadConfig(options.config, process.cwd()));
-  const readNotes = () => files.map((file) => parseNote(file, readNoteFile(file)));
+  const readNotes = () =>
+    files.map((file) => {
+      const source = readNoteSource(file);
+      return { ...parseNote(file, source.text), digest: source.digest };
+    });
   const snapshotsDir = resolve(options.snapshots ?? 'snapshots');
   const showNote = (result: NoteResult) => {
     if (options.reporter === 'human' && !options.outputFile) io.stdout.write(humanNoteReport(result, colors));

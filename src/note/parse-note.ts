@@ -11,6 +11,7 @@ import {
   statusShown,
   skipDirective,
 } from './dialect.js';
+import { normalizedText } from './note-lines.js';
 import { runnableOnPath, type RunnableCheck } from './runnable.js';
 
 export interface ParseOptions {
@@ -19,7 +20,7 @@ export interface ParseOptions {
 
 export function parseNote(file: string, source: string, options: ParseOptions = {}): Note {
   const lineEnding = source.includes('\r\n') ? '\r\n' : '\n';
-  const text = source.replace(/\r\n?/g, '\n');
+  const text = normalizedText(source);
   const messages: NoteMessage[] = [];
   const steps: Step[] = [];
   const defined = new Set<string>();

@@ -1,7 +1,8 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { InputError } from '../cli/input-error.js';
+import { writeAtomically } from '../files/atomic-write.js';
 import type { CommandStep, NoteResult, StepRun } from '../model.js';
 import { snapshotText } from './snapshot-text.js';
 
@@ -59,9 +60,7 @@ function stepOf(step: CommandStep, run: StepRun): SnapshotStep {
 
 export function writeSnapshot(path: string, snapshot: Snapshot): void {
   mkdirSync(dirname(path), { recursive: true });
-  const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, snapshotText(snapshot));
-  renameSync(temporary, path);
+  writeAtomically(path, snapshotText(snapshot));
 }
 
 export function readSnapshot(path: string): Snapshot | undefined {
