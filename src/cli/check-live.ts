@@ -45,7 +45,11 @@ async function checkWhole(note: Note, live: LiveRun, complete: boolean): Promise
   const compare: CompareSettings = { tolerances: exemptNodePorts(settings.tolerances, fixedNodePorts(note, place.cwd)), namespace: space.name };
   let releasing: Promise<void> | undefined;
   const release = () => {
-    if (!releasing) (releasing = space.release(options.keep)).catch(() => undefined);
+    // A namespace that could not be deleted is named, never left behind in silence.
+    releasing ??= space.release(options.keep).then(
+      (problem) => void (problem && live.warn(`${note.file}: ${problem}`)),
+      (error: Error) => live.warn(`${note.file}: cleaning up the run namespace ${space.name} failed: ${error.message}`),
+    );
     return releasing;
   };
   try {
@@ -114,11 +118,12 @@ function errorCode(error: unknown): string {
   return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
 }
 
-async function namespaceFor(note: Note, namespace: string | undefined, { client, target }: LiveRun): Promise<RunNamespace> {
-  if (namespace === undefined) return isolate(client, target, note.file);
+async function namespaceFor(note: Note, namespace: string | undefined, live: LiveRun): Promise<RunNamespace> {
+  const { client, target } = live;
+  if (namespace === undefined) return isolate(client, target, note.file, { allowUnisolated: live.options.allowUnisolated });
   try {
     const pinned = await pinnedKubeconfig(client, target.context, namespace);
-    return { name: namespace, kubeconfig: pinned.path, release: async () => pinned.remove() };
+    return { name: namespace, kubeconfig: pinned.path, release: async () => void pinned.remove() };
   } catch (error) {
     // Without a named context the user's own kubeconfig already selects the right cluster.
     if (!(error instanceof InputError) || target.contextArgs.length > 0) throw error;

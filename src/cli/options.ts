@@ -17,6 +17,8 @@ export interface Options {
   context?: string;
   namespace?: string;
   keep: boolean;
+  /** Run in the context's own namespace when the API server forbids creating one. */
+  allowUnisolated: boolean;
   jobs: number;
   bail: boolean;
   steps: number[];
@@ -31,6 +33,7 @@ export interface Options {
 }
 
 export const USAGE = `Usage: notes-run [options] NOTE.md|DIR ...
+       notes-run clean [--context NAME]   delete run namespaces crashed runs left behind
 
 Runs the bash blocks of Markdown notes against the current kube context and tells,
 per note, whether every documented output still holds: fresh, stale or broken.
@@ -50,6 +53,7 @@ Options:
   --context NAME         run against this kube context (also allows a non-local one)
   --namespace NAME       run in this namespace, without isolation (nothing is deleted)
   --keep                 keep the run namespace after the run
+  --allow-unisolated     when the cluster forbids creating namespaces, run in the context's own
   --jobs N               run N notes in parallel (default 1)
   --bail                 stop after the first stale or broken note
   --step LINE            run only up to the step at LINE and judge just it (repeatable)
@@ -83,6 +87,7 @@ export function parseOptions(argv: string[]): Options {
         context: { type: 'string' },
         namespace: { type: 'string' },
         keep: { type: 'boolean', default: false },
+        'allow-unisolated': { type: 'boolean', default: false },
         jobs: { type: 'string', default: '1' },
         bail: { type: 'boolean', default: false },
         step: { type: 'string', multiple: true, default: [] },
@@ -115,6 +120,7 @@ export function parseOptions(argv: string[]): Options {
     context: v.context,
     namespace: v.namespace,
     keep: v.keep!,
+    allowUnisolated: v['allow-unisolated']!,
     jobs: count('--jobs', v.jobs!),
     bail: v.bail!,
     steps: v.step!.map((line) => count('--step', line)),

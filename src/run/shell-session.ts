@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { stripVTControlCharacters as stripAnsi } from 'node:util';
 import { execa, type ResultPromise } from 'execa';
+import { hold } from '../cleanup/leftovers.js';
 import { BatchOutputFile } from './batch-output-file.js';
 import { BATCH_END, KEPT_STATUS, PRELUDE, leavesJobRunning, readsStatus, sourceLine, stepMarker, stepScript } from './batch-script.js';
 import { OutputChannel } from './output-channel.js';
@@ -78,6 +79,7 @@ export class ShellSession {
   #file: FileBatch | undefined;
   #onData: (() => void) | undefined;
   #dead = false;
+  readonly #letGo: () => void;
   #batches = 0;
   /** The status the last step taken ended with: what `$?` reads in the first step of the next batch. */
   #lastStatus = 0;
@@ -109,6 +111,10 @@ export class ShellSession {
       this.#onData?.();
     });
     this.#process.stdin!.write(PRELUDE);
+    this.#letGo = hold(`note shell (pid ${this.#process.pid})`, () => {
+      this.kill();
+      rmSync(this.#dir, { recursive: true, force: true });
+    });
   }
 
   get alive(): boolean {
@@ -339,6 +345,7 @@ export class ShellSession {
     if (!this.#dead) this.kill();
     await this.#process.catch(() => undefined);
     rmSync(this.#dir, { recursive: true, force: true });
+    this.#letGo();
   }
 }
 
