@@ -50,6 +50,8 @@ export interface CommandStep {
   notExecutable?: string;
   /** Set when the step cannot even be read (unclosed quote, unclosed `:'` block): it is broken. */
   problem?: string;
+  /** Why the command reaches outside the run namespace (`-n kube-system` writes, `config use-context`): a warning on the step. */
+  outsideRunNamespace?: string;
 }
 
 /** One command typed inside an interactive session, with the output documented under it. */

@@ -12,6 +12,7 @@ import {
   skipDirective,
 } from './dialect.js';
 import { normalizedText } from './note-lines.js';
+import { reachesOutside } from './outside-namespace.js';
 import { runnableOnPath, type RunnableCheck } from './runnable.js';
 
 export interface ParseOptions {
@@ -117,6 +118,8 @@ function commandStep(parsed: ParsedCommand, block: CodeBlock, blockSkip: string 
   if (skip) step.skip = skip;
   if (parsed.problem) step.problem = parsed.problem;
   if (parsed.session) step.session = parsed.session.map(sessionLine);
+  const outside = reachesOutside(parsed.command);
+  if (outside) step.outsideRunNamespace = outside;
   return step;
 }
 

@@ -1,5 +1,5 @@
 import type { NoteResult, Verdict } from '../model.js';
-import { commandOf, firstLine, headingPath } from './step-fields.js';
+import { commandOf, firstLine, headingPath, outsideWarning } from './step-fields.js';
 import { summarize } from './summary.js';
 
 // GitHub Actions workflow commands: each stale or broken step becomes an annotation
@@ -9,6 +9,8 @@ export function githubReport(results: NoteResult[], durationMs: number): string 
   const lines: string[] = [];
   for (const result of results) {
     for (const verdict of result.verdicts) {
+      const outside = outsideWarning(verdict);
+      if (outside) lines.push(`::warning file=${property(result.file)},line=${verdict.step.line},title=${property('outside the run namespace')}::${data(outside)}`);
       if (verdict.status !== 'stale' && verdict.status !== 'broken') continue;
       const level = verdict.status === 'broken' ? 'error' : 'warning';
       const title = `${verdict.status}: ${firstLine(commandOf(verdict))}`;

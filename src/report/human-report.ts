@@ -1,6 +1,6 @@
 import type { Colors } from 'picocolors/types.js';
 import type { NoteMessage, NoteResult, StepStatus, Verdict } from '../model.js';
-import { commandOf, firstLine } from './step-fields.js';
+import { commandOf, firstLine, outsideWarning } from './step-fields.js';
 import { summarize, type Summary } from './summary.js';
 
 const MARKS: Record<StepStatus, string> = {
@@ -41,6 +41,8 @@ export function humanStepLines(file: string, verdict: Verdict, c: Colors): strin
   const tries = verdict.run && verdict.run.attempts > 1 ? c.dim(` (run ${verdict.run.attempts} times)`) : '';
   const lines = [`      ${color(MARKS[verdict.status])} ${label}${where} ${firstLine(commandOf(verdict))}${tries}`];
   const detail = verdict.status !== 'pass';
+  const outside = outsideWarning(verdict);
+  if (outside) lines.push(`          ${c.yellow(`warning: ${outside}`)}`);
   if (detail && verdict.reason) lines.push(`          ${color(verdict.reason)}`);
   if (verdict.updated) lines.push(`          ${c.cyan('updated in the note (--update)')}`);
   if (detail && verdict.comparison && !verdict.comparison.matches) {

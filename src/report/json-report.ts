@@ -1,5 +1,5 @@
 import type { NoteResult, Verdict } from '../model.js';
-import { commandOf, expectedOf, headingOf, headingPath } from './step-fields.js';
+import { commandOf, expectedOf, headingOf, headingPath, outsideWarning } from './step-fields.js';
 import { summarize } from './summary.js';
 
 /** The JSON contract of SPEC §6; extra keys (reason, diff, ...) only add to it. */
@@ -28,6 +28,8 @@ function stepEntry(verdict: Verdict): Record<string, unknown> {
     headings: headingPath(verdict),
   };
   if (verdict.reason) entry.reason = verdict.reason;
+  const outside = outsideWarning(verdict);
+  if (outside) entry.warning = outside;
   if (verdict.boundFile) entry.file = verdict.boundFile;
   if (verdict.updated) entry.updated = true;
   if (run && run.attempts > 1) entry.attempts = run.attempts;
