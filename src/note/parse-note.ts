@@ -11,6 +11,7 @@ import {
   statusShown,
   skipDirective,
 } from './dialect.js';
+import { checkNesting } from './nesting-limit.js';
 import { normalizedText } from './note-lines.js';
 import { reachesOutside } from './outside-namespace.js';
 import { runnableOnPath, type RunnableCheck } from './runnable.js';
@@ -22,6 +23,7 @@ export interface ParseOptions {
 export function parseNote(file: string, source: string, options: ParseOptions = {}): Note {
   const lineEnding = source.includes('\r\n') ? '\r\n' : '\n';
   const text = normalizedText(source);
+  checkNesting(file, text);
   const messages: NoteMessage[] = [];
   const steps: Step[] = [];
   const defined = new Set<string>();

@@ -74,7 +74,8 @@ function driftedParts(verdict: Verdict, settings: CompareSettings): DriftedPart[
 /** The indentation of the fence of the block holding `line`: list items indent their blocks. */
 function fenceIndent(lines: string[], line: number): string {
   for (let i = line - 2; i >= 0; i--) {
-    const fence = /^(\s*)(`{3,}|~{3,})/.exec(lines[i]);
+    // In a blockquote the fence's prefix holds the quote's markers: `> `.
+    const fence = /^([\s>]*)(`{3,}|~{3,})/.exec(lines[i]);
     if (fence) return fence[1];
   }
   return '';
@@ -83,10 +84,10 @@ function fenceIndent(lines: string[], line: number): string {
 /** A line written the way the note already writes this output: the `#` prefix of its first line, or the block's indentation. */
 function styled(line: string, style: DocumentedOutput['style'], old: string[], indent: string): string {
   if (style === 'comment') {
-    const prefix = /^(\s*#)( ?)/.exec(old[0] ?? '') ?? [`${indent}# `, `${indent}#`, ' '];
+    const prefix = /^([\s>]*#)( ?)/.exec(old[0] ?? '') ?? [`${indent}# `, `${indent}#`, ' '];
     return line === '' ? prefix[1] : `${prefix[1]}${prefix[2] || ' '}${line}`;
   }
-  return line === '' ? '' : `${indent}${line}`;
+  return line === '' ? indent.trimEnd() : `${indent}${line}`;
 }
 
 /** Why a note cannot be rewritten in place, before anything is written. */
