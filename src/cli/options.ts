@@ -135,12 +135,16 @@ export function parseOptions(argv: string[]): Options {
   };
 }
 
+/** Node's timers hold at most 2^31 - 1 ms (24.8 days); a longer one fires at once. */
+export const MAX_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
+
 function seconds(flag: string, text: string | undefined, zeroAllowed = false): number | undefined {
   if (text === undefined) return undefined;
   const value = Number(text);
   if (!Number.isFinite(value) || value < 0 || (!zeroAllowed && value === 0)) {
     throw new InputError(`${flag} takes a number of seconds, not "${text}"`);
   }
+  if (value > MAX_SECONDS) throw new InputError(`${flag} takes at most ${MAX_SECONDS} seconds (24 days), not ${text}`);
   return Math.round(value * 1000);
 }
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { lilconfig, type Loader } from 'lilconfig';
 import { parse } from 'yaml';
 import { InputError } from '../cli/input-error.js';
+import { MAX_SECONDS } from '../cli/options.js';
 import type { Tolerance } from '../compare/tolerances/tolerance.js';
 import { userPattern } from './user-pattern.js';
 
@@ -57,6 +58,7 @@ function validate(raw: unknown, file: string): Config {
     const value = input[key];
     if (value === undefined) return undefined;
     if (typeof value !== 'number' || !(value >= 0)) fail(`"${key}" must be a number of seconds`);
+    if ((value as number) > MAX_SECONDS) fail(`"${key}" takes at most ${MAX_SECONDS} seconds (24 days)`);
     return value as number;
   };
   const regex = (text: unknown, where: string): RegExp => {

@@ -1,9 +1,9 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareOutput } from '../../src/compare/compare-output.js';
 import { applyTolerances, builtinTolerances } from '../../src/compare/tolerances/registry.js';
-import { workspace } from '../e2e/workspace.js';
+import { workspace, type JsonReport } from '../e2e/workspace.js';
 import { collect, exited, until, running } from './fault-kit.js';
 
 // Bounded work: no line, note or pattern makes notes-run work for minutes or stop
@@ -69,5 +69,30 @@ describe('user patterns cannot hang a run', () => {
     await until(() => running(/^sleep\u0000350\u0000/));
     child.kill('SIGINT');
     expect(await exited(child)).toBe(130);
+  });
+});
+
+describe('bounded output and time limits', () => {
+  it('stops a single step printing 200 MB at the 64 MB cap, not at its time limit', () => {
+    const ws = workspace();
+    ws.writeNote(`# n\n\n${fence}bash\nhead -c 200000000 /dev/zero | tr '\\0' 'x'\n${fence}\n`, 'n.md');
+    // The report holds the first 2 MB of the output: more than a pipe read by spawnSync takes.
+    ws.run(['--namespace', 'default', '--timeout', '110', '--reporter', 'json', '--output-file', 'report.json', 'n.md']);
+    const report = JSON.parse(readFileSync(join(ws.dir, 'report.json'), 'utf8')) as JsonReport;
+    const [step] = report.notes[0].steps;
+    expect(step.actual).toContain(`the step wrote more than ${64 * 2 ** 20} bytes of output and was stopped`);
+    expect(step.status).toBe('broken');
+    expect(step.reason).not.toContain('timed out');
+  }, 120_000);
+
+  it('rejects a --timeout Node cannot keep (it would fire at once), from the command line and the config file', () => {
+    const ws = workspace();
+    const flag = ws.run(['--timeout', '3000000', 'ch3.md']);
+    expect(flag.status).toBe(2);
+    expect(flag.stderr).toContain('--timeout takes at most 2147483 seconds');
+    writeFileSync(join(ws.dir, 'notes-run.config.yaml'), 'noteTimeout: 3000000\n');
+    const config = ws.run(['ch3.md']);
+    expect(config.status).toBe(2);
+    expect(config.stderr).toContain('"noteTimeout" takes at most 2147483 seconds');
   });
 });
