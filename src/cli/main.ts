@@ -16,6 +16,7 @@ import { exitCodeOf } from '../report/summary.js';
 import { readSnapshot, snapshotPath } from '../snapshot/snapshot.js';
 import { findNotes } from './find-notes.js';
 import { InputError } from './input-error.js';
+import { checkOutputFile, checkSnapshotsFolder, checkWorkingDirectory } from './output-paths.js';
 import { Interruption } from './interruption.js';
 import { parseOptions, USAGE, type Options } from './options.js';
 import { Progress } from './progress.js';
@@ -57,6 +58,9 @@ async function run(options: Options, io: Io): Promise<number> {
       return { ...parseNote(file, source.text), digest: source.digest };
     });
   const snapshotsDir = resolve(options.snapshots ?? 'snapshots');
+  for (const file of files) checkWorkingDirectory(settings.forNote(file).cwd, file);
+  if (options.outputFile) checkOutputFile(options.outputFile);
+  if (!options.offline) checkSnapshotsFolder(snapshotsDir, options.snapshots);
   const showNote = (result: NoteResult) => {
     if (options.reporter === 'human' && !options.outputFile) io.stdout.write(humanNoteReport(result, colors));
   };
@@ -80,9 +84,18 @@ async function run(options: Options, io: Io): Promise<number> {
   if (interruption.reason === 'EPIPE') return interruption.exitCode;
 
   const elapsed = performance.now() - started;
+  let reportLost = false;
   if (options.outputFile) {
-    writeFileSync(options.outputFile, finalReport(options.reporter, results, elapsed, pc.createColors(false), false));
-    io.stderr.write(humanSummary(results, elapsed, colors));
+    const report = finalReport(options.reporter, results, elapsed, pc.createColors(false), false);
+    try {
+      writeFileSync(options.outputFile, report);
+      io.stderr.write(humanSummary(results, elapsed, colors));
+    } catch (error) {
+      // The disk filled during the run: the results are not lost with the file.
+      io.stderr.write(`notes-run: could not write ${options.outputFile} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); the report follows on standard output\n`);
+      io.stdout.write(report);
+      reportLost = true;
+    }
   } else {
     io.stdout.write(finalReport(options.reporter, results, elapsed, colors, options.reporter === 'human'));
   }
@@ -90,7 +103,7 @@ async function run(options: Options, io: Io): Promise<number> {
     io.stderr.write('notes-run: interrupted; the steps that had run are reported above, everything the run started was stopped\n');
     return interruption.exitCode;
   }
-  return exitCodeOf(results);
+  return reportLost ? 2 : exitCodeOf(results);
 }
 
 /** `notes-run clean`: what crashed runs left on the current context. */
