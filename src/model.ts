@@ -102,7 +102,8 @@ export interface StepRun {
 }
 
 export type StepStatus = 'pass' | 'stale' | 'broken' | 'unchecked' | 'skipped' | 'unverified';
-export type NoteStatus = 'fresh' | 'stale' | 'broken';
+/** `interrupted`: the run was stopped (Ctrl-C, a closed terminal) before the note was done; never counted fresh. */
+export type NoteStatus = 'fresh' | 'stale' | 'broken' | 'interrupted';
 
 /** A judgement on one documented output against one actual output. */
 export interface Comparison {

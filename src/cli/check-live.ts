@@ -67,8 +67,10 @@ async function checkWhole(note: Note, live: LiveRun, complete: boolean): Promise
       // kubectl deletes the namespace while the steps are judged and the snapshot and the note written.
       onRunEnd: () => void release(),
     });
+    // A note stopped halfway is not fresh, whatever the steps that ran say.
+    if (live.signal.aborted) return { ...result, status: 'interrupted' };
     // A snapshot and an update need the whole note's run, not a `--step` slice of it.
-    if (live.signal.aborted || !complete) return result;
+    if (!complete) return result;
     const snapshotFile = snapshotPath(live.snapshotsDir, note.file);
     try {
       writeSnapshot(

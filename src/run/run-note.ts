@@ -2,6 +2,7 @@ import type { CommandStep, Note, StepRun } from '../model.js';
 import { startsInBackground } from '../note/dialect.js';
 import { readsCluster } from './read-only.js';
 import { ShellSession, type ExecutionResult, type ShellOptions, type StepExecution } from './shell-session.js';
+import { asTerminalShows } from './terminal-view.js';
 import { typedInput } from './typed-input.js';
 
 export interface RunSettings extends ShellOptions {
@@ -65,7 +66,11 @@ export async function* runNote(note: Note, settings: RunSettings): AsyncGenerato
         batch.map((s) => ({ command: s.command, timeoutMs: stepTimeout(settings, deadline, s.command) })),
         (index) => batch[index + 1] && settings.onStepStart?.(batch[index + 1]),
       );
-      yield results.map((result, k) => outcome(batch[k], toRun(result), settings));
+      // The shell died during one step of the batch: the steps after it never ran.
+      const died = results.findIndex((result) => result.exitCode === null);
+      yield results.map((result, k) =>
+        died !== -1 && k > died ? { step: batch[k], notRun: `not run: the shell running the note died during the step at line ${batch[died].line}` } : outcome(batch[k], toRun(result), settings),
+      );
       i = end;
     }
   } finally {
@@ -141,7 +146,7 @@ export function ownTimeoutMs(command: string): number | undefined {
 }
 
 function toRun(result: ExecutionResult): StepRun {
-  const output = result.timedOut || result.stopped ? dropKillNotice(result.output) : result.output;
+  const output = asTerminalShows(result.timedOut || result.stopped ? dropKillNotice(result.output) : result.output);
   return { output, exitCode: result.exitCode, durationMs: result.durationMs, timedOut: result.timedOut, stopped: result.stopped, attempts: 1 };
 }
 

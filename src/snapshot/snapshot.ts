@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import { InputError } from '../cli/input-error.js';
 import { writeAtomically } from '../files/atomic-write.js';
 import type { CommandStep, NoteResult, StepRun } from '../model.js';
+import { maskSecrets } from '../secrets/mask-secrets.js';
 import { snapshotText } from './snapshot-text.js';
 
 // A snapshot is what a live run of one note saw, kept as YAML with block scalars so a
@@ -51,8 +52,9 @@ function stepOf(step: CommandStep, run: StepRun): SnapshotStep {
     command: step.command,
     exitCode: run.exitCode,
     durationMs: Math.round(run.durationMs),
-    output: run.output,
-    ...(run.sessionOutputs ? { sessionOutputs: run.sessionOutputs } : {}),
+    // A snapshot is committed: credentials a step printed are not.
+    output: maskSecrets(run.output),
+    ...(run.sessionOutputs ? { sessionOutputs: run.sessionOutputs.map(maskSecrets) } : {}),
     ...(run.stopped ? { stopped: true } : {}),
     ...(run.timedOut ? { timedOut: true } : {}),
   };
