@@ -245,13 +245,6 @@ describe('apply and get', () => {
     expect(rows(c.k(['get', 'deploy', '-o', 'name']).stdout)).toEqual(names.map((n) => `deployment.apps/${n}`));
   });
 
-  it('answers quickly', () => {
-    const c = cluster();
-    c.k(['apply', '-f', 'sleep/']);
-    const t0 = Date.now();
-    for (let i = 0; i < 5; i++) c.k(['get', 'pods']);
-    expect((Date.now() - t0) / 5).toBeLessThan(400);
-  });
 });
 
 describe('jsonpath', () => {

@@ -49,6 +49,9 @@ async function run(options: Options, io: Io): Promise<number> {
   if (options.version) return (io.stdout.write(`notes-run ${VERSION}\n`), 0);
   const started = performance.now();
   const colors = pc.createColors(options.color ?? (io.stdout.isTTY === true && !io.env.NO_COLOR));
+  // Listening from the start: a Ctrl-C while the notes are read still ends in a cleanup and a report.
+  const interruption = new Interruption(io.stderr);
+  if (!options.offline) interruption.listen();
   if (options.paths.length === 1 && options.paths[0] === 'clean') return cleanUp(options, io);
   const files = await findNotes(options.paths);
   const settings = resolveSettings(options, await loadConfig(options.config, process.cwd()));
@@ -67,14 +70,12 @@ async function run(options: Options, io: Io): Promise<number> {
 
   if (options.offline && options.update) throw new InputError('--update rewrites notes from a live run; it cannot go with --offline');
   let results: NoteResult[];
-  const interruption = new Interruption(io.stderr);
   // Nobody reads the rest (`notes-run ... | head -1`): stop as on Ctrl-C, clean up, leave quietly.
   io.stdout.on('error', () => interruption.stop('EPIPE'));
   if (options.offline) {
     results = readNotes().map((note) => checkOffline(note, readSnapshot(snapshotPath(snapshotsDir, note.file)), settings.tolerances, settings.forNote(note.file).cwd));
     results.forEach(showNote);
   } else {
-    interruption.listen();
     try {
       results = await runLive(readNotes, { options, settings, snapshotsDir, io, colors, showNote, interruption });
     } finally {
