@@ -116,6 +116,8 @@ export interface CommandStep {
   notExecutable?: string;
   /** Set when the step cannot even be read (unclosed quote, unclosed `:'` block): it is broken. */
   problem?: string;
+  /** Why the command reaches outside the run namespace (`-n kube-system` writes, `config use-context`): a warning on the step. */
+  outsideRunNamespace?: string;
 }
 
 /** One command typed inside an interactive session, with the output documented under it. */
@@ -147,6 +149,8 @@ export interface Note {
   lineEnding: '\n' | '\r\n';
   steps: Step[];
   messages: NoteMessage[];
+  /** A digest of the bytes the note was read from: `--update` writes only over those. */
+  digest?: string;
 }
 
 /** What happened when a command step ran. */
@@ -165,8 +169,9 @@ export interface StepRun {
 }
 
 export type StepStatus = 'pass' | 'stale' | 'broken' | 'unchecked' | 'skipped' | 'unverified';
-/** `empty`: nothing in the note could be checked; `unverified`: checked offline with no recorded run. Neither is fresh. */
-export type NoteStatus = 'fresh' | 'stale' | 'broken' | 'empty' | 'unverified';
+/** `empty`: nothing in the note could be checked; `unverified`: checked offline with no recorded run;
+ * `interrupted`: the run was stopped (Ctrl-C, a closed terminal) before the note was done. None is fresh. */
+export type NoteStatus = 'fresh' | 'stale' | 'broken' | 'empty' | 'unverified' | 'interrupted';
 
 /** A judgement on one documented output against one actual output. */
 export interface Comparison {

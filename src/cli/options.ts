@@ -17,6 +17,8 @@ export interface Options {
   context?: string;
   namespace?: string;
   keep: boolean;
+  /** Run in the context's own namespace when the API server forbids creating one. */
+  allowUnisolated: boolean;
   jobs: number;
   bail: boolean;
   steps: number[];
@@ -35,6 +37,7 @@ export interface Options {
 }
 
 export const USAGE = `Usage: notes-run [options] NOTE.md|DIR ...
+       notes-run clean [--context NAME]   delete run namespaces crashed runs left behind
 
 Runs the bash blocks of Markdown notes against the current kube context and tells,
 per note, whether every documented output still holds: fresh, stale or broken.
@@ -56,6 +59,7 @@ Options:
   --context NAME         run against this kube context (also allows a non-local one)
   --namespace NAME       run in this namespace, without isolation (nothing is deleted)
   --keep                 keep the run namespace after the run
+  --allow-unisolated     when the cluster forbids creating namespaces, run in the context's own
   --jobs N               run N notes in parallel (default 1)
   --bail                 stop after the first stale or broken note
   --step LINE            run only up to the step at LINE and judge just it (repeatable)
@@ -91,6 +95,7 @@ export function parseOptions(argv: string[]): Options {
         context: { type: 'string' },
         namespace: { type: 'string' },
         keep: { type: 'boolean', default: false },
+        'allow-unisolated': { type: 'boolean', default: false },
         jobs: { type: 'string', default: '1' },
         bail: { type: 'boolean', default: false },
         step: { type: 'string', multiple: true, default: [] },
@@ -123,6 +128,7 @@ export function parseOptions(argv: string[]): Options {
     context: v.context,
     namespace: v.namespace,
     keep: v.keep!,
+    allowUnisolated: v['allow-unisolated']!,
     jobs: count('--jobs', v.jobs!),
     bail: v.bail!,
     steps: v.step!.map((line) => count('--step', line)),
@@ -139,12 +145,16 @@ export function parseOptions(argv: string[]): Options {
   };
 }
 
+/** Node's timers hold at most 2^31 - 1 ms (24.8 days); a longer one fires at once. */
+export const MAX_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
+
 function seconds(flag: string, text: string | undefined, zeroAllowed = false): number | undefined {
   if (text === undefined) return undefined;
   const value = Number(text);
   if (!Number.isFinite(value) || value < 0 || (!zeroAllowed && value === 0)) {
     throw new InputError(`${flag} takes a number of seconds, not "${text}"`);
   }
+  if (value > MAX_SECONDS) throw new InputError(`${flag} takes at most ${MAX_SECONDS} seconds (24 days), not ${text}`);
   return Math.round(value * 1000);
 }
 

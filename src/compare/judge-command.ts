@@ -2,6 +2,7 @@ import type { CommandFacts, CommandStep, Comparison, DocumentedOutput, StepRun, 
 import type { CompareSettings } from './comparable-lines.js';
 import { documentedText } from '../note/documented-text.js';
 import { compareOutput } from './compare-output.js';
+import { PatternTooSlow } from './tolerances/tolerance.js';
 
 export interface Judgement {
   status: StepStatus;
@@ -15,6 +16,16 @@ export interface Judgement {
  * working, or could not run. Stale: it ran, but its output or the way it ended drifted.
  */
 export function judgeCommand(step: CommandStep, run: StepRun, settings: CompareSettings): Judgement {
+  try {
+    return judged(step, run, settings);
+  } catch (error) {
+    // A config pattern that ran out of time fails this step, not the run.
+    if (error instanceof PatternTooSlow) return { status: 'broken', reason: error.message };
+    throw error;
+  }
+}
+
+function judged(step: CommandStep, run: StepRun, settings: CompareSettings): Judgement {
   if (run.timedOut && !step.longRunning) return { status: 'broken', reason: `timed out after ${seconds(run.durationMs)}` };
   if (run.exitCode === null) return { status: 'broken', reason: 'the shell running the note died during this step' };
   const exit = exitVerdict(step, run);

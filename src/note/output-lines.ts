@@ -34,8 +34,8 @@ export function isTerminalNoise(line: string): boolean {
     text === 'Unable to use a TTY - input is not a terminal or the right kind of file' ||
     /^\^[CZ\\]$/.test(text) ||
     /^(zsh: )?suspended\b/.test(text) ||
-    /^\[\d+\]\s*[+-]?\s*(\d+\s+)?(suspended|done|terminated|killed|exit|running|stopped)\b/i.test(text) ||
-    /^\[\d+\]\s*[+-]?\s*\d+\s*$/.test(text) ||
+    /^\[\d+\]\s*(?:[+-]\s*)?(\d+\s+)?(suspended|done|terminated|killed|exit|running|stopped)\b/i.test(text) ||
+    /^\[\d+\]\s*(?:[+-]\s*)?\d+\s*$/.test(text) ||
     /^Handling connection for \d+$/.test(text)
   );
 }

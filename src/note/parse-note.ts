@@ -9,10 +9,14 @@ import { showsStop } from './output-lines.js';
 import { promptOf } from './prompts.js';
 import { isShellWord, startsLikeCommand } from './runnable.js';
 import { EXECUTED_LANGUAGES, YAML_LANGUAGES, isBlank, isComment, skipDirective } from './syntax.js';
+import { checkNesting } from './nesting-limit.js';
+import { normalizedText } from './note-lines.js';
+import { reachesOutside } from './outside-namespace.js';
 
 export function parseNote(file: string, source: string): Note {
   const lineEnding = source.includes('\r\n') ? '\r\n' : '\n';
-  const text = source.replace(/\r\n?/g, '\n');
+  const text = normalizedText(source);
+  checkNesting(file, text);
   const messages: NoteMessage[] = [];
   const steps: Step[] = [];
   const defined = new Set<string>();
@@ -135,6 +139,8 @@ function commandStep(parsed: ParsedCommand, block: CodeBlock, blockSkip: string 
   if (skip) step.skip = skip;
   if (parsed.problem) step.problem = parsed.problem;
   if (parsed.session) step.session = parsed.session.map(sessionLine);
+  const outside = reachesOutside(parsed.command);
+  if (outside) step.outsideRunNamespace = outside;
   return step;
 }
 

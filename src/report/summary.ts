@@ -7,7 +7,7 @@ export interface Summary {
 }
 
 export function summarize(results: NoteResult[], durationMs: number): Summary {
-  const notes = { total: 0, fresh: 0, stale: 0, broken: 0, empty: 0, unverified: 0 };
+  const notes = { total: 0, fresh: 0, stale: 0, broken: 0, empty: 0, unverified: 0, interrupted: 0 };
   const steps = { total: 0, pass: 0, stale: 0, broken: 0, unchecked: 0, skipped: 0, unverified: 0 };
   for (const result of results) {
     notes.total++;

@@ -1,6 +1,7 @@
 import type { CommandStep, Note, StepRun } from '../model.js';
 import { findExecutable } from './find-executable.js';
 import { ShellSession, type ExecutionResult, type ShellOptions, type StepExecution } from './shell-session.js';
+import { asTerminalShows } from './terminal-view.js';
 import { typedInput } from './typed-input.js';
 
 export interface RunSettings extends ShellOptions {
@@ -66,7 +67,11 @@ export async function* runNote(note: Note, settings: RunSettings): AsyncGenerato
         batch.map((s) => execution(s, stepTimeout(settings, deadline, s))),
         (index) => batch[index + 1] && settings.onStepStart?.(batch[index + 1]),
       );
-      yield results.map((result, k) => outcome(batch[k], toRun(result), settings));
+      // The shell died during one step of the batch: the steps after it never ran.
+      const died = results.findIndex((result) => result.exitCode === null);
+      yield results.map((result, k) =>
+        died !== -1 && k > died ? { step: batch[k], notRun: `not run: the shell running the note died during the step at line ${batch[died].line}` } : outcome(batch[k], toRun(result), settings),
+      );
       i = end;
     }
   } finally {
@@ -155,7 +160,7 @@ function stepTimeout(settings: RunSettings, deadline: number, step: CommandStep)
 const OWN_TIMEOUT_SLACK_MS = 5000;
 
 function toRun(result: ExecutionResult): StepRun {
-  const output = result.timedOut || result.stopped ? dropKillNotice(result.output) : result.output;
+  const output = asTerminalShows(result.timedOut || result.stopped ? dropKillNotice(result.output) : result.output);
   return { output, exitCode: result.exitCode, durationMs: result.durationMs, timedOut: result.timedOut, stopped: result.stopped, attempts: 1 };
 }
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { stripVTControlCharacters as stripAnsi } from 'node:util';
 import { execa, type ResultPromise } from 'execa';
+import { hold } from '../cleanup/leftovers.js';
 import { BatchOutputFile } from './batch-output-file.js';
 import { leavesJobRunning, readsStatus } from '../note/command/background.js';
 import { BATCH_END, KEPT_STATUS, PRELUDE, sourceLine, stepMarker, stepScript } from './batch-script.js';
@@ -82,6 +83,9 @@ export class ShellSession {
   #file: FileBatch | undefined;
   #onData: (() => void) | undefined;
   #dead = false;
+  /** The step reading from the pipe was stopped for writing too much. */
+  #pipeOverflowed = false;
+  readonly #letGo: () => void;
   #batches = 0;
   /** The status the last step taken ended with: what `$?` reads in the first step of the next batch. */
   #lastStatus = 0;
@@ -113,6 +117,10 @@ export class ShellSession {
       this.#onData?.();
     });
     this.#process.stdin!.write(PRELUDE);
+    this.#letGo = hold(`note shell (pid ${this.#process.pid})`, () => {
+      this.kill();
+      rmSync(this.#dir, { recursive: true, force: true });
+    });
   }
 
   get alive(): boolean {
@@ -214,6 +222,10 @@ export class ShellSession {
 
   /** Said at the end of the output of a step stopped for writing too much (once). */
   #overflowNote(channel: OutputChannel): string {
+    if (channel === this.#pipe && this.#pipeOverflowed) {
+      this.#pipeOverflowed = false;
+      return `[notes-run: the step wrote more than ${this.#maxFile} bytes of output and was stopped]\n`;
+    }
     if (!this.#file?.overflowed || channel !== this.#file.channel) return '';
     this.#file.overflowed = false;
     return `[notes-run: the step wrote more than ${this.#maxFile} bytes of output and was stopped]\n`;
@@ -236,7 +248,7 @@ export class ShellSession {
 
   /** The next step's result if its marker is in; BATCH_END when bash stopped sourcing the batch before the step. */
   #takeStep(channel: OutputChannel, started: number, scriptPath: string, timedOut = false, stopped = false): ExecutionResult | typeof BATCH_END | undefined {
-    const end = channel.text.indexOf(this.#marker);
+    const end = channel.find(this.#marker);
     const close = end === -1 ? -1 : channel.text.indexOf('\u001e', end + this.#marker.length);
     if (close === -1) return undefined;
     const status = channel.text.slice(end + this.#marker.length, close);
@@ -260,11 +272,12 @@ export class ShellSession {
     let stopped = false;
     let stopping = false;
     const timers: NodeJS.Timeout[] = [];
-    const stop = (why: 'timeout' | 'stop') => {
+    const stop = (why: 'timeout' | 'stop' | 'overflow') => {
       if (stopping) return;
       stopping = true;
       if (why === 'timeout') timedOut = true;
-      else stopped = true;
+      else if (why === 'stop') stopped = true;
+      else this.#pipeOverflowed = true;
       signal(startedHere(), 'SIGTERM');
       timers.push(setTimeout(() => signal(startedHere(), 'SIGKILL'), KILL_AFTER_MS));
       timers.push(setTimeout(() => this.kill(), KILL_AFTER_MS + SHELL_STUCK_MS));
@@ -284,6 +297,8 @@ export class ShellSession {
           if (step.stopAfterMs !== undefined) timers.push(setTimeout(() => stop('stop'), step.stopAfterMs));
         }
         if (step.stopWhen && !stopping && step.stopWhen(stripAnsi(channel.text))) stop('stop');
+        // The same cap as a batch writing to its file: a step printing without end is stopped.
+        if (channel === this.#pipe && !stopping && channel.received > this.#maxFile) stop('overflow');
         await new Promise<void>((resolve) => (this.#onData = resolve));
       }
     } finally {
@@ -343,6 +358,7 @@ export class ShellSession {
     if (!this.#dead) this.kill();
     await this.#process.catch(() => undefined);
     rmSync(this.#dir, { recursive: true, force: true });
+    this.#letGo();
   }
 }
 

@@ -168,9 +168,8 @@ describe('the diff shown for drift', () => {
   it('stays bounded on huge, totally different outputs', () => {
     const documented = Array.from({ length: 20_000 }, (_, i) => `line ${i}`).join('\n');
     const actual = Array.from({ length: 20_000 }, (_, i) => `other ${i}`).join('\n');
-    const started = performance.now();
+    // Bounded in time too: a comparison that is not does not finish within the test's limit.
     const comparison = compareOutput(documented, actual, describeCommand('cat big'), settings);
-    expect(performance.now() - started).toBeLessThan(5000);
     expect(comparison.matches).toBe(false);
     expect(comparison.diff.length).toBeLessThanOrEqual(61);
   });
