@@ -8,7 +8,7 @@ import { exemptNodePorts } from '../compare/tolerances/exempt-node-ports.js';
 import type { Settings } from '../config/settings.js';
 import type { Note, NoteResult, Verdict } from '../model.js';
 import { readNoteFile } from '../note/read-note-file.js';
-import { snapshotOf, snapshotPath, writeSnapshot } from '../snapshot/snapshot.js';
+import { readSnapshotQuietly, snapshotOf, snapshotPath, writeSnapshot } from '../snapshot/snapshot.js';
 import { rewritable, updatedNote, writeNoteAtomically } from '../update/update-note.js';
 import { fixedNodePorts } from '../yaml/fixed-node-ports.js';
 import { InputError } from './input-error.js';
@@ -41,7 +41,14 @@ async function checkWhole(note: Note, live: LiveRun, complete: boolean): Promise
   const place = settings.forNote(note.file);
   const space = await namespaceFor(note, place.namespace, live);
   if (space.warning) live.warn(`${note.file}: ${space.warning}`);
-  const compare: CompareSettings = { tolerances: exemptNodePorts(settings.tolerances, fixedNodePorts(note, place.cwd)), namespace: space.name };
+  const path = snapshotPath(live.snapshotsDir, note.file);
+  // The note's outputs come from where its last `--update=all` ran, else from somewhere unknown.
+  const documentedOn = readSnapshotQuietly(path)?.documentedOn;
+  const compare: CompareSettings = {
+    tolerances: exemptNodePorts(settings.tolerances, fixedNodePorts(note, place.cwd)),
+    namespace: space.name,
+    portability: { recorded: documentedOn ?? {}, current: target.environment, strict: options.strict },
+  };
   let releasing: Promise<void> | undefined;
   const release = () => {
     if (!releasing) (releasing = space.release(options.keep)).catch(() => undefined);
@@ -65,10 +72,16 @@ async function checkWhole(note: Note, live: LiveRun, complete: boolean): Promise
     // A snapshot and an update need the whole note's run, not a `--step` slice of it.
     if (live.signal.aborted || !complete) return result;
     writeSnapshot(
-      snapshotPath(live.snapshotsDir, note.file),
-      snapshotOf(result, { context: target.context, namespace: space.name, kubectl: { client: target.clientVersion, server: target.serverVersion } }),
+      path,
+      snapshotOf(result, {
+        context: target.context,
+        namespace: space.name,
+        kubectl: { client: target.clientVersion, server: target.serverVersion },
+        cluster: target.environment,
+        documentedOn: options.update && options.updateAll ? target.environment : documentedOn,
+      }),
     );
-    if (options.update) await applyUpdate(note, result, compare, live.confirm);
+    if (options.update) await applyUpdate(note, result, compare, live.confirm, options.updateAll);
     return result;
   } finally {
     await release();
@@ -76,10 +89,12 @@ async function checkWhole(note: Note, live: LiveRun, complete: boolean): Promise
 }
 
 /** Rewrites the drifted outputs in the note and marks those steps as updated. */
-async function applyUpdate(note: Note, result: NoteResult, compare: CompareSettings, confirm: LiveRun['confirm']): Promise<void> {
+async function applyUpdate(note: Note, result: NoteResult, compare: CompareSettings, confirm: LiveRun['confirm'], all: boolean): Promise<void> {
   const accepted = new Set<Verdict>();
-  for (const verdict of rewritable(result)) if (!confirm || (await confirm(note.file, verdict))) accepted.add(verdict);
-  const update = updatedNote(readNoteFile(note.file), result, compare, (verdict) => accepted.has(verdict));
+  for (const verdict of rewritable(result, all)) if (!confirm || (await confirm(note.file, verdict))) accepted.add(verdict);
+  // `--update=all` rewrites portable differences too: judged strictly, they are drift.
+  const rewriting = all && compare.portability ? { ...compare, portability: { ...compare.portability, strict: true } } : compare;
+  const update = updatedNote(readNoteFile(note.file), result, rewriting, (verdict) => accepted.has(verdict), all);
   if (!update) return;
   writeNoteAtomically(note.file, update.text);
   for (const verdict of result.verdicts) {

@@ -59,7 +59,9 @@ async function run(options: Options, io: Io): Promise<number> {
   let results: NoteResult[];
   let interrupted = false;
   if (options.offline) {
-    results = readNotes().map((note) => checkOffline(note, readSnapshot(snapshotPath(snapshotsDir, note.file)), settings.tolerances, settings.forNote(note.file).cwd));
+    results = readNotes().map((note) =>
+      checkOffline(note, readSnapshot(snapshotPath(snapshotsDir, note.file)), settings.tolerances, settings.forNote(note.file).cwd, options.strict),
+    );
     results.forEach(showNote);
   } else {
     ({ results, interrupted } = await runLive(readNotes, { options, settings, snapshotsDir, io, colors, showNote }));
@@ -92,16 +94,17 @@ interface LiveContext {
 async function runLive(readNotes: () => Note[], live: LiveContext): Promise<{ results: NoteResult[]; interrupted: boolean }> {
   const { options, settings, io } = live;
   // Loaded only for a live run: an offline check (the pre-commit hook) must start fast.
-  const [{ checkLive }, { connect }, { kubectlOnPath }] = await Promise.all([
+  const [{ checkLive }, { connect }, { kubectlOnPath }, { describeEnvironment }] = await Promise.all([
     import('./check-live.js'),
     import('../cluster/prepare-cluster.js'),
     import('../cluster/kubectl-binary.js'),
+    import('../cluster/read-environment.js'),
   ]);
   const client: Kubectl = { binary: options.kubectl ? resolve(options.kubectl) : kubectlOnPath(io.env), env: { ...io.env } };
   // The notes are parsed while kubectl asks the cluster for its version.
   let notes: Note[] = [];
   const target = await connect(client, options.context, settings.allowedContexts, () => (notes = readNotes()));
-  io.stderr.write(live.colors.dim(`notes-run: kube context ${target.context}${target.serverVersion ? ` (server ${target.serverVersion})` : ''}\n`));
+  io.stderr.write(live.colors.dim(`notes-run: kube context ${target.context} (${describeEnvironment(target.environment)})\n`));
   const abort = new AbortController();
   const interrupt = () => abort.abort();
   process.once('SIGINT', interrupt);

@@ -22,6 +22,10 @@ export interface Options {
   steps: number[];
   offline: boolean;
   update: boolean;
+  /** `--update=all`: also rewrite outputs that differ only portably (kubectl version, flavour). */
+  updateAll: boolean;
+  /** Differences that are only portable (kubectl version, cluster flavour) make a step stale. */
+  strict: boolean;
   interactive: boolean;
   snapshots?: string;
   config?: string;
@@ -38,6 +42,8 @@ per note, whether every documented output still holds: fresh, stale or broken.
 Options:
   --offline              no cluster: compare documented outputs with the last snapshot
   --update               rewrite drifted documented outputs in the note (atomic)
+  --update=all           also rewrite outputs that differ only portably (kubectl version, flavour)
+  --strict               report portable differences (kubectl version, cluster flavour) as stale
   -i, --interactive      with --update: show each drifted output and ask first
   --reporter NAME        human (default), json, junit or github
   --output-file FILE     write the report to FILE instead of stdout
@@ -63,14 +69,19 @@ Exit status: 0 all fresh, 1 any stale or broken, 2 usage, config, context or inp
 `;
 
 export function parseOptions(argv: string[]): Options {
+  // `--update=all` is `--update` with a scope; a bare `--update` keeps portable differences.
+  const updateAll = argv.some((arg) => arg === '--update=all');
+  const bad = argv.find((arg) => arg.startsWith('--update=') && arg !== '--update=all');
+  if (bad) throw new InputError(`--update takes no value or "all", not "${bad.slice('--update='.length)}"`);
   let parsed;
   try {
     parsed = parseArgs({
-      args: argv,
+      args: argv.map((arg) => (arg === '--update=all' ? '--update' : arg)),
       allowPositionals: true,
       options: {
         offline: { type: 'boolean', default: false },
         update: { type: 'boolean', default: false },
+        strict: { type: 'boolean', default: false },
         interactive: { type: 'boolean', short: 'i', default: false },
         reporter: { type: 'string', default: 'human' },
         'output-file': { type: 'string' },
@@ -120,6 +131,8 @@ export function parseOptions(argv: string[]): Options {
     steps: v.step!.map((line) => count('--step', line)),
     offline: v.offline!,
     update: v.update!,
+    updateAll,
+    strict: v.strict!,
     interactive: v.interactive!,
     snapshots: v.snapshots,
     config: v.config,

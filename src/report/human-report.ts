@@ -1,7 +1,7 @@
 import type { Colors } from 'picocolors/types.js';
 import type { NoteMessage, NoteResult, StepStatus, Verdict } from '../model.js';
 import { commandOf, firstLine } from './step-fields.js';
-import { summarize, type Summary } from './summary.js';
+import { isPortable, passCount, summarize, type Summary } from './summary.js';
 
 const MARKS: Record<StepStatus, string> = {
   pass: '✓',
@@ -39,7 +39,10 @@ export function humanStepLines(file: string, verdict: Verdict, c: Colors): strin
   const label = verdict.status === 'pass' ? '' : `${color(verdict.status)} `;
   // A cluster read that matched only once the cluster converged says how many runs that took.
   const tries = verdict.run && verdict.run.attempts > 1 ? c.dim(` (run ${verdict.run.attempts} times)`) : '';
-  const lines = [`      ${color(MARKS[verdict.status])} ${label}${where} ${firstLine(commandOf(verdict))}${tries}`];
+  // A portable pass: `≈` and the facts that explain the difference (kubectl version, flavour).
+  const mark = isPortable(verdict) ? '≈' : MARKS[verdict.status];
+  const facts = isPortable(verdict) ? c.cyan(` ≈ ${verdict.comparison!.portable!.join(', ')}`) : '';
+  const lines = [`      ${color(mark)} ${label}${where} ${firstLine(commandOf(verdict))}${tries}${facts}`];
   const detail = verdict.status !== 'pass';
   if (detail && verdict.reason) lines.push(`          ${color(verdict.reason)}`);
   if (verdict.updated) lines.push(`          ${c.cyan('updated in the note (--update)')}`);
@@ -74,7 +77,8 @@ function statusColor(status: StepStatus, c: Colors): (text: string) => string {
 function countLine(verdicts: Verdict[]): string {
   const counts = new Map<StepStatus, number>();
   for (const verdict of verdicts) counts.set(verdict.status, (counts.get(verdict.status) ?? 0) + 1);
-  const parts = [...counts].map(([status, n]) => `${n} ${status}`);
+  const portable = verdicts.filter(isPortable).length;
+  const parts = [...counts].map(([status, n]) => (status === 'pass' ? passCount(n, portable) : `${n} ${status}`));
   return `${verdicts.length} steps: ${parts.join(', ') || 'none'}`;
 }
 
@@ -87,7 +91,7 @@ export function humanSummary(results: NoteResult[], durationMs: number, c: Color
   ].filter(Boolean);
   const steps = (['pass', 'stale', 'broken', 'unchecked', 'skipped', 'unverified'] as const)
     .filter((status) => s.steps[status] > 0)
-    .map((status) => `${s.steps[status]} ${status}`);
+    .map((status) => (status === 'pass' ? passCount(s.steps.pass, s.portable) : `${s.steps[status]} ${status}`));
   const noun = s.notes.total === 1 ? 'note' : 'notes';
   return `\n${s.notes.total} ${noun}: ${notes.join(', ')} · steps: ${steps.join(', ') || 'none'} · ${seconds(durationMs)}\n`;
 }

@@ -14,9 +14,10 @@ export function updatedNote(
   result: NoteResult,
   settings: CompareSettings,
   accepted: (verdict: Verdict) => boolean = () => true,
+  all = false,
 ): { text: string; steps: number[] } | undefined {
   const lines = source.split('\n');
-  const parts = rewritable(result)
+  const parts = rewritable(result, all)
     .filter(accepted)
     .flatMap((verdict) => driftedParts(verdict, settings));
   // Bottom-up, so line numbers above stay valid while lines below change count.
@@ -36,9 +37,14 @@ export function updatedNote(
   return steps.length === 0 || text === source ? undefined : { text, steps };
 }
 
-/** Stale steps whose documented output `--update` knows how to rewrite. */
-export function rewritable(result: NoteResult): Verdict[] {
-  return result.verdicts.filter((v) => v.status === 'stale' && v.step.kind === 'command' && v.run && v.comparison && !v.comparison.matches);
+/**
+ * Stale steps whose documented output `--update` knows how to rewrite; with `all`
+ * (`--update=all`) also the steps that pass only as portable.
+ */
+export function rewritable(result: NoteResult, all = false): Verdict[] {
+  return result.verdicts.filter(
+    (v) => v.step.kind === 'command' && v.run && v.comparison && ((v.status === 'stale' && !v.comparison.matches) || (all && v.status === 'pass' && v.comparison.portable)),
+  );
 }
 
 interface DriftedPart {
