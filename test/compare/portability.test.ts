@@ -323,3 +323,11 @@ describe('the registry', () => {
     expect(judge(documented, actual.replace('Running   0 ', 'Running   2 '), 'kubectl get pods -o wide', settings(dockerDesktop122, k3d134)).matches).toBe(false);
   });
 });
+
+describe('facts together', () => {
+  it('reads static pods named after a kind node as their component, not as a node', () => {
+    const documented = [systemPods, 'etcd-docker-desktop                       1/1     Running     0          5d', 'vpnkit-controller                         1/1     Running     0          5d'].join('\n');
+    const actual = [systemPods, 'etcd-kind-control-plane                   1/1     Running     0          2d', 'kindnet-x87hq                             1/1     Running     0          2d'].join('\n');
+    expect(judge(documented, actual, 'kubectl get pods -n kube-system', settings(unknown, kind131))).toMatchObject({ matches: true, portable: ['kube-system-by-flavour'] });
+  });
+});

@@ -13,7 +13,7 @@ import { defaultedContainer, endpointsWarning, foundPods } from './warning-lines
 /**
  * The built-in facts, in the order they apply. Each sees the lines as the facts before it
  * left them: the kubelet's wording is settled before kubectl's event prefix is dropped,
- * node names before the kube-system rows named after them, addresses before `(VIP)`.
+ * kube-system rows reduced to their component before node names are looked for (`etcd-kind-control-plane`), addresses before `(VIP)`.
  */
 export const portabilityFacts: readonly PortabilityFact[] = [
   deleteWording,
@@ -23,6 +23,7 @@ export const portabilityFacts: readonly PortabilityFact[] = [
   containerEventWording,
   eventFieldPath,
   pulledImageDetails,
+  kubeSystemByFlavour,
   nodeNames,
   loadBalancerAddress,
   internalTrafficPolicy,
@@ -30,7 +31,6 @@ export const portabilityFacts: readonly PortabilityFact[] = [
   desiredLoadBalancerIp,
   namedPorts,
   loadBalancerIpMode,
-  kubeSystemByFlavour,
   clusterDnsAddress,
   restartsAge,
 ];
