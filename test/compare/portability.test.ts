@@ -331,3 +331,61 @@ describe('facts together', () => {
     expect(judge(documented, actual, 'kubectl get pods -n kube-system', settings(unknown, kind131))).toMatchObject({ matches: true, portable: ['kube-system-by-flavour'] });
   });
 });
+
+fact('kubectl-version-output', {
+  same: [
+    { command: 'kubectl version', old: 'Client Version: v1.22.5\nServer Version: v1.22.5', new: 'Client Version: v1.34.1\nKustomize Version: v5.7.1\nServer Version: v1.34.1+k3s1' },
+    { command: 'kubectl version --short', old: 'Client Version: v1.25.4\nKustomize Version: v4.5.7\nServer Version: v1.25.4', new: 'Client Version: v1.34.1\nKustomize Version: v5.7.1\nServer Version: v1.31.5+k3s1\nWARNING: version difference between client (1.34) and server (1.31) exceeds the supported minor version skew of +/-1' },
+  ],
+  apart: [
+    { command: 'kubectl version', old: 'Client Version: v1.22.5\nServer Version: v1.22.5', new: 'Client Version: v1.34.1\nThe connection to the server localhost:8080 was refused - did you specify the right host or port?' },
+  ],
+  sameEnvironments: [k3d134, k3d134],
+});
+
+fact('node-row-by-flavour', {
+  same: [
+    { command: 'kubectl get nodes', old: 'NAME             STATUS   ROLES    AGE   VERSION\ndocker-desktop   Ready    master   5d    v1.19.7', new: 'NAME               STATUS   ROLES                  AGE   VERSION\nk3d-dev-server-0   Ready    control-plane,master   2d    v1.34.1+k3s1' },
+    { command: 'kubectl get nodes -o wide', old: 'NAME             STATUS   ROLES           AGE   VERSION   INTERNAL-IP    EXTERNAL-IP   OS-IMAGE         KERNEL-VERSION     CONTAINER-RUNTIME\ndocker-desktop   Ready    control-plane   5d    v1.25.2   192.168.65.4   <none>        Docker Desktop   5.15.49-linuxkit   docker://20.10.21', new: 'NAME                 STATUS   ROLES           AGE   VERSION   INTERNAL-IP   EXTERNAL-IP   OS-IMAGE                         KERNEL-VERSION     CONTAINER-RUNTIME\nkind-control-plane   Ready    control-plane   2d    v1.31.2   172.18.0.2    <none>        Debian GNU/Linux 12 (bookworm)   6.8.0-45-generic   containerd://1.7.18' },
+  ],
+  apart: [
+    { command: 'kubectl get nodes', old: 'NAME             STATUS   ROLES    AGE   VERSION\ndocker-desktop   Ready    master   5d    v1.19.7', new: 'NAME               STATUS     ROLES                  AGE   VERSION\nk3d-dev-server-0   NotReady   control-plane,master   2d    v1.34.1+k3s1' },
+    { command: 'kubectl get nodes', old: 'NAME             STATUS   ROLES    AGE   VERSION\ndocker-desktop   Ready    master   5d    v1.19.7', new: 'NAME               STATUS   ROLES                  AGE   VERSION\nk3d-dev-server-0   Ready    control-plane,master   2d    v1.34.1+k3s1\nk3d-dev-agent-0    Ready    <none>                 2d    v1.34.1+k3s1' },
+  ],
+  sameEnvironments: [k3d134, k3d134],
+});
+
+fact('apiserver-address-by-flavour', {
+  same: [
+    { command: 'kubectl cluster-info', old: 'Kubernetes master is running at https://kubernetes.docker.internal:6443\nKubeDNS is running at https://kubernetes.docker.internal:6443/api/v1/namespaces/kube-system/services/kube-dns:dns/proxy', new: 'Kubernetes control plane is running at https://0.0.0.0:39345\nCoreDNS is running at https://0.0.0.0:39345/api/v1/namespaces/kube-system/services/kube-dns:dns/proxy\nMetrics-server is running at https://0.0.0.0:39345/api/v1/namespaces/kube-system/services/https:metrics-server:https/proxy'.replace('CoreDNS', 'KubeDNS') },
+  ],
+  apart: [{ command: 'kubectl cluster-info', old: 'Kubernetes control plane is running at https://kubernetes.docker.internal:6443', new: 'Kubernetes control plane is running at https://0.0.0.0:39345/api/v1/namespaces/default/services/web:http/proxy' }],
+  sameEnvironments: [k3d134, k3d134],
+});
+
+fact('container-runtime-by-flavour', {
+  same: [
+    { command: 'kubectl describe pod sleep', old: `    Container ID:   docker://3f4e9c2b8a7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d2e1f\n    Image ID:       docker-pullable://kiamol/ch03-sleep@sha256:3f4e9c2b8a7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d2e1f`, new: `    Container ID:   containerd://a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90\n    Image ID:       docker.io/kiamol/ch03-sleep@sha256:a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90` },
+  ],
+  apart: [{ command: 'kubectl describe pod sleep', old: '    Image ID:       docker-pullable://kiamol/ch03-sleep@sha256:3f4e9c2b8a7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d2e1f', new: '    Image ID:       docker.io/kiamol/ch03-web@sha256:a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90' }],
+  sameEnvironments: [k3d134, k3d134],
+});
+
+const pvcs = 'NAME       STATUS   VOLUME                                     CAPACITY   ACCESS MODES   STORAGECLASS   AGE';
+fact('storage-class-by-flavour', {
+  same: [
+    { command: 'kubectl get pvc', old: `${pvcs}\ndata-pvc   Bound    pvc-3b0c8f5e-0d7f-4f57-9a53-6f2a1c9d0e11   1Gi        RWO            hostpath       5s`, new: `${pvcs}\ndata-pvc   Bound    pvc-8a7d6e5f-4a3b-4c1d-9e9f-8a7b6c5d4e3f   1Gi        RWO            local-path     2s` },
+    { command: 'kubectl get sc', old: 'NAME                 PROVISIONER          RECLAIMPOLICY   VOLUMEBINDINGMODE   ALLOWVOLUMEEXPANSION   AGE\nhostpath (default)   docker.io/hostpath   Delete          Immediate           false                  5d', new: 'NAME                 PROVISIONER          RECLAIMPOLICY   VOLUMEBINDINGMODE   ALLOWVOLUMEEXPANSION   AGE\nstandard (default)   docker.io/hostpath   Delete          Immediate           false                  2d' },
+  ],
+  apart: [
+    { command: 'kubectl get pvc', old: `${pvcs}\ndata-pvc   Bound    pvc-3b0c8f5e-0d7f-4f57-9a53-6f2a1c9d0e11   1Gi        RWO            hostpath       5s`, new: `${pvcs}\ndata-pvc   Pending                                                                 local-path     2s` },
+    { command: 'kubectl get pvc', old: `${pvcs}\ndata-pvc   Bound    pvc-3b0c8f5e-0d7f-4f57-9a53-6f2a1c9d0e11   1Gi        RWO            hostpath       5s`, new: `${pvcs}\ndata-pvc   Bound    pvc-8a7d6e5f-4a3b-4c1d-9e9f-8a7b6c5d4e3f   2Gi        RWO            local-path     2s` },
+  ],
+  sameEnvironments: [k3d134, k3d134],
+});
+
+fact('kubectl-no-resources-wording', {
+  same: [{ command: 'kubectl get pods', old: 'No resources found.', new: 'No resources found in default namespace.' }],
+  apart: [{ command: 'kubectl get pods', old: 'No resources found.', new: 'No resources found in kube-system namespace.' }],
+  sameEnvironments: [k3d134, k3d134],
+});

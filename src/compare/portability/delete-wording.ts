@@ -1,4 +1,5 @@
 import { rewriteBoth, type PortabilityFact } from './fact.js';
+import { commandNamespaces } from './command-namespace.js';
 import { straddles } from './versions.js';
 
 // kubectl 1.34 names the namespace a namespaced object was deleted from; cluster-scoped
@@ -21,10 +22,3 @@ export const deleteWording: PortabilityFact = {
     });
   },
 };
-
-/** The namespaces a delete may name: `-n X`, else the context's (`default`, the run's stands for it); `-f` files name their own. */
-function commandNamespaces(command: string): string[] | 'any' {
-  if (/\s(-f|--filename)[= ]|\s-[A-Za-z]*f\s|\s(-A|--all-namespaces)\b/.test(` ${command} `)) return 'any';
-  const named = /\s(?:-n|--namespace)[= ]?\s*([a-z0-9-]+)/.exec(` ${command}`)?.[1];
-  return [named ?? 'default'];
-}

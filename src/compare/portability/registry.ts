@@ -1,6 +1,7 @@
 import type { ClusterEnvironment } from '../../model.js';
 import type { ComparableLine } from '../comparable-lines.js';
 import { linesMatch, type Ordering } from '../match-lines.js';
+import { apiServerAddress, noResourcesWording, nodeRows, runtimeIdPrefixes, storageClass, versionOutput } from './cluster-identity.js';
 import { clusterDnsAddress, kubeSystemByFlavour, restartsAge } from './cluster-services.js';
 import { deleteWording } from './delete-wording.js';
 import { desiredLoadBalancerIp, internalTrafficPolicy, loadBalancerIpMode, loadBalancerVip, namedPorts } from './describe-service.js';
@@ -33,6 +34,12 @@ export const portabilityFacts: readonly PortabilityFact[] = [
   loadBalancerIpMode,
   clusterDnsAddress,
   restartsAge,
+  versionOutput,
+  nodeRows,
+  apiServerAddress,
+  runtimeIdPrefixes,
+  storageClass,
+  noResourcesWording,
 ];
 
 /** Where the note's outputs were recorded and where they run now; `strict` turns portability off. */
