@@ -389,3 +389,15 @@ fact('kubectl-no-resources-wording', {
   apart: [{ command: 'kubectl get pods', old: 'No resources found.', new: 'No resources found in kube-system namespace.' }],
   sameEnvironments: [k3d134, k3d134],
 });
+
+fact('kubectl-describe-template-fields', {
+  same: [{ command: 'kubectl describe deploy sleep', old: '  Volumes:       <none>\nConditions:\n  Type           Status  Reason', new: '  Volumes:         <none>\n  Node-Selectors:  <none>\n  Tolerations:     <none>\nConditions:\n  Type           Status  Reason' }],
+  apart: [{ command: 'kubectl describe deploy sleep', old: '  Volumes:       <none>\nConditions:', new: '  Volumes:         <none>\n  Node-Selectors:  disktype=ssd\n  Tolerations:     <none>\nConditions:' }],
+  sameEnvironments: [k3d134, k3d134],
+});
+
+fact('kubelet-pod-ready-to-start-condition', {
+  same: [{ command: 'kubectl describe pod sleep', old: 'Conditions:\n  Type              Status\n  Initialized       True\n  Ready             True', new: 'Conditions:\n  Type                        Status\n  PodReadyToStartContainers   True\n  Initialized                 True\n  Ready                       True' }],
+  apart: [{ command: 'kubectl describe pod sleep', old: 'Conditions:\n  Type              Status\n  Initialized       True\n  Ready             True', new: 'Conditions:\n  Type                        Status\n  PodReadyToStartContainers   True\n  Initialized                 True\n  Ready                       False' }],
+  sameEnvironments: [k3d134, k3d134],
+});

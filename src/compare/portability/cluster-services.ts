@@ -23,7 +23,7 @@ const COMPONENTS = [
   'coredns',
   'kube-dns',
 ];
-const ROW = new RegExp(`^((?:kube-system )?(?:[a-z.]+/)?)(${COMPONENTS.join('|')})(?:-\\S+)?( .*)$`);
+const ROW = new RegExp(`^((?:kube-system |local-path-storage )?(?:[a-z.]+/)?)(${COMPONENTS.join('|')})(?:-\\S+)?( .*)$`);
 
 export const kubeSystemByFlavour: PortabilityFact = {
   id: 'kube-system-by-flavour',
@@ -39,7 +39,8 @@ export const kubeSystemByFlavour: PortabilityFact = {
     const allNamespaces = /\s(-A|--all-namespaces)\b/.test(` ${command} `);
     if (!allNamespaces && !/\s(?:-n|--namespace)[= ]?\s*kube-system\b/.test(` ${command}`)) return sides;
     const rows = (key: string) => {
-      if (allNamespaces && !key.startsWith('kube-system ')) return undefined;
+      // kind runs its provisioner in a namespace of its own.
+      if (allNamespaces && !/^(kube-system|local-path-storage) /.test(key)) return undefined;
       return ROW.exec(key) ?? undefined;
     };
     const byComponent = rewriteBoth(sides, (key) => {

@@ -1,12 +1,12 @@
 import { optionalPart, optionalParts, type PortabilityFact } from './fact.js';
-import { minorsDiffer } from './versions.js';
+import { kubeletOf, minorsDiffer } from './versions.js';
 
 // Lines and suffixes newer kubectl added to `describe svc`. Each is optional: a side that
 // lacks it passes a side that has it; both having it compare it as usual.
 
 export const internalTrafficPolicy: PortabilityFact = {
   id: 'kubectl-describe-svc-traffic-policy',
-  changed: '`describe svc` added `Internal Traffic Policy: Cluster` (and `IP Family Policy`, `IP Families`)',
+  changed: '`describe svc` added `Internal Traffic Policy: Cluster` (and `IP Family Policy`, `IP Families`, `IPs`)',
   appliesTo: 'kubectl of different minor versions',
   example: {
     command: 'kubectl describe svc sleep-2',
@@ -14,7 +14,7 @@ export const internalTrafficPolicy: PortabilityFact = {
     new: 'Session Affinity:         None\nInternal Traffic Policy:  Cluster\nEvents:                   <none>',
   },
   holds: (recorded, current) => minorsDiffer(recorded.client, current.client),
-  align: (sides) => optionalParts(sides, [/^Internal Traffic Policy: \S+$/g, /^IP Family Policy: \S+$/g, /^IP Families: \S+$/g]),
+  align: (sides) => optionalParts(sides, [/^Internal Traffic Policy: \S+$/g, /^IP Family Policy: \S+$/g, /^IP Families: \S+$/g, /^IPs: \S+$/g]),
 };
 
 export const loadBalancerVip: PortabilityFact = {
@@ -67,4 +67,30 @@ export const loadBalancerIpMode: PortabilityFact = {
   },
   holds: (recorded, current) => minorsDiffer(recorded.server, current.server),
   align: (sides) => optionalParts(sides, [/,"ipMode":"(?:VIP|Proxy)"|"ipMode":"(?:VIP|Proxy)",?/g, /^(?:- )?ipMode: (?:VIP|Proxy)$/g]),
+};
+
+export const podTemplateFields: PortabilityFact = {
+  id: 'kubectl-describe-template-fields',
+  changed: '`describe deploy` (and other controllers) lists `Node-Selectors: <none>` and `Tolerations: <none>` in its Pod Template',
+  appliesTo: 'kubectl of different minor versions (about 1.30)',
+  example: {
+    command: 'kubectl describe deploy sleep',
+    old: '  Volumes:       <none>\nConditions:',
+    new: '  Volumes:         <none>\n  Node-Selectors:  <none>\n  Tolerations:     <none>\nConditions:',
+  },
+  holds: (recorded, current) => minorsDiffer(recorded.client, current.client),
+  align: (sides) => optionalParts(sides, [/^Node-Selectors: <none>$/g, /^Tolerations: <none>$/g]),
+};
+
+export const podReadyToStartContainers: PortabilityFact = {
+  id: 'kubelet-pod-ready-to-start-condition',
+  changed: 'pods have a `PodReadyToStartContainers` condition, first in `describe pod`\'s Conditions',
+  appliesTo: 'kubelets or API servers of different minor versions (on by default from 1.29)',
+  example: {
+    command: 'kubectl describe pod sleep',
+    old: 'Conditions:\n  Type              Status\n  Initialized       True\n  Ready             True',
+    new: 'Conditions:\n  Type                        Status\n  PodReadyToStartContainers   True\n  Initialized                 True\n  Ready                       True',
+  },
+  holds: (recorded, current) => minorsDiffer(kubeletOf(recorded), kubeletOf(current)) || minorsDiffer(recorded.server, current.server),
+  align: (sides) => optionalPart(sides, /^PodReadyToStartContainers \S+$/g),
 };

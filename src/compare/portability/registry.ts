@@ -4,7 +4,7 @@ import { linesMatch, type Ordering } from '../match-lines.js';
 import { apiServerAddress, noResourcesWording, nodeRows, runtimeIdPrefixes, storageClass, versionOutput } from './cluster-identity.js';
 import { clusterDnsAddress, kubeSystemByFlavour, restartsAge } from './cluster-services.js';
 import { deleteWording } from './delete-wording.js';
-import { desiredLoadBalancerIp, internalTrafficPolicy, loadBalancerIpMode, loadBalancerVip, namedPorts } from './describe-service.js';
+import { desiredLoadBalancerIp, internalTrafficPolicy, loadBalancerIpMode, loadBalancerVip, namedPorts, podReadyToStartContainers, podTemplateFields } from './describe-service.js';
 import type { FactContext, PortabilityFact, Sides } from './fact.js';
 import { containerEventWording, eventFieldPath, pulledImageDetails } from './kubelet-events.js';
 import { loadBalancerAddress } from './load-balancer-address.js';
@@ -32,6 +32,8 @@ export const portabilityFacts: readonly PortabilityFact[] = [
   desiredLoadBalancerIp,
   namedPorts,
   loadBalancerIpMode,
+  podTemplateFields,
+  podReadyToStartContainers,
   clusterDnsAddress,
   restartsAge,
   versionOutput,
