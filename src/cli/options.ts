@@ -17,15 +17,19 @@ export interface Options {
   context?: string;
   namespace?: string;
   keep: boolean;
+  /** Run in the context's own namespace when the API server forbids creating one. */
+  allowUnisolated: boolean;
   jobs: number;
   bail: boolean;
   steps: number[];
   offline: boolean;
+  /** Notes with nothing checked (`empty`, `unverified`) fail the run too, and portable differences (kubectl version, cluster flavour) make a step stale. */
+  strict: boolean;
+  /** Print how each note is read, without running anything. */
+  plan: boolean;
   update: boolean;
   /** `--update=all`: also rewrite outputs that differ only portably (kubectl version, flavour). */
   updateAll: boolean;
-  /** Differences that are only portable (kubectl version, cluster flavour) make a step stale. */
-  strict: boolean;
   interactive: boolean;
   snapshots?: string;
   config?: string;
@@ -35,15 +39,18 @@ export interface Options {
 }
 
 export const USAGE = `Usage: notes-run [options] NOTE.md|DIR ...
+       notes-run clean [--context NAME]   delete run namespaces crashed runs left behind
 
 Runs the bash blocks of Markdown notes against the current kube context and tells,
 per note, whether every documented output still holds: fresh, stale or broken.
 
 Options:
   --offline              no cluster: compare documented outputs with the last snapshot
+  --plan                 show how each note is read (steps, output lines, skips) and run nothing
+  --strict               exit 1 for notes with nothing checked (empty, unverified) too,
+                         and report portable differences (kubectl version, cluster flavour) as stale
   --update               rewrite drifted documented outputs in the note (atomic)
   --update=all           also rewrite outputs that differ only portably (kubectl version, flavour)
-  --strict               report portable differences (kubectl version, cluster flavour) as stale
   -i, --interactive      with --update: show each drifted output and ask first
   --reporter NAME        human (default), json, junit or github
   --output-file FILE     write the report to FILE instead of stdout
@@ -56,6 +63,7 @@ Options:
   --context NAME         run against this kube context (also allows a non-local one)
   --namespace NAME       run in this namespace, without isolation (nothing is deleted)
   --keep                 keep the run namespace after the run
+  --allow-unisolated     when the cluster forbids creating namespaces, run in the context's own
   --jobs N               run N notes in parallel (default 1)
   --bail                 stop after the first stale or broken note
   --step LINE            run only up to the step at LINE and judge just it (repeatable)
@@ -80,8 +88,9 @@ export function parseOptions(argv: string[]): Options {
       allowPositionals: true,
       options: {
         offline: { type: 'boolean', default: false },
-        update: { type: 'boolean', default: false },
         strict: { type: 'boolean', default: false },
+        plan: { type: 'boolean', default: false },
+        update: { type: 'boolean', default: false },
         interactive: { type: 'boolean', short: 'i', default: false },
         reporter: { type: 'string', default: 'human' },
         'output-file': { type: 'string' },
@@ -94,6 +103,7 @@ export function parseOptions(argv: string[]): Options {
         context: { type: 'string' },
         namespace: { type: 'string' },
         keep: { type: 'boolean', default: false },
+        'allow-unisolated': { type: 'boolean', default: false },
         jobs: { type: 'string', default: '1' },
         bail: { type: 'boolean', default: false },
         step: { type: 'string', multiple: true, default: [] },
@@ -126,13 +136,15 @@ export function parseOptions(argv: string[]): Options {
     context: v.context,
     namespace: v.namespace,
     keep: v.keep!,
+    allowUnisolated: v['allow-unisolated']!,
     jobs: count('--jobs', v.jobs!),
     bail: v.bail!,
     steps: v.step!.map((line) => count('--step', line)),
     offline: v.offline!,
+    strict: v.strict!,
+    plan: v.plan!,
     update: v.update!,
     updateAll,
-    strict: v.strict!,
     interactive: v.interactive!,
     snapshots: v.snapshots,
     config: v.config,
@@ -142,12 +154,16 @@ export function parseOptions(argv: string[]): Options {
   };
 }
 
+/** Node's timers hold at most 2^31 - 1 ms (24.8 days); a longer one fires at once. */
+export const MAX_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
+
 function seconds(flag: string, text: string | undefined, zeroAllowed = false): number | undefined {
   if (text === undefined) return undefined;
   const value = Number(text);
   if (!Number.isFinite(value) || value < 0 || (!zeroAllowed && value === 0)) {
     throw new InputError(`${flag} takes a number of seconds, not "${text}"`);
   }
+  if (value > MAX_SECONDS) throw new InputError(`${flag} takes at most ${MAX_SECONDS} seconds (24 days), not ${text}`);
   return Math.round(value * 1000);
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareOutput } from '../../src/compare/compare-output.js';
+import { describeCommand } from '../../src/note/command/describe-command.js';
 import type { CompareSettings } from '../../src/compare/comparable-lines.js';
 import { portabilityFacts } from '../../src/compare/portability/registry.js';
 import { builtinTolerances } from '../../src/compare/tolerances/registry.js';
@@ -32,7 +33,7 @@ function settings(recorded: ClusterEnvironment, current: ClusterEnvironment, opt
   return { tolerances: builtinTolerances, namespace: 'notes-run-ch3-a1b2c3', portability: { recorded, current, strict: options.strict, facts } };
 }
 
-const judge = (documented: string, actual: string, command: string, s: CompareSettings) => compareOutput(documented, actual, command, s);
+const judge = (documented: string, actual: string, command: string, s: CompareSettings) => compareOutput(documented, actual, { ...describeCommand(command), text: command }, s);
 
 interface Case {
   command: string;
@@ -310,7 +311,7 @@ describe('the registry', () => {
 
   it('is off without environments: outputs that differ are stale as before', () => {
     const plain = { tolerances: builtinTolerances };
-    expect(compareOutput('pod "x" deleted', 'pod "x" deleted from default namespace', 'kubectl delete pod x', plain).matches).toBe(false);
+    expect(compareOutput('pod "x" deleted', 'pod "x" deleted from default namespace', { ...describeCommand('kubectl delete pod x'), text: 'kubectl delete pod x' }, plain).matches).toBe(false);
   });
 
   it('names several facts when a step needs them together, and keeps a real change beside them stale', () => {
