@@ -1,6 +1,7 @@
 // Built-in objects and defaults: namespaces, the kubernetes service, pod specs, pods.
 import * as R from './rand.mjs';
 import { newObject, put, get, list, convergeMs } from './kinds.mjs';
+import { admitPod } from './kubelet.mjs';
 
 export const svcDefaults = () => ({
   internalTrafficPolicy: 'Cluster',
@@ -115,6 +116,7 @@ export function createPod(s, { name, ns, labels, annotations, spec, owner }, now
   pod.spec = podSpec(spec, s, name, vol);
   pod._ip = R.podIP(used);
   pod._readyAt = now + convergeMs();
+  admitPod(s, pod, now);
   pod._cids = pod.spec.containers.map(() => R.hex(32));
   put(s, pod);
   return pod;

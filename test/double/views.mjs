@@ -3,6 +3,7 @@ import { list, iso } from './kinds.mjs';
 import { matches } from './selectors.mjs';
 import { controllerOf, templateKey, isReady } from './controllers.mjs';
 import { serverVersion } from './versions.mjs';
+import { troubledStatus } from './kubelet.mjs';
 
 // ---------- API views ----------
 export function normalizeImage(image) {
@@ -63,7 +64,7 @@ export function podStatus(s, pod, now) {
     status.podIP = pod._ip;
     status.podIPs = [{ ip: pod._ip }];
   }
-  return status;
+  return troubledStatus(pod, now, status);
 }
 
 export function imageDigest(image) {
