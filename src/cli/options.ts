@@ -13,6 +13,7 @@ export interface Options {
   noteTimeoutMs?: number;
   graceMs?: number;
   convergeMs?: number;
+  pullTimeoutMs?: number;
   kubectl?: string;
   context?: string;
   namespace?: string;
@@ -46,6 +47,8 @@ Options:
   --note-timeout SEC     whole-note time limit (default 900)
   --grace SEC            how long long-running commands (port-forward, logs -f) run (default 3)
   --converge SEC         how long read-only steps are re-run until they match (default 10)
+  --pull-timeout SEC     how long they keep converging while the run's pods are still
+                         starting or pulling images (default 300)
   --kubectl PATH         the kubectl to use (default: kubectl on PATH)
   --context NAME         run against this kube context (also allows a non-local one)
   --namespace NAME       run in this namespace, without isolation (nothing is deleted)
@@ -79,6 +82,7 @@ export function parseOptions(argv: string[]): Options {
         'note-timeout': { type: 'string' },
         grace: { type: 'string' },
         converge: { type: 'string' },
+        'pull-timeout': { type: 'string' },
         kubectl: { type: 'string' },
         context: { type: 'string' },
         namespace: { type: 'string' },
@@ -111,6 +115,7 @@ export function parseOptions(argv: string[]): Options {
     noteTimeoutMs: seconds('--note-timeout', v['note-timeout']),
     graceMs: seconds('--grace', v.grace),
     convergeMs: seconds('--converge', v.converge, true),
+    pullTimeoutMs: seconds('--pull-timeout', v['pull-timeout'], true),
     kubectl: v.kubectl,
     context: v.context,
     namespace: v.namespace,

@@ -33,5 +33,6 @@ function stepEntry(verdict: Verdict): Record<string, unknown> {
   if (run && run.attempts > 1) entry.attempts = run.attempts;
   if (comparison && !comparison.matches) entry.diff = comparison.diff.map((line) => `${line.op}${line.text}`);
   if (comparison?.notes.length) entry.notes = comparison.notes;
+  if (run?.diagnosis && verdict.status !== 'pass') entry.diagnosis = run.diagnosis;
   return entry;
 }

@@ -28,6 +28,18 @@ export function readsCluster(typed: string): boolean {
   return /\bkubectl\b/.test(command) && isReadOnly(command);
 }
 
+/** `kubectl wait`: it waits for the cluster by design, so a long one is watched from the first run. */
+export function waitsForCluster(typed: string): boolean {
+  const line = splitCommandLine(asKubectl(typed));
+  return line.commands.some(([program, ...args]) => program === 'kubectl' && verbOf(args) === 'wait');
+}
+
+function verbOf(args: string[]): string | undefined {
+  let i = 0;
+  while (i < args.length && args[i].startsWith('-')) i += VALUED_FLAGS.test(args[i]) ? 2 : 1;
+  return args[i];
+}
+
 function segmentReads(words: string[], readers: Set<string>): boolean {
   const [program, ...args] = words;
   if (program === 'kubectl') return kubectlReads(args);

@@ -1,6 +1,8 @@
 import type { CommandStep, Note, StepRun } from '../model.js';
 import { startsInBackground } from '../note/dialect.js';
-import { readsCluster } from './read-only.js';
+import type { ClusterWatch } from './cluster-watch.js';
+import { Lookout } from './lookout.js';
+import { readsCluster, waitsForCluster } from './read-only.js';
 import { ShellSession, type ExecutionResult, type ShellOptions, type StepExecution } from './shell-session.js';
 import { typedInput } from './typed-input.js';
 
@@ -11,6 +13,12 @@ export interface RunSettings extends ShellOptions {
   graceMs: number;
   /** How long a read-only step whose output does not match yet is run again. */
   convergeMs: number;
+  /** How long such a step keeps converging while the run's pods are still starting (pulling images). */
+  pullTimeoutMs?: number;
+  /** The cluster, asked only about steps that do not match at once (none on a warm cluster). */
+  cluster?: ClusterWatch;
+  /** A step waits for the cluster: what for (`pulling kiamol/ch03-sleep 23 s`). */
+  onWaiting?: (step: CommandStep, waitingFor: string) => void;
   /** Whether a run's output is what the note documents: decides re-runs and early stops. */
   satisfies: (step: CommandStep, run: StepRun) => boolean;
   /** Why a step must not run (a config skip pattern), if it must not. */
@@ -22,6 +30,7 @@ export interface RunSettings extends ShellOptions {
 export type RunOutcome = { step: CommandStep; run: StepRun } | { step: CommandStep; notRun: string };
 
 const RETRY_PAUSES_MS = [250, 500, 1000, 1500, 2000];
+const DEFAULT_PULL_TIMEOUT_MS = 300_000;
 
 /**
  * Runs a note's command steps in order in one shell; yields the outcomes as they come,
@@ -53,7 +62,7 @@ export async function* runNote(note: Note, settings: RunSettings): AsyncGenerato
       if (!shell.alive) shell = new ShellSession(settings);
       if (needsItsOwnTurn(step)) {
         settings.onStepStart?.(step);
-        yield [outcome(step, await runAlone(shell, step, settings, deadline), settings)];
+        yield await diagnosed([outcome(step, await runAlone(shell, step, settings, deadline), settings)], settings);
         i++;
         continue;
       }
@@ -65,7 +74,7 @@ export async function* runNote(note: Note, settings: RunSettings): AsyncGenerato
         batch.map((s) => ({ command: s.command, timeoutMs: stepTimeout(settings, deadline, s.command) })),
         (index) => batch[index + 1] && settings.onStepStart?.(batch[index + 1]),
       );
-      yield results.map((result, k) => outcome(batch[k], toRun(result), settings));
+      yield await diagnosed(results.map((result, k) => outcome(batch[k], toRun(result), settings)), settings);
       i = end;
     }
   } finally {
@@ -84,17 +93,41 @@ function needsItsOwnTurn(step: CommandStep): boolean {
   return step.longRunning || step.session !== undefined || readsCluster(step.command) || (step.output !== undefined && startsInBackground(step.command));
 }
 
+/**
+ * A step that only reads the cluster is run again until it matches: for `convergeMs`,
+ * and past that up to the pull deadline while the run's pods are still starting (a cold
+ * cluster pulling images). The cluster is asked only once a step has not matched, or
+ * while a `kubectl wait` waits.
+ */
 async function runAlone(shell: ShellSession, step: CommandStep, settings: RunSettings, deadline: number): Promise<StepRun> {
-  const retryUntil = readsCluster(step.command) ? Date.now() + settings.convergeMs : 0;
+  const reads = readsCluster(step.command);
+  const started = Date.now();
+  const retryUntil = reads ? started + settings.convergeMs : 0;
+  const pullUntil = started + (settings.pullTimeoutMs ?? DEFAULT_PULL_TIMEOUT_MS);
+  const lookout = reads && settings.cluster ? new Lookout(settings.cluster, (what) => settings.onWaiting?.(step, what)) : undefined;
+  const waits = waitsForCluster(step.command);
   for (let attempts = 1; ; attempts++) {
-    const run = await runOnce(shell, step, settings, deadline);
+    const running = runOnce(shell, step, settings, deadline);
+    const run = await (lookout && (waits || attempts > 1) ? lookout.during(running) : running);
     run.attempts = attempts;
+    if (run.timedOut || run.exitCode === null || settings.signal?.aborted || settings.satisfies(step, run)) return run;
     const pause = RETRY_PAUSES_MS[Math.min(attempts - 1, RETRY_PAUSES_MS.length - 1)];
-    const retry =
-      !run.timedOut && run.exitCode !== null && Date.now() + pause < retryUntil && !settings.signal?.aborted && !settings.satisfies(step, run);
-    if (!retry) return run;
+    const next = Date.now() + pause;
+    const again = next < retryUntil || (lookout !== undefined && next < pullUntil && next < deadline && (await lookout.stillStarting()));
+    if (!again) return run;
     await new Promise((resolve) => setTimeout(resolve, pause));
   }
+}
+
+/** Steps that did not do what the note says get the cluster's word on the run's pods (one look for a batch). */
+async function diagnosed(outcomes: RunOutcome[], settings: RunSettings): Promise<RunOutcome[]> {
+  if (!settings.cluster || settings.signal?.aborted) return outcomes;
+  const failed = outcomes.flatMap((o) => ('run' in o && !settings.satisfies(o.step, o.run) ? [o.run] : []));
+  if (failed.length === 0) return outcomes;
+  const diagnosis = await settings.cluster.diagnose();
+  // A cluster that stopped answering is said once, on the first step it hit.
+  if (diagnosis) for (const run of diagnosis.unreachable ? failed.slice(0, 1) : failed) run.diagnosis = diagnosis;
+  return outcomes;
 }
 
 async function runOnce(shell: ShellSession, step: CommandStep, settings: RunSettings, deadline: number): Promise<StepRun> {
