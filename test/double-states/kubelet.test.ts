@@ -81,6 +81,7 @@ describe('the double on a failing cluster', () => {
   it('crash-loops a container, with its last lines in logs and a restart count', () => {
     const cs = status('crashy').containerStatuses[0];
     expect(cs.state.waiting.reason).toBe('CrashLoopBackOff');
+    expect(status('crashy').phase).toBe('Running');
     expect(cs.lastState.terminated).toMatchObject({ exitCode: 1, reason: 'Error' });
     expect(cs.restartCount).toBeGreaterThan(0);
     expect(kubectl('logs', 'crashy', '--tail=1').stdout).toBe('panic: no config\n');

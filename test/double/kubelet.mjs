@@ -207,6 +207,12 @@ export function troubledStatus(pod, now, status) {
   }
   const troubles = pod.spec.containers.map((_, i) => containerTrouble(pod, i, now));
   if (!troubles.some((t) => t && t.waiting.reason !== 'ContainerCreating')) return status;
+  // A crash-looping container has started before: the pod runs, with its IP, just not Ready.
+  if (troubles.some((t) => t?.restarts)) {
+    status.phase = 'Running';
+    status.podIP = pod._ip;
+    status.podIPs = [{ ip: pod._ip }];
+  }
   status.containerStatuses = status.containerStatuses.map((cs, i) => {
     const t = troubles[i];
     if (!t) return cs;
