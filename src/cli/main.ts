@@ -56,6 +56,8 @@ async function run(options: Options, io: Io): Promise<number> {
   };
 
   if (options.offline && options.update) throw new InputError('--update rewrites notes from a live run; it cannot go with --offline');
+  if (options.offline && (options.prepull || options.prepullOnly)) throw new InputError('prepull pulls images on the cluster; it cannot go with --offline');
+  if (options.prepullOnly) return (await prepullLive(readNotes, { options, settings, snapshotsDir, io, colors, showNote })) ? 0 : 1;
   let results: NoteResult[];
   let interrupted = false;
   if (options.offline) {
@@ -88,6 +90,26 @@ interface LiveContext {
   showNote: (result: NoteResult) => void;
 }
 
+/** `notes-run prepull NOTE…`: connects, pulls the notes' images, and says which failed and why. */
+async function prepullLive(readNotes: () => Note[], live: LiveContext): Promise<boolean> {
+  const { options, settings, io } = live;
+  const [{ prepull }, { connect }, { kubectlOnPath }] = await Promise.all([import('./prepull.js'), import('../cluster/prepare-cluster.js'), import('../cluster/kubectl-binary.js')]);
+  const client: Kubectl = { binary: options.kubectl ? resolve(options.kubectl) : kubectlOnPath(io.env), env: { ...io.env } };
+  let notes: Note[] = [];
+  const target = await connect(client, options.context, settings.allowedContexts, () => (notes = readNotes()));
+  io.stderr.write(live.colors.dim(`notes-run: kube context ${target.context}${target.serverVersion ? ` (server ${target.serverVersion})` : ''}\n`));
+  const abort = new AbortController();
+  const interrupt = () => abort.abort();
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
+  try {
+    return await prepull(notes, { settings, client, target, colors: live.colors, write: (text) => io.stdout.write(text), signal: abort.signal });
+  } finally {
+    process.off('SIGINT', interrupt);
+    process.off('SIGTERM', interrupt);
+  }
+}
+
 /** Connects to the cluster, runs the notes (`--jobs` at a time) and stops everything on Ctrl-C. */
 async function runLive(readNotes: () => Note[], live: LiveContext): Promise<{ results: NoteResult[]; interrupted: boolean }> {
   const { options, settings, io } = live;
@@ -102,6 +124,10 @@ async function runLive(readNotes: () => Note[], live: LiveContext): Promise<{ re
   let notes: Note[] = [];
   const target = await connect(client, options.context, settings.allowedContexts, () => (notes = readNotes()));
   io.stderr.write(live.colors.dim(`notes-run: kube context ${target.context}${target.serverVersion ? ` (server ${target.serverVersion})` : ''}\n`));
+  if (options.prepull) {
+    const { prepull } = await import('./prepull.js');
+    await prepull(notes, { settings, client, target, colors: live.colors, write: (text) => io.stderr.write(text) });
+  }
   const abort = new AbortController();
   const interrupt = () => abort.abort();
   process.once('SIGINT', interrupt);

@@ -18,6 +18,10 @@ export interface Options {
   context?: string;
   namespace?: string;
   keep: boolean;
+  /** `notes-run prepull NOTE…`: pull the notes' images on the cluster, run nothing. */
+  prepullOnly: boolean;
+  /** `--prepull`: pull them first, then run the notes. */
+  prepull: boolean;
   jobs: number;
   bail: boolean;
   steps: number[];
@@ -32,6 +36,7 @@ export interface Options {
 }
 
 export const USAGE = `Usage: notes-run [options] NOTE.md|DIR ...
+       notes-run prepull [options] NOTE.md|DIR ...   pull the images the notes apply, run nothing
 
 Runs the bash blocks of Markdown notes against the current kube context and tells,
 per note, whether every documented output still holds: fresh, stale or broken.
@@ -53,6 +58,7 @@ Options:
   --context NAME         run against this kube context (also allows a non-local one)
   --namespace NAME       run in this namespace, without isolation (nothing is deleted)
   --keep                 keep the run namespace after the run
+  --prepull              pull the images the notes apply before running them
   --jobs N               run N notes in parallel (default 1)
   --bail                 stop after the first stale or broken note
   --step LINE            run only up to the step at LINE and judge just it (repeatable)
@@ -87,6 +93,7 @@ export function parseOptions(argv: string[]): Options {
         context: { type: 'string' },
         namespace: { type: 'string' },
         keep: { type: 'boolean', default: false },
+        prepull: { type: 'boolean', default: false },
         jobs: { type: 'string', default: '1' },
         bail: { type: 'boolean', default: false },
         step: { type: 'string', multiple: true, default: [] },
@@ -106,8 +113,12 @@ export function parseOptions(argv: string[]): Options {
   if (!['human', 'json', 'junit', 'github'].includes(reporter)) {
     throw new InputError(`--reporter must be human, json, junit or github, not "${v.reporter}"`);
   }
+  // `prepull` as the first word is the subcommand; a note of that name is still `./prepull`.
+  const prepullOnly = parsed.positionals[0] === 'prepull';
   return {
-    paths: parsed.positionals,
+    paths: prepullOnly ? parsed.positionals.slice(1) : parsed.positionals,
+    prepullOnly,
+    prepull: v.prepull!,
     reporter,
     outputFile: v['output-file'],
     cwd: v.cwd,
