@@ -35,9 +35,14 @@ export function waitsForCluster(typed: string): boolean {
 }
 
 function verbOf(args: string[]): string | undefined {
+  return args[verbIndex(args)];
+}
+
+/** Where kubectl's subcommand is, past the global flags before it. */
+function verbIndex(args: string[]): number {
   let i = 0;
   while (i < args.length && args[i].startsWith('-')) i += VALUED_FLAGS.test(args[i]) ? 2 : 1;
-  return args[i];
+  return i;
 }
 
 function segmentReads(words: string[], readers: Set<string>): boolean {
@@ -48,8 +53,7 @@ function segmentReads(words: string[], readers: Set<string>): boolean {
 }
 
 function kubectlReads(args: string[]): boolean {
-  let i = 0;
-  while (i < args.length && args[i].startsWith('-')) i += VALUED_FLAGS.test(args[i]) ? 2 : 1;
+  const i = verbIndex(args);
   const verb = args[i];
   if (verb === 'exec') return execReads(args);
   if (verb === 'auth') return args[i + 1] === 'can-i';
