@@ -62,7 +62,7 @@ export async function* runNote(note: Note, settings: RunSettings): AsyncGenerato
       if (!shell.alive) shell = new ShellSession(settings);
       if (needsItsOwnTurn(step)) {
         settings.onStepStart?.(step);
-        yield await diagnosed([outcome(step, await runAlone(shell, step, settings, deadline), settings)], settings);
+        yield [outcome(step, await runAlone(shell, step, settings, deadline), settings)];
         i++;
         continue;
       }
@@ -74,7 +74,7 @@ export async function* runNote(note: Note, settings: RunSettings): AsyncGenerato
         batch.map((s) => ({ command: s.command, timeoutMs: stepTimeout(settings, deadline, s.command) })),
         (index) => batch[index + 1] && settings.onStepStart?.(batch[index + 1]),
       );
-      yield await diagnosed(results.map((result, k) => outcome(batch[k], toRun(result), settings)), settings);
+      yield results.map((result, k) => outcome(batch[k], toRun(result), settings));
       i = end;
     }
   } finally {
@@ -119,16 +119,6 @@ async function runAlone(shell: ShellSession, step: CommandStep, settings: RunSet
   }
 }
 
-/** Steps that did not do what the note says get the cluster's word on the run's pods (one look for a batch). */
-async function diagnosed(outcomes: RunOutcome[], settings: RunSettings): Promise<RunOutcome[]> {
-  if (!settings.cluster || settings.signal?.aborted) return outcomes;
-  const failed = outcomes.flatMap((o) => ('run' in o && !settings.satisfies(o.step, o.run) ? [o.run] : []));
-  if (failed.length === 0) return outcomes;
-  const diagnosis = await settings.cluster.diagnose();
-  // A cluster that stopped answering is said once, on the first step it hit.
-  if (diagnosis) for (const run of diagnosis.unreachable ? failed.slice(0, 1) : failed) run.diagnosis = diagnosis;
-  return outcomes;
-}
 
 async function runOnce(shell: ShellSession, step: CommandStep, settings: RunSettings, deadline: number): Promise<StepRun> {
   const session = step.session ? typedInput(step.session, settings.graceMs) : undefined;
