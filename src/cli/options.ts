@@ -22,10 +22,16 @@ export interface Options {
   prepullOnly: boolean;
   /** `--prepull`: pull them first, then run the notes. */
   prepull: boolean;
+  /** Run in the context's own namespace when the API server forbids creating one. */
+  allowUnisolated: boolean;
   jobs: number;
   bail: boolean;
   steps: number[];
   offline: boolean;
+  /** Notes with nothing checked (`empty`, `unverified`) fail the run too. */
+  strict: boolean;
+  /** Print how each note is read, without running anything. */
+  plan: boolean;
   update: boolean;
   interactive: boolean;
   snapshots?: string;
@@ -36,6 +42,7 @@ export interface Options {
 }
 
 export const USAGE = `Usage: notes-run [options] NOTE.md|DIR ...
+       notes-run clean [--context NAME]   delete run namespaces crashed runs left behind
        notes-run prepull [options] NOTE.md|DIR ...   pull the images the notes apply, run nothing
 
 Runs the bash blocks of Markdown notes against the current kube context and tells,
@@ -43,6 +50,8 @@ per note, whether every documented output still holds: fresh, stale or broken.
 
 Options:
   --offline              no cluster: compare documented outputs with the last snapshot
+  --plan                 show how each note is read (steps, output lines, skips) and run nothing
+  --strict               exit 1 for notes with nothing checked (empty, unverified) too
   --update               rewrite drifted documented outputs in the note (atomic)
   -i, --interactive      with --update: show each drifted output and ask first
   --reporter NAME        human (default), json, junit or github
@@ -59,6 +68,7 @@ Options:
   --namespace NAME       run in this namespace, without isolation (nothing is deleted)
   --keep                 keep the run namespace after the run
   --prepull              pull the images the notes apply before running them
+  --allow-unisolated     when the cluster forbids creating namespaces, run in the context's own
   --jobs N               run N notes in parallel (default 1)
   --bail                 stop after the first stale or broken note
   --step LINE            run only up to the step at LINE and judge just it (repeatable)
@@ -79,6 +89,8 @@ export function parseOptions(argv: string[]): Options {
       allowPositionals: true,
       options: {
         offline: { type: 'boolean', default: false },
+        strict: { type: 'boolean', default: false },
+        plan: { type: 'boolean', default: false },
         update: { type: 'boolean', default: false },
         interactive: { type: 'boolean', short: 'i', default: false },
         reporter: { type: 'string', default: 'human' },
@@ -94,6 +106,7 @@ export function parseOptions(argv: string[]): Options {
         namespace: { type: 'string' },
         keep: { type: 'boolean', default: false },
         prepull: { type: 'boolean', default: false },
+        'allow-unisolated': { type: 'boolean', default: false },
         jobs: { type: 'string', default: '1' },
         bail: { type: 'boolean', default: false },
         step: { type: 'string', multiple: true, default: [] },
@@ -131,10 +144,13 @@ export function parseOptions(argv: string[]): Options {
     context: v.context,
     namespace: v.namespace,
     keep: v.keep!,
+    allowUnisolated: v['allow-unisolated']!,
     jobs: count('--jobs', v.jobs!),
     bail: v.bail!,
     steps: v.step!.map((line) => count('--step', line)),
     offline: v.offline!,
+    strict: v.strict!,
+    plan: v.plan!,
     update: v.update!,
     interactive: v.interactive!,
     snapshots: v.snapshots,
@@ -145,12 +161,16 @@ export function parseOptions(argv: string[]): Options {
   };
 }
 
+/** Node's timers hold at most 2^31 - 1 ms (24.8 days); a longer one fires at once. */
+export const MAX_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
+
 function seconds(flag: string, text: string | undefined, zeroAllowed = false): number | undefined {
   if (text === undefined) return undefined;
   const value = Number(text);
   if (!Number.isFinite(value) || value < 0 || (!zeroAllowed && value === 0)) {
     throw new InputError(`${flag} takes a number of seconds, not "${text}"`);
   }
+  if (value > MAX_SECONDS) throw new InputError(`${flag} takes at most ${MAX_SECONDS} seconds (24 days), not ${text}`);
   return Math.round(value * 1000);
 }
 

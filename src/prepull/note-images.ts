@@ -1,5 +1,5 @@
 import type { Note } from '../model.js';
-import { asKubectl } from '../note/dialect.js';
+import { asKubectl } from '../note/command/kubectl-alias.js';
 import { appliedObjects } from '../yaml/applied-objects.js';
 import { isRecord } from '../yaml/manifest-documents.js';
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { kubectl, type Kubectl } from '../cluster/kubectl.js';
 import { readClusterView, type PodView } from '../cluster/pod-states.js';
 import { lastLine } from '../cluster/prepare-cluster.js';
+import { runLabels } from '../cluster/run-labels.js';
 
 // Pulls images on the cluster before a chapter runs: one short-lived pod per image in a
 // scratch namespace of its own, watched until its image is on the node or refused, then
@@ -86,8 +87,13 @@ function pullState(pod: PodView | undefined): { kind: 'pulling' } | { kind: 'pul
   return { kind: 'pulled' };
 }
 
+/** Labelled as a run namespace too, so `notes-run clean` removes one a crashed prepull left. */
 function namespaceManifest(name: string): string {
-  return `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${name}\n  labels:\n    ${PREPULL_LABEL}: "true"\n`;
+  const labels = [`${PREPULL_LABEL}=true`, ...runLabels()].map((label) => {
+    const [key, value] = label.split('=');
+    return `    ${key}: ${JSON.stringify(value)}\n`;
+  });
+  return `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${name}\n  labels:\n${labels.join('')}`;
 }
 
 /** A pod that exists only to make the node pull its image; it never restarts. */

@@ -7,7 +7,7 @@ export interface Summary {
 }
 
 export function summarize(results: NoteResult[], durationMs: number): Summary {
-  const notes = { total: 0, fresh: 0, stale: 0, broken: 0 };
+  const notes = { total: 0, fresh: 0, stale: 0, broken: 0, empty: 0, unverified: 0, interrupted: 0 };
   const steps = { total: 0, pass: 0, stale: 0, broken: 0, unchecked: 0, skipped: 0, unverified: 0 };
   for (const result of results) {
     notes.total++;
@@ -20,9 +20,13 @@ export function summarize(results: NoteResult[], durationMs: number): Summary {
   return { notes, steps, durationMs: Math.round(durationMs) };
 }
 
-/** 0: every note fresh (or made fresh by `--update`); 1: any note stale or broken. */
-export function exitCodeOf(results: NoteResult[]): 0 | 1 {
+/**
+ * 0: every note fresh (or made fresh by `--update`), or with nothing to check (`empty`,
+ * `unverified`) unless `strict`; 1: any note stale or broken.
+ */
+export function exitCodeOf(results: NoteResult[], strict = false): 0 | 1 {
   const settled = (result: NoteResult) =>
-    result.status === 'fresh' || (result.status === 'stale' && result.verdicts.every((v) => v.status !== 'stale' || v.updated));
+    result.status === 'fresh' ||
+    (!strict && (result.status === 'empty' || result.status === 'unverified')) || (result.status === 'stale' && result.verdicts.every((v) => v.status !== 'stale' || v.updated));
   return results.every(settled) ? 0 : 1;
 }

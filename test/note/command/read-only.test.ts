@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isReadOnly, readsCluster, waitsForCluster } from '../../src/run/read-only.js';
+import { isReadOnly, readsCluster } from '../../../src/note/command/read-only.js';
 
 describe('steps that only read the cluster, and may be re-run until it converges', () => {
   it.each([
@@ -44,17 +44,5 @@ describe('steps that are never re-run', () => {
   it('does not re-run reads that do not involve the cluster', () => {
     expect(isReadOnly('cat notes.txt | grep x')).toBe(true);
     expect(readsCluster('cat notes.txt | grep x')).toBe(false);
-  });
-});
-
-describe('a step that waits for the cluster', () => {
-  it.each([
-    ['kubectl wait --for=condition=Ready pod -l app=sleep-1', true],
-    ['kubectl -n x wait --for=delete pod/a --timeout=60s', true],
-    ['k wait --for=condition=Ready pod --all', true],
-    ['kubectl get pods', false],
-    ['echo kubectl wait', false],
-  ])('%s', (command, waits) => {
-    expect(waitsForCluster(command)).toBe(waits);
   });
 });

@@ -1,5 +1,5 @@
-import { splitCommandLine } from '../note/command-line.js';
-import { asKubectl } from '../note/dialect.js';
+import { splitCommandLine, type CommandLine } from './command-line.js';
+import { asKubectl } from './kubectl-alias.js';
 
 // A cluster converges: right after a delete, endpoints still list the old pod and a new
 // pod is still being created. A step that only reads may be run again until its
@@ -16,9 +16,9 @@ const SHELLS = new Set(['sh', 'bash', 'ash', 'zsh']);
 /** kubectl's global flags that take a value, so the subcommand is found after them. */
 const VALUED_FLAGS = /^(-n|--namespace|--context|--kubeconfig|--cluster|--user|-s|--server|--request-timeout)$/;
 
-export function isReadOnly(command: string): boolean {
-  const line = splitCommandLine(command);
-  if (line.background || line.writesFile || line.multiline || !line.substitutions.every(isReadOnly)) return false;
+export function isReadOnly(command: string, split?: CommandLine): boolean {
+  const line = split ?? splitCommandLine(command);
+  if (line.background || line.writesFile || line.multiline || !line.substitutions.every((inner) => isReadOnly(inner))) return false;
   return line.commands.every((words) => segmentReads(words, FILTERS));
 }
 
@@ -26,23 +26,6 @@ export function isReadOnly(command: string): boolean {
 export function readsCluster(typed: string): boolean {
   const command = asKubectl(typed);
   return /\bkubectl\b/.test(command) && isReadOnly(command);
-}
-
-/** `kubectl wait`: it waits for the cluster by design, so a long one is watched from the first run. */
-export function waitsForCluster(typed: string): boolean {
-  const line = splitCommandLine(asKubectl(typed));
-  return line.commands.some(([program, ...args]) => program === 'kubectl' && verbOf(args) === 'wait');
-}
-
-function verbOf(args: string[]): string | undefined {
-  return args[verbIndex(args)];
-}
-
-/** Where kubectl's subcommand is, past the global flags before it. */
-function verbIndex(args: string[]): number {
-  let i = 0;
-  while (i < args.length && args[i].startsWith('-')) i += VALUED_FLAGS.test(args[i]) ? 2 : 1;
-  return i;
 }
 
 function segmentReads(words: string[], readers: Set<string>): boolean {
@@ -53,7 +36,8 @@ function segmentReads(words: string[], readers: Set<string>): boolean {
 }
 
 function kubectlReads(args: string[]): boolean {
-  const i = verbIndex(args);
+  let i = 0;
+  while (i < args.length && args[i].startsWith('-')) i += VALUED_FLAGS.test(args[i]) ? 2 : 1;
   const verb = args[i];
   if (verb === 'exec') return execReads(args);
   if (verb === 'auth') return args[i + 1] === 'can-i';
