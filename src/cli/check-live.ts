@@ -2,6 +2,7 @@ import { checkNote } from '../check/check-note.js';
 import { onlySelected, selectSteps } from '../check/select-steps.js';
 import { shimDirectory } from '../cluster/kubectl-binary.js';
 import type { Kubectl } from '../cluster/kubectl.js';
+import { podWatch } from '../cluster/pod-watch.js';
 import { isolate, pinnedKubeconfig, type ClusterTarget, type RunNamespace } from '../cluster/prepare-cluster.js';
 import type { CompareSettings } from '../compare/comparable-lines.js';
 import { exemptNodePorts } from '../compare/tolerances/exempt-node-ports.js';
@@ -67,6 +68,9 @@ async function checkWhole(note: Note, live: LiveRun, complete: boolean): Promise
       noteTimeoutMs: settings.noteTimeoutMs,
       graceMs: settings.graceMs,
       convergeMs: settings.convergeMs,
+      pullTimeoutMs: settings.pullTimeoutMs,
+      cluster: podWatch(client, watchScope(space, target)),
+      onWaiting: (_step, waitingFor) => live.progress.waiting(note.file, waitingFor),
       skipReason: settings.skipReason,
       signal: live.signal,
       compare,
@@ -123,6 +127,12 @@ async function applyUpdate(note: Note, result: NoteResult, compare: CompareSetti
   for (const verdict of result.verdicts) {
     if (update.steps.includes(verdict.step.line)) verdict.updated = true;
   }
+}
+
+/** notes-run's own look at the run namespace: the note's kubeconfig when it has one, else the named context. */
+function watchScope(space: RunNamespace, target: ClusterTarget): string[] {
+  const cluster = space.kubeconfig ? ['--kubeconfig', space.kubeconfig] : target.contextArgs;
+  return [...cluster, '--namespace', space.name];
 }
 
 /** A problem writing what the run produced, said on the note it belongs to. */

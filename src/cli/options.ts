@@ -13,10 +13,15 @@ export interface Options {
   noteTimeoutMs?: number;
   graceMs?: number;
   convergeMs?: number;
+  pullTimeoutMs?: number;
   kubectl?: string;
   context?: string;
   namespace?: string;
   keep: boolean;
+  /** `notes-run prepull NOTE…`: pull the notes' images on the cluster, run nothing. */
+  prepullOnly: boolean;
+  /** `--prepull`: pull them first, then run the notes. */
+  prepull: boolean;
   /** Run in the context's own namespace when the API server forbids creating one. */
   allowUnisolated: boolean;
   jobs: number;
@@ -40,6 +45,7 @@ export interface Options {
 
 export const USAGE = `Usage: notes-run [options] NOTE.md|DIR ...
        notes-run clean [--context NAME]   delete run namespaces crashed runs left behind
+       notes-run prepull [options] NOTE.md|DIR ...   pull the images the notes apply, run nothing
 
 Runs the bash blocks of Markdown notes against the current kube context and tells,
 per note, whether every documented output still holds: fresh, stale or broken.
@@ -59,10 +65,13 @@ Options:
   --note-timeout SEC     whole-note time limit (default 900)
   --grace SEC            how long long-running commands (port-forward, logs -f) run (default 3)
   --converge SEC         how long read-only steps are re-run until they match (default 10)
+  --pull-timeout SEC     how long they keep converging while the run's pods are still
+                         starting or pulling images (default 300)
   --kubectl PATH         the kubectl to use (default: kubectl on PATH)
   --context NAME         run against this kube context (also allows a non-local one)
   --namespace NAME       run in this namespace, without isolation (nothing is deleted)
   --keep                 keep the run namespace after the run
+  --prepull              pull the images the notes apply before running them
   --allow-unisolated     when the cluster forbids creating namespaces, run in the context's own
   --jobs N               run N notes in parallel (default 1)
   --bail                 stop after the first stale or broken note
@@ -99,10 +108,12 @@ export function parseOptions(argv: string[]): Options {
         'note-timeout': { type: 'string' },
         grace: { type: 'string' },
         converge: { type: 'string' },
+        'pull-timeout': { type: 'string' },
         kubectl: { type: 'string' },
         context: { type: 'string' },
         namespace: { type: 'string' },
         keep: { type: 'boolean', default: false },
+        prepull: { type: 'boolean', default: false },
         'allow-unisolated': { type: 'boolean', default: false },
         jobs: { type: 'string', default: '1' },
         bail: { type: 'boolean', default: false },
@@ -123,8 +134,12 @@ export function parseOptions(argv: string[]): Options {
   if (!['human', 'json', 'junit', 'github'].includes(reporter)) {
     throw new InputError(`--reporter must be human, json, junit or github, not "${v.reporter}"`);
   }
+  // `prepull` as the first word is the subcommand; a note of that name is still `./prepull`.
+  const prepullOnly = parsed.positionals[0] === 'prepull';
   return {
-    paths: parsed.positionals,
+    paths: prepullOnly ? parsed.positionals.slice(1) : parsed.positionals,
+    prepullOnly,
+    prepull: v.prepull!,
     reporter,
     outputFile: v['output-file'],
     cwd: v.cwd,
@@ -132,6 +147,7 @@ export function parseOptions(argv: string[]): Options {
     noteTimeoutMs: seconds('--note-timeout', v['note-timeout']),
     graceMs: seconds('--grace', v.grace),
     convergeMs: seconds('--converge', v.converge, true),
+    pullTimeoutMs: seconds('--pull-timeout', v['pull-timeout'], true),
     kubectl: v.kubectl,
     context: v.context,
     namespace: v.namespace,

@@ -195,10 +195,10 @@ function parseVersions(stdout: string): Pick<ClusterTarget, 'clientVersion' | 's
   }
 }
 
-function looksUnreachable(stderr: string): boolean {
+export function looksUnreachable(stderr: string): boolean {
   return /refused|Unable to connect|dial tcp|no such host|i\/o timeout|timed out|couldn't get current server API group list|did you specify the right host/i.test(stderr);
 }
 
-function lastLine(text: string): string {
+export function lastLine(text: string): string {
   return text.trim().split('\n').pop()?.trim() ?? '';
 }

@@ -1,5 +1,6 @@
 import type { Colors } from 'picocolors/types.js';
 import type { NoteMessage, NoteResult, StepStatus, Verdict } from '../model.js';
+import { diagnosisLines } from './diagnosis-lines.js';
 import { commandOf, firstLine, outsideWarning } from './step-fields.js';
 import { isPortable, passCount, summarize, type Summary } from './summary.js';
 import { visible } from './visible-text.js';
@@ -66,6 +67,11 @@ export function humanStepLines(file: string, verdict: Verdict, c: Colors): strin
   if (verdict.status === 'broken' && verdict.run && !verdict.comparison) {
     const tail = verdict.run.output.trimEnd().split('\n').slice(-8);
     for (const line of tail) if (line !== '') lines.push(`          ${c.dim(`│ ${visible(line)}`)}`);
+  }
+  // The cluster's word on why: the run's pods that were not Ready.
+  if (detail && verdict.run?.diagnosis) {
+    lines.push(`          ${c.bold('cluster:')}`);
+    for (const line of diagnosisLines(verdict.run.diagnosis)) lines.push(`            ${line.startsWith(' ') ? c.dim(line) : line}`);
   }
   return lines;
 }

@@ -2,6 +2,7 @@
 import * as R from './rand.mjs';
 import { kubernetesServiceIP } from './flavours.mjs';
 import { newObject, put, get, list, convergeMs } from './kinds.mjs';
+import { admitPod } from './kubelet.mjs';
 
 export const svcDefaults = () => ({
   internalTrafficPolicy: 'Cluster',
@@ -116,6 +117,7 @@ export function createPod(s, { name, ns, labels, annotations, spec, owner }, now
   pod.spec = podSpec(spec, s, name, vol);
   pod._ip = R.podIP(used);
   pod._readyAt = now + convergeMs();
+  admitPod(s, pod, now);
   pod._cids = pod.spec.containers.map(() => R.hex(32));
   put(s, pod);
   return pod;

@@ -4,6 +4,7 @@ import { matches } from './selectors.mjs';
 import { controllerOf, templateKey, isReady } from './controllers.mjs';
 import { serverVersion } from './versions.mjs';
 import { flavour } from './flavours.mjs';
+import { troubledStatus } from './kubelet.mjs';
 
 // ---------- API views ----------
 export function normalizeImage(image) {
@@ -64,7 +65,7 @@ export function podStatus(s, pod, now) {
     status.podIP = pod._ip;
     status.podIPs = [{ ip: pod._ip }];
   }
-  return status;
+  return troubledStatus(pod, now, status);
 }
 
 export function imageDigest(image) {
