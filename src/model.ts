@@ -166,6 +166,32 @@ export interface StepRun {
   attempts: number;
   /** Output of each session line, when the session could be split at its markers. */
   sessionOutputs?: string[];
+  /** Why the step may have failed, from the cluster: its pods that were not Ready then. */
+  diagnosis?: Diagnosis;
+}
+
+/** What the cluster said about the run's pods that were not Ready when a step failed. */
+export interface Diagnosis {
+  pods: PodDiagnosis[];
+  /** The last Warning events of the run's namespace: `Reason pod/x: message`. */
+  events: string[];
+  /** The cluster stopped answering: said once, on the first step it hit. */
+  unreachable?: string;
+}
+
+export interface PodDiagnosis {
+  pod: string;
+  /** `Pending`, `Running`, `Failed`. */
+  phase: string;
+  /** Why it is not Ready: a container's waiting or terminated reason (`ImagePullBackOff`), or `Unschedulable`. */
+  reason?: string;
+  container?: string;
+  image?: string;
+  /** The kubelet's, the registry's or the scheduler's own words. */
+  message?: string;
+  restarts?: number;
+  /** The last lines a crashing container printed. */
+  logs?: string[];
 }
 
 export type StepStatus = 'pass' | 'stale' | 'broken' | 'unchecked' | 'skipped' | 'unverified';
@@ -180,6 +206,28 @@ export interface Comparison {
   diff: DiffLine[];
   /** Short explanations of drift a user would want named (e.g. a kubectl wording change). */
   notes: string[];
+  /**
+   * The portability facts (ids) that made the outputs match: differences that come only
+   * from the kubectl or server version or the cluster's flavour. Absent on a plain match.
+   */
+  portable?: string[];
+}
+
+/** Where a cluster runs and which versions answer: read once per run, kept in snapshots. */
+export interface ClusterEnvironment {
+  /** docker-desktop, k3d, k3s, kind, minikube, rancher-desktop, ...; absent when unknown. */
+  flavour?: string;
+  nodes?: ClusterNode[];
+  /** `kubectl version` gitVersions, e.g. v1.34.1 and v1.31.5+k3s1. */
+  client?: string;
+  server?: string;
+}
+
+export interface ClusterNode {
+  name: string;
+  osImage?: string;
+  kubeletVersion?: string;
+  addresses?: string[];
 }
 
 export interface DiffLine {

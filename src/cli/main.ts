@@ -70,11 +70,15 @@ async function run(options: Options, io: Io): Promise<number> {
 
   if (options.plan) return showPlan(readNotes(), settings, options, io, colors);
   if (options.offline && options.update) throw new InputError('--update rewrites notes from a live run; it cannot go with --offline');
+  if (options.offline && (options.prepull || options.prepullOnly)) throw new InputError('prepull pulls images on the cluster; it cannot go with --offline');
+  if (options.prepullOnly) return (await prepullLive(readNotes, { options, settings, snapshotsDir, io, colors, showNote, interruption })) ? 0 : 1;
   let results: NoteResult[];
   // Nobody reads the rest (`notes-run ... | head -1`): stop as on Ctrl-C, clean up, leave quietly.
   io.stdout.on('error', () => interruption.stop('EPIPE'));
   if (options.offline) {
-    results = readNotes().map((note) => checkOffline(note, readSnapshot(snapshotPath(snapshotsDir, note.file)), settings.tolerances, settings.forNote(note.file).cwd));
+    results = readNotes().map((note) =>
+      checkOffline(note, readSnapshot(snapshotPath(snapshotsDir, note.file)), settings.tolerances, settings.forNote(note.file).cwd, options.strict),
+    );
     results.forEach(showNote);
   } else {
     try {
@@ -143,21 +147,38 @@ interface LiveContext {
   interruption: Interruption;
 }
 
+/** `notes-run prepull NOTE…`: connects, pulls the notes' images, and says which failed and why. */
+async function prepullLive(readNotes: () => Note[], live: LiveContext): Promise<boolean> {
+  const { options, settings, io } = live;
+  const [{ prepull }, { connect }, { kubectlOnPath }] = await Promise.all([import('./prepull.js'), import('../cluster/prepare-cluster.js'), import('../cluster/kubectl-binary.js')]);
+  const client: Kubectl = { binary: options.kubectl ? resolve(options.kubectl) : kubectlOnPath(io.env), env: { ...io.env } };
+  let notes: Note[] = [];
+  const target = await connect(client, options.context, settings.allowedContexts, () => (notes = readNotes()));
+  io.stderr.write(live.colors.dim(`notes-run: kube context ${JSON.stringify(target.context).slice(1, -1)}${target.serverVersion ? ` (server ${target.serverVersion})` : ''}\n`));
+  // Ctrl-C stops the polling; the scratch namespace is still deleted.
+  return prepull(notes, { settings, client, target, colors: live.colors, write: (text) => io.stdout.write(text), signal: live.interruption.signal });
+}
+
 /** Connects to the cluster, runs the notes (`--jobs` at a time) and stops everything on Ctrl-C. */
 async function runLive(readNotes: () => Note[], live: LiveContext): Promise<NoteResult[]> {
   const { options, settings, io } = live;
   const { signal } = live.interruption;
   // Loaded only for a live run: an offline check (the pre-commit hook) must start fast.
-  const [{ checkLive }, { connect }, { kubectlOnPath }] = await Promise.all([
+  const [{ checkLive }, { connect }, { kubectlOnPath }, { describeEnvironment }] = await Promise.all([
     import('./check-live.js'),
     import('../cluster/prepare-cluster.js'),
     import('../cluster/kubectl-binary.js'),
+    import('../cluster/read-environment.js'),
   ]);
   const client: Kubectl = { binary: options.kubectl ? resolve(options.kubectl) : kubectlOnPath(io.env), env: { ...io.env } };
   // The notes are parsed while kubectl asks the cluster for its version.
   let notes: Note[] = [];
   const target = await connect(client, options.context, settings.allowedContexts, () => (notes = readNotes()));
-  io.stderr.write(live.colors.dim(`notes-run: kube context ${JSON.stringify(target.context).slice(1, -1)}${target.serverVersion ? ` (server ${target.serverVersion})` : ''}\n`));
+  io.stderr.write(live.colors.dim(`notes-run: kube context ${JSON.stringify(target.context).slice(1, -1)} (${describeEnvironment(target.environment)})\n`));
+  if (options.prepull) {
+    const { prepull } = await import('./prepull.js');
+    await prepull(notes, { settings, client, target, colors: live.colors, write: (text) => io.stderr.write(text), signal });
+  }
   const progress = new Progress(io.stderr, io.env);
   const warn = (message: string) => io.stderr.write(`notes-run: warning: ${message}\n`);
   const asking = options.update && options.interactive ? askBeforeUpdate(io.stdin, io.stderr, live.colors) : undefined;

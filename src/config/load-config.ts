@@ -15,6 +15,7 @@ export interface Config {
   noteTimeoutSeconds?: number;
   graceSeconds?: number;
   convergeSeconds?: number;
+  pullTimeoutSeconds?: number;
   skip: SkipRule[];
   tolerances: Tolerance[];
   /** Per-note settings, keyed by the note's path (relative to the config file's folder). */
@@ -52,7 +53,7 @@ function validate(raw: unknown, file: string): Config {
   };
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail('must hold a mapping of settings');
   const input = raw as Record<string, unknown>;
-  const known = new Set(['contexts', 'timeout', 'noteTimeout', 'grace', 'converge', 'skip', 'tolerances', 'notes']);
+  const known = new Set(['contexts', 'timeout', 'noteTimeout', 'grace', 'converge', 'pullTimeout', 'skip', 'tolerances', 'notes']);
   for (const key of Object.keys(input)) if (!known.has(key)) fail(`unknown setting "${key}" (known: ${[...known].join(', ')})`);
   const seconds = (key: string): number | undefined => {
     const value = input[key];
@@ -101,6 +102,7 @@ function validate(raw: unknown, file: string): Config {
     noteTimeoutSeconds: seconds('noteTimeout'),
     graceSeconds: seconds('grace'),
     convergeSeconds: seconds('converge'),
+    pullTimeoutSeconds: seconds('pullTimeout'),
     skip,
     tolerances,
     notes,

@@ -1,4 +1,5 @@
 import type { NoteResult, Verdict } from '../model.js';
+import { diagnosisLines } from './diagnosis-lines.js';
 import { commandOf, firstLine, headingPath, outsideWarning } from './step-fields.js';
 import { summarize } from './summary.js';
 import { visible } from './visible-text.js';
@@ -32,6 +33,7 @@ function message(verdict: Verdict): string {
   if (verdict.reason) parts.push(verdict.reason);
   for (const line of verdict.comparison?.diff ?? []) if (line.op !== ' ') parts.push(`${line.op} ${line.text}`);
   for (const note of verdict.comparison?.notes ?? []) parts.push(`note: ${note}`);
+  if (verdict.run?.diagnosis) parts.push('cluster:', ...diagnosisLines(verdict.run.diagnosis));
   return parts.filter(Boolean).join('\n');
 }
 

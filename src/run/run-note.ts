@@ -1,5 +1,7 @@
 import type { CommandStep, Note, StepRun } from '../model.js';
+import type { ClusterWatch } from './cluster-watch.js';
 import { findExecutable } from './find-executable.js';
+import { Lookout } from './lookout.js';
 import { ShellSession, type ExecutionResult, type ShellOptions, type StepExecution } from './shell-session.js';
 import { asTerminalShows } from './terminal-view.js';
 import { typedInput } from './typed-input.js';
@@ -11,6 +13,12 @@ export interface RunSettings extends ShellOptions {
   graceMs: number;
   /** How long a read-only step whose output does not match yet is run again. */
   convergeMs: number;
+  /** How long such a step keeps converging while the run's pods are still starting (pulling images). */
+  pullTimeoutMs?: number;
+  /** The cluster, asked only about steps that do not match at once (none on a warm cluster). */
+  cluster?: ClusterWatch;
+  /** A step waits for the cluster: what for (`pulling kiamol/ch03-sleep 23 s`). */
+  onWaiting?: (step: CommandStep, waitingFor: string) => void;
   /** Whether a run's output is what the note documents: decides re-runs and early stops. */
   satisfies: (step: CommandStep, run: StepRun) => boolean;
   /** Why a step must not run (a config skip pattern), if it must not. */
@@ -22,6 +30,7 @@ export interface RunSettings extends ShellOptions {
 export type RunOutcome = { step: CommandStep; run: StepRun } | { step: CommandStep; notRun: string };
 
 const RETRY_PAUSES_MS = [250, 500, 1000, 1500, 2000];
+const DEFAULT_PULL_TIMEOUT_MS = 300_000;
 
 /**
  * Runs a note's command steps in order in one shell; yields the outcomes as they come,
@@ -106,18 +115,33 @@ function needsItsOwnTurn(step: CommandStep): boolean {
   return step.longRunning || step.session !== undefined || step.facts.readsCluster || (step.output !== undefined && step.facts.background);
 }
 
+/**
+ * A step that only reads the cluster is run again until it matches: for `convergeMs`,
+ * and past that up to the pull deadline while the run's pods are still starting (a cold
+ * cluster pulling images). The cluster is asked only once a step has not matched, or
+ * while a `kubectl wait` waits.
+ */
 async function runAlone(shell: ShellSession, step: CommandStep, settings: RunSettings, deadline: number): Promise<StepRun> {
-  const retryUntil = step.facts.readsCluster ? Date.now() + settings.convergeMs : 0;
+  const reads = step.facts.readsCluster;
+  const started = Date.now();
+  const retryUntil = reads ? started + settings.convergeMs : 0;
+  const pullUntil = started + (settings.pullTimeoutMs ?? DEFAULT_PULL_TIMEOUT_MS);
+  const lookout = reads && settings.cluster ? new Lookout(settings.cluster, (what) => settings.onWaiting?.(step, what)) : undefined;
+  // `kubectl wait` waits for the cluster by design: it is watched from its first run.
+  const waits = step.facts.kubectl?.verb === 'wait';
   for (let attempts = 1; ; attempts++) {
-    const run = await runOnce(shell, step, settings, deadline);
+    const running = runOnce(shell, step, settings, deadline);
+    const run = await (lookout && (waits || attempts > 1) ? lookout.during(running) : running);
     run.attempts = attempts;
+    if (run.timedOut || run.exitCode === null || settings.signal?.aborted || settings.satisfies(step, run)) return run;
     const pause = RETRY_PAUSES_MS[Math.min(attempts - 1, RETRY_PAUSES_MS.length - 1)];
-    const retry =
-      !run.timedOut && run.exitCode !== null && Date.now() + pause < retryUntil && !settings.signal?.aborted && !settings.satisfies(step, run);
-    if (!retry) return run;
+    const next = Date.now() + pause;
+    const again = next < retryUntil || (lookout !== undefined && next < pullUntil && next < deadline && (await lookout.stillStarting()));
+    if (!again) return run;
     await new Promise((resolve) => setTimeout(resolve, pause));
   }
 }
+
 
 async function runOnce(shell: ShellSession, step: CommandStep, settings: RunSettings, deadline: number): Promise<StepRun> {
   const session = step.session ? typedInput(step.session, settings.graceMs) : undefined;
