@@ -25,9 +25,34 @@ PATH="/usr/local/go/bin:$PATH"
 t0=$(date +%s)
 say() { printf '[build %4ss] %s\n' "$(( $(date +%s) - t0 ))" "$*"; }
 
-kube_bins=(kube-apiserver kube-controller-manager kube-scheduler kubectl)
+# Built in this order so that a build cut short still leaves the most useful part: the
+# server side first; kubectl last (until it is built, up.sh says so and stops).
+server_bins=(kube-apiserver kube-controller-manager kube-scheduler)
 have_all=1
-for b in "${kube_bins[@]}" kwok; do [[ -x "$bin/$b" ]] || have_all=0; done
+for b in "${server_bins[@]}" kwok kubectl; do [[ -x "$bin/$b" ]] || have_all=0; done
+
+# replace_staging DIR: in the wrapper module DIR, map every staging module of the
+# release to its published v0.<minor>.<patch>. k8s.io/kubernetes requires them at
+# v0.0.0, which the proxy does not serve; the list is read from the release's own
+# go.mod, so a new version needs no edit here.
+replace_staging() {
+  local modfile staging m
+  modfile=$(go mod download -json "k8s.io/kubernetes@v$KUBE_VERSION" | sed -n 's/.*"GoMod": "\(.*\)",*/\1/p')
+  staging=$(sed -n 's/^[[:space:]]*\(k8s\.io\/[a-z0-9-]*\) v0\.0\.0$/\1/p' "$modfile" | sort -u)
+  [[ -n $staging ]] || { echo "build.sh: found no staging modules in $modfile" >&2; exit 1; }
+  for m in $staging; do (cd "$1" && go mod edit -replace="$m=$m@v0.${KUBE_VERSION#1.}"); done
+  say "$(echo "$staging" | wc -l) staging modules replaced in $(basename "$1")"
+}
+
+# build_one NAME PACKAGE: go build into bin/, timed.
+build_one() {
+  local s; s=$(date +%s)
+  if [[ -x "$bin/$1" ]]; then say "$1: cached"; return; fi
+  say "$1: building $2"
+  go build -trimpath -ldflags "$ldf" -o "$bin/$1.tmp" "$2"
+  mv "$bin/$1.tmp" "$bin/$1"
+  say "$1: built in $(( $(date +%s) - s ))s"
+}
 
 if [[ $have_all == 1 ]]; then
   say "cached: $bin (kubernetes v$KUBE_VERSION, kwok $KWOK_VERSION)"
@@ -35,18 +60,8 @@ else
   command -v go >/dev/null || { echo "build.sh: go is not on PATH; the cluster tier needs Go" >&2; exit 2; }
   say "building kubernetes v$KUBE_VERSION and kwok $KWOK_VERSION into $cache with $(go version)"
   cd "$work"
-  if [[ ! -f go.mod ]]; then
-    go mod init local/kubebins >/dev/null 2>&1
-  fi
-  # k8s.io/kubernetes requires its staging modules at v0.0.0, which the proxy does not
-  # serve: map each to the published v0.<minor>.<patch> of the same release. The list
-  # is read from the release's own go.mod so a new version needs no edit here.
-  say "reading the staging modules from k8s.io/kubernetes@v$KUBE_VERSION's go.mod"
-  modfile=$(go mod download -json "k8s.io/kubernetes@v$KUBE_VERSION" | sed -n 's/.*"GoMod": "\(.*\)",*/\1/p')
-  staging=$(sed -n 's/^[[:space:]]*\(k8s\.io\/[a-z0-9-]*\) v0\.0\.0$/\1/p' "$modfile" | sort -u)
-  [[ -n $staging ]] || { echo "build.sh: found no staging modules in $modfile" >&2; exit 1; }
-  for m in $staging; do go mod edit -replace="$m=$m@v0.${KUBE_VERSION#1.}"; done
-  say "$(echo "$staging" | wc -l) staging modules replaced"
+  [[ -f go.mod ]] || go mod init local/kubebins >/dev/null 2>&1
+  replace_staging "$work"
   cat > tools.go <<GO
 //go:build tools
 
@@ -61,7 +76,6 @@ import (
 GO
   say "go get k8s.io/kubernetes@v$KUBE_VERSION (downloads the module graph)"
   go get "k8s.io/kubernetes@v$KUBE_VERSION"
-  go mod tidy -e >/dev/null 2>&1 || true
   # Without these the binaries call themselves v0.0.0-master and kubectl version says so.
   minor="${KUBE_VERSION#1.}"; minor="${minor%%.*}"
   ldf="-s -w"
@@ -69,21 +83,28 @@ GO
     ldf+=" -X $p.gitVersion=v$KUBE_VERSION -X $p.gitMajor=1 -X $p.gitMinor=$minor"
     ldf+=" -X $p.gitTreeState=clean -X $p.buildDate=1970-01-01T00:00:00Z"
   done
-  for b in "${kube_bins[@]}"; do
-    if [[ -x "$bin/$b" ]]; then say "$b: cached"; continue; fi
-    s=$(date +%s)
-    say "$b: building"
-    go build -trimpath -ldflags "$ldf" -o "$bin/$b.tmp" "k8s.io/kubernetes/cmd/$b"
-    mv "$bin/$b.tmp" "$bin/$b"
-    say "$b: built in $(( $(date +%s) - s ))s"
-  done
+  for b in "${server_bins[@]}"; do build_one "$b" "k8s.io/kubernetes/cmd/$b"; done
+
+  # kwok in a wrapper module of its own, with the same replaces: its k8s.io libraries
+  # are then the release's, already compiled for the server. If that does not build,
+  # kwok's own go.mod (k8s.io v0.33) is used, which compiles them again.
   if [[ ! -x "$bin/kwok" ]]; then
+    kw="$cache/kwok-wrapper"; mkdir -p "$kw"
     s=$(date +%s)
-    say "kwok: building sigs.k8s.io/kwok/cmd/kwok@$KWOK_VERSION"
-    GOBIN="$cache/kwok-bin" go install -trimpath -ldflags "-s -w" "sigs.k8s.io/kwok/cmd/kwok@$KWOK_VERSION"
-    mv "$cache/kwok-bin/kwok" "$bin/kwok"
+    [[ -f $kw/go.mod ]] || (cd "$kw" && go mod init local/kwokbin >/dev/null 2>&1)
+    replace_staging "$kw"
+    if (cd "$kw" && printf '//go:build tools\n\npackage tools\n\nimport _ "sigs.k8s.io/kwok/cmd/kwok"\n' > tools.go \
+        && go get "sigs.k8s.io/kwok@$KWOK_VERSION" && say "kwok: building against k8s.io v0.${KUBE_VERSION#1.}" \
+        && go build -trimpath -ldflags "-s -w" -o "$bin/kwok.tmp" sigs.k8s.io/kwok/cmd/kwok); then
+      mv "$bin/kwok.tmp" "$bin/kwok"
+    else
+      say "kwok: does not build against k8s.io v0.${KUBE_VERSION#1.}; building with its own go.mod"
+      GOBIN="$cache/kwok-bin" go install -trimpath -ldflags "-s -w" "sigs.k8s.io/kwok/cmd/kwok@$KWOK_VERSION"
+      mv "$cache/kwok-bin/kwok" "$bin/kwok"
+    fi
     say "kwok: built in $(( $(date +%s) - s ))s"
   fi
+  build_one kubectl k8s.io/kubernetes/cmd/kubectl
   say "all built"
 fi
 

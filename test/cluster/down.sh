@@ -4,7 +4,6 @@
 # /run/netns goes with it) and etcd's data. Safe to run when nothing is up.
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
-keep_logs=0; [[ ${1:-} == --keep-logs ]] && keep_logs=1
 if ip netns list 2>/dev/null | grep -qw "$NETNS"; then
   pids=$(ip netns pids "$NETNS" 2>/dev/null || true)
   [[ -n $pids ]] && kill -TERM $pids 2>/dev/null
@@ -17,9 +16,8 @@ if ip netns list 2>/dev/null | grep -qw "$NETNS"; then
   ip netns del "$NETNS"
   say "down: ended every process in $NETNS and deleted it"
 fi
-# Processes started in the namespace that died with it leave their pid files.
+# The logs stay in $STATE/logs until the next start; pids and etcd's data go now.
 rm -rf "$STATE/pids" "$STATE/etcd"
-[[ $keep_logs == 1 ]] || true
 left=$(ip netns pids "$NETNS" 2>/dev/null || true)
 if [[ -n $left ]] || ip netns list 2>/dev/null | grep -qw "$NETNS"; then
   echo "cluster:down: $NETNS is still there (pids: $left)" >&2

@@ -36,7 +36,7 @@ runs.forEach((run, i) => {
 const recording = {
   kubectl: version.clientVersion.gitVersion,
   server: version.serverVersion.gitVersion,
-  kwok: process.env.KWOK_VERSION ?? null,
+  kwok: process.env.NOTES_RUN_KWOK_VERSION ?? null,
   cluster: 'kube-apiserver, kube-controller-manager and kube-scheduler built from k8s.io/kubernetes, etcd, kwok (test/cluster/)',
   namespace: NAMESPACE,
   steps: runs[0].map((step, i) => ({ name: step.name, command: step.command, exitCode: step.exitCode, exitCodeRun2: runs[1][i].exitCode })),

@@ -16,7 +16,7 @@ if ip netns list | grep -qw "$NETNS"; then
   say "a namespace $NETNS is left from an earlier run: taking it down first"
   "$here/down.sh"
 fi
-trap 'status=$?; if [[ $status != 0 ]]; then say "start failed (exit $status): taking it down; logs in $STATE/logs"; "$here/down.sh" --keep-logs >&2 || true; fi' EXIT
+trap 'status=$?; if [[ $status != 0 ]]; then say "start failed (exit $status): taking it down; logs in $STATE/logs"; "$here/down.sh" >&2 || true; fi' EXIT
 
 mkdir -p "$STATE/logs" "$STATE/pids"
 rm -rf "$STATE/etcd" "$STATE/logs"/*
