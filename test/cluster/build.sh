@@ -25,8 +25,7 @@ PATH="/usr/local/go/bin:$PATH"
 t0=$(date +%s)
 say() { printf '[build %4ss] %s\n' "$(( $(date +%s) - t0 ))" "$*"; }
 
-# Built in this order so that a build cut short still leaves the most useful part: the
-# server side first; kubectl last (until it is built, up.sh says so and stops).
+# The server side first, kwok beside it, kubectl last.
 server_bins=(kube-apiserver kube-controller-manager kube-scheduler)
 have_all=1
 for b in "${server_bins[@]}" kwok kubectl; do [[ -x "$bin/$b" ]] || have_all=0; done
@@ -83,28 +82,22 @@ GO
     ldf+=" -X $p.gitVersion=v$KUBE_VERSION -X $p.gitMajor=1 -X $p.gitMinor=$minor"
     ldf+=" -X $p.gitTreeState=clean -X $p.buildDate=1970-01-01T00:00:00Z"
   done
+  # kwok with its own go.mod (k8s.io v0.33, the combination its release was tested
+  # with), built beside the server binaries: the two share nothing compiled.
+  kwok_pid=
+  if [[ ! -x "$bin/kwok" ]]; then
+    (
+      s=$(date +%s)
+      say "kwok: building sigs.k8s.io/kwok/cmd/kwok@$KWOK_VERSION (alongside)"
+      GOFLAGS= GOBIN="$cache/kwok-bin" go install -trimpath -ldflags "-s -w" "sigs.k8s.io/kwok/cmd/kwok@$KWOK_VERSION" &&
+        mv "$cache/kwok-bin/kwok" "$bin/kwok" && say "kwok: built in $(( $(date +%s) - s ))s"
+    ) &
+    kwok_pid=$!
+  fi
   for b in "${server_bins[@]}"; do build_one "$b" "k8s.io/kubernetes/cmd/$b"; done
 
-  # kwok in a wrapper module of its own, with the same replaces: its k8s.io libraries
-  # are then the release's, already compiled for the server. If that does not build,
-  # kwok's own go.mod (k8s.io v0.33) is used, which compiles them again.
-  if [[ ! -x "$bin/kwok" ]]; then
-    kw="$cache/kwok-wrapper"; mkdir -p "$kw"
-    s=$(date +%s)
-    [[ -f $kw/go.mod ]] || (cd "$kw" && go mod init local/kwokbin >/dev/null 2>&1)
-    replace_staging "$kw"
-    if (cd "$kw" && printf '//go:build tools\n\npackage tools\n\nimport _ "sigs.k8s.io/kwok/cmd/kwok"\n' > tools.go \
-        && go get "sigs.k8s.io/kwok@$KWOK_VERSION" && say "kwok: building against k8s.io v0.${KUBE_VERSION#1.}" \
-        && go build -trimpath -ldflags "-s -w" -o "$bin/kwok.tmp" sigs.k8s.io/kwok/cmd/kwok); then
-      mv "$bin/kwok.tmp" "$bin/kwok"
-    else
-      say "kwok: does not build against k8s.io v0.${KUBE_VERSION#1.}; building with its own go.mod"
-      GOBIN="$cache/kwok-bin" go install -trimpath -ldflags "-s -w" "sigs.k8s.io/kwok/cmd/kwok@$KWOK_VERSION"
-      mv "$cache/kwok-bin/kwok" "$bin/kwok"
-    fi
-    say "kwok: built in $(( $(date +%s) - s ))s"
-  fi
   build_one kubectl k8s.io/kubernetes/cmd/kubectl
+  if [[ -n $kwok_pid ]]; then wait "$kwok_pid" || { echo "build.sh: kwok did not build" >&2; exit 1; }; fi
   say "all built"
 fi
 
@@ -129,7 +122,7 @@ if [[ ! -x "$bin/etcd" ]]; then
   else
     s=$(date +%s)
     say "etcd: building go.etcd.io/etcd/server/v3@$ETCD_VERSION"
-    GOBIN="$cache/etcd-bin" go install -trimpath -ldflags "-s -w" "go.etcd.io/etcd/server/v3@$ETCD_VERSION"
+    GOFLAGS= GOBIN="$cache/etcd-bin" go install -trimpath -ldflags "-s -w" "go.etcd.io/etcd/server/v3@$ETCD_VERSION"
     mv "$cache/etcd-bin/server" "$bin/etcd"
     say "etcd: built in $(( $(date +%s) - s ))s"
   fi

@@ -7,7 +7,7 @@ source "$(dirname "$0")/lib.sh"
 if ip netns list 2>/dev/null | grep -qw "$NETNS"; then
   pids=$(ip netns pids "$NETNS" 2>/dev/null || true)
   [[ -n $pids ]] && kill -TERM $pids 2>/dev/null
-  for _ in $(seq 50); do
+  for _ in $(seq 25); do
     pids=$(ip netns pids "$NETNS" 2>/dev/null || true)
     [[ -z $pids ]] && break
     sleep 0.2

@@ -20,6 +20,8 @@ const double = join(root, 'test', 'double');
 /** Recorded steps the double does not answer like the real cluster, and why. */
 export const KNOWN_LIMITS: Record<string, string> = {};
 
+const minor = (version: string) => version.replace(/^v(\d+\.\d+).*$/, '$1');
+
 interface Run {
   name: string;
   command: string;
@@ -36,6 +38,9 @@ describe(`the double answers like kubectl ${recording.kubectl} against kube-apis
       KUBECONFIG: join(double, 'fixtures', 'kubeconfig.yaml'),
       KUBE_DOUBLE_STATE: mkdtempSync(join(tmpdir(), 'notes-run-contract-')),
       NO_COLOR: '1',
+      // The double plays the same kubectl and server minor versions as the recording.
+      KUBE_DOUBLE_CLIENT: minor(recording.kubectl),
+      KUBE_DOUBLE_SERVER: minor(recording.server),
     };
     runs = new Map((runScenario(env) as Run[]).map((run) => [run.name, run]));
   }, 240_000);
