@@ -4,7 +4,7 @@
 # is (NOTES_RUN_POD, NOTES_RUN_NAMESPACE). Runs inside the namespace until taken down.
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
-k() { "$KUBE_BIN/kubectl" --kubeconfig "$KUBECONFIG_FILE" "$@"; }
+k() { "$KUBECTL" --kubeconfig "$KUBECONFIG_FILE" "$@"; }
 declare -A seen
 while true; do
   while read -r ns name; do

@@ -8,10 +8,15 @@ source "$(dirname "$0")/lib.sh"
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 
-"$here/build.sh" | sed 's/^/  /'
-for b in etcd kube-apiserver kube-controller-manager kube-scheduler kubectl kwok; do
-  [[ -x $KUBE_BIN/$b ]] || { echo "cluster:up: $KUBE_BIN/$b is missing" >&2; exit 2; }
+[[ ${NOTES_RUN_NO_BUILD:-0} == 1 ]] || "$here/build.sh" | sed 's/^/  /'
+for b in etcd kube-apiserver kube-controller-manager kube-scheduler kwok; do
+  [[ -x $KUBE_BIN/$b ]] || { echo "cluster:up: $KUBE_BIN/$b is missing (npm run cluster:build)" >&2; exit 2; }
 done
+[[ -x $KUBE_BIN/kubectl ]] && KUBECTL="$KUBE_BIN/kubectl"
+[[ -x $KUBECTL ]] || { echo "cluster:up: no kubectl: $KUBE_BIN/kubectl is not built" >&2; exit 2; }
+[[ $KUBECTL == "$KUBE_BIN/kubectl" ]] || say "kubectl is not built yet: using $KUBECTL"
+# The kubectl of this cluster, alone in a folder that exec.sh puts first on PATH.
+mkdir -p "$STATE/kubectl-bin" && ln -sf "$KUBECTL" "$STATE/kubectl-bin/kubectl"
 if ip netns list | grep -qw "$NETNS"; then
   say "a namespace $NETNS is left from an earlier run: taking it down first"
   "$here/down.sh"
@@ -34,7 +39,7 @@ say "network namespace $NETNS: lo and $NODE_ADDR"
 
 "$here/pki.sh"
 pki="$STATE/pki"
-kc() { "$KUBE_BIN/kubectl" --kubeconfig "$KUBECONFIG_FILE" config "$@" >/dev/null; }
+kc() { "$KUBECTL" --kubeconfig "$KUBECONFIG_FILE" config "$@" >/dev/null; }
 rm -f "$KUBECONFIG_FILE"
 kc set-cluster "$CONTEXT" --server=https://127.0.0.1:6443 --certificate-authority="$pki/ca.crt" --embed-certs
 kc set-credentials admin --client-certificate="$pki/admin.crt" --client-key="$pki/admin.key" --embed-certs
@@ -83,7 +88,7 @@ start kube-scheduler "$KUBE_BIN/kube-scheduler" --kubeconfig="$KUBECONFIG_FILE" 
 kctl apply -f "$KUBE_CACHE/kwok-crds/execs.yaml" >/dev/null
 wait_for "kwok's Exec CRD is served" 60 kctl get execs.kwok.x-k8s.io -A
 start kwok /usr/bin/env -i PATH="$STATE/pod-bin" HOME="$STATE" \
-  NOTES_RUN_KUBECTL="$KUBE_BIN/kubectl" NOTES_RUN_KUBECONFIG="$KUBECONFIG_FILE" NOTES_RUN_NODE_NAME="$NODE_NAME" NOTES_RUN_NODE_IP="$NODE_ADDR" \
+  NOTES_RUN_KUBECTL="$KUBECTL" NOTES_RUN_KUBECONFIG="$KUBECONFIG_FILE" NOTES_RUN_NODE_NAME="$NODE_NAME" NOTES_RUN_NODE_IP="$NODE_ADDR" \
   "$KUBE_BIN/kwok" --kubeconfig="$KUBECONFIG_FILE" --manage-all-nodes=true \
   --node-ip="$NODE_ADDR" --node-name="$NODE_NAME" --node-port=10250 --server-address="$NODE_ADDR:10250" \
   --tls-cert-file="$pki/kubelet.crt" --tls-private-key-file="$pki/kubelet.key" \
