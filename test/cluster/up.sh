@@ -64,6 +64,10 @@ wait_for() {
   say "$what"
 }
 
+# Debian's etcd 3.4 has no watch progress requests, which streaming lists (WatchList)
+# need: with them on, informers of kwok and the controllers keep restarting their
+# watches and miss pod updates. Off on the server and in every client.
+export KUBE_FEATURE_WatchListClient=false
 start etcd "$KUBE_BIN/etcd" --name n0 --data-dir "$STATE/etcd" \
   --listen-client-urls http://127.0.0.1:2379 --advertise-client-urls http://127.0.0.1:2379 \
   --listen-peer-urls http://127.0.0.1:2380 --initial-advertise-peer-urls http://127.0.0.1:2380 \
@@ -75,7 +79,7 @@ start kube-apiserver "$KUBE_BIN/kube-apiserver" --etcd-servers=http://127.0.0.1:
   --service-account-issuer=https://kubernetes.default.svc.cluster.local \
   --service-account-key-file="$pki/sa.pub" --service-account-signing-key-file="$pki/sa.key" \
   --service-cluster-ip-range=10.43.0.0/16 --authorization-mode=Node,RBAC --allow-privileged=true \
-  --kubelet-preferred-address-types=InternalIP
+  --kubelet-preferred-address-types=InternalIP --feature-gates=WatchList=false
 wait_for "API server answers /readyz" 120 kctl get --raw /readyz
 
 start kube-controller-manager "$KUBE_BIN/kube-controller-manager" --kubeconfig="$KUBECONFIG_FILE" \
@@ -88,7 +92,7 @@ start kube-scheduler "$KUBE_BIN/kube-scheduler" --kubeconfig="$KUBECONFIG_FILE" 
 "$here/pod-bin.sh" "$STATE/pod-bin"
 kctl apply -f "$KUBE_CACHE/kwok-crds/execs.yaml" >/dev/null
 wait_for "kwok's Exec CRD is served" 60 kctl get execs.kwok.x-k8s.io -A
-start kwok /usr/bin/env -i PATH="$STATE/pod-bin" HOME="$STATE" \
+start kwok /usr/bin/env -i PATH="$STATE/pod-bin" HOME="$STATE" KUBE_FEATURE_WatchListClient=false \
   NOTES_RUN_KUBECTL="$KUBECTL" NOTES_RUN_KUBECONFIG="$KUBECONFIG_FILE" NOTES_RUN_NODE_NAME="$NODE_NAME" NOTES_RUN_NODE_IP="$NODE_ADDR" \
   "$KUBE_BIN/kwok" --kubeconfig="$KUBECONFIG_FILE" --manage-all-nodes=true \
   --node-ip="$NODE_ADDR" --node-name="$NODE_NAME" --node-port=10250 --server-address="$NODE_ADDR:10250" \
