@@ -8,7 +8,7 @@ import { materializeBlocks } from '../yaml/materialize-blocks.js';
 
 export interface CheckSettings extends Omit<RunSettings, 'satisfies'> {
   compare: CompareSettings;
-  /** The last step has run: what is left (judging) needs no cluster. */
+  /** The last step has run and been judged: what is left (yaml blocks) needs no cluster. */
   onRunEnd?: () => void;
 }
 
@@ -29,17 +29,13 @@ export async function checkNote(note: Note, settings: CheckSettings): Promise<No
   // A yaml block bound to a manifest that does not exist yet is written into a scratch
   // copy of the working directory, so the note's own manifest is what gets applied.
   const scratch = materializeBlocks(note, settings.cwd);
-  const outcomes: RunOutcome[] = [];
   try {
-    for await (const batch of runNote(note, { ...runSettings, cwd: scratch.cwd })) outcomes.push(...batch);
+    // Each batch is judged as it comes, while the cluster is still as the steps left it.
+    for await (const batch of runNote(note, { ...runSettings, cwd: scratch.cwd })) await judgeBatch(batch, settings, decide);
   } finally {
     scratch.cleanup();
   }
   settings.onRunEnd?.();
-  for (const outcome of outcomes) {
-    if ('notRun' in outcome) decide({ step: outcome.step, status: 'skipped', reason: outcome.notRun });
-    else decide({ step: outcome.step, run: outcome.run, ...judgeCommand(outcome.step, outcome.run, settings.compare) });
-  }
   for (const step of note.steps) if (step.kind === 'yaml') decide(checkYamlStep(step, note.steps, settings.cwd));
   const ordered = note.steps.map((step) => verdicts.get(step)).filter((verdict): verdict is Verdict => verdict !== undefined);
   return {
@@ -51,3 +47,19 @@ export async function checkNote(note: Note, settings: CheckSettings): Promise<No
   };
 }
 
+
+/** Steps that did not do what the note says get the cluster's word on the run's pods: one look for a batch. */
+async function judgeBatch(batch: RunOutcome[], settings: CheckSettings, decide: (verdict: Verdict) => void): Promise<void> {
+  const verdicts = batch.map((outcome): Verdict =>
+    'notRun' in outcome
+      ? { step: outcome.step, status: 'skipped', reason: outcome.notRun }
+      : { step: outcome.step, run: outcome.run, ...judgeCommand(outcome.step, outcome.run, settings.compare) },
+  );
+  const failed = verdicts.filter((verdict) => verdict.run && (verdict.status === 'stale' || verdict.status === 'broken'));
+  if (settings.cluster && failed.length > 0 && !settings.signal?.aborted) {
+    const diagnosis = await settings.cluster.diagnose();
+    // A cluster that stopped answering is said once, on the first step it hit.
+    if (diagnosis) for (const verdict of diagnosis.unreachable ? failed.slice(0, 1) : failed) verdict.run!.diagnosis = diagnosis;
+  }
+  verdicts.forEach(decide);
+}

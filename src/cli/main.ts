@@ -7,15 +7,17 @@ import { askBeforeUpdate } from './ask-update.js';
 import type { Kubectl } from '../cluster/kubectl.js';
 import { loadConfig } from '../config/load-config.js';
 import { resolveSettings, type Settings } from '../config/settings.js';
-import type { Note, NoteResult } from '../model.js';
+import type { CommandStep, Note, NoteResult } from '../model.js';
 import { parseNote } from '../note/parse-note.js';
-import { readNoteFile } from '../note/read-note-file.js';
+import { readNoteSource } from '../note/read-note-file.js';
 import { humanNoteReport, humanSummary } from '../report/human-report.js';
 import { finalReport } from '../report/render.js';
 import { exitCodeOf } from '../report/summary.js';
 import { readSnapshot, snapshotPath } from '../snapshot/snapshot.js';
 import { findNotes } from './find-notes.js';
 import { InputError } from './input-error.js';
+import { checkOutputFile, checkSnapshotsFolder, checkWorkingDirectory } from './output-paths.js';
+import { Interruption } from './interruption.js';
 import { parseOptions, USAGE, type Options } from './options.js';
 import { Progress } from './progress.js';
 import { eachWithJobs } from './with-jobs.js';
@@ -47,36 +49,92 @@ async function run(options: Options, io: Io): Promise<number> {
   if (options.version) return (io.stdout.write(`notes-run ${VERSION}\n`), 0);
   const started = performance.now();
   const colors = pc.createColors(options.color ?? (io.stdout.isTTY === true && !io.env.NO_COLOR));
+  // Listening from the start: a Ctrl-C while the notes are read still ends in a cleanup and a report.
+  const interruption = new Interruption(io.stderr);
+  if (!options.offline) interruption.listen();
+  if (options.paths.length === 1 && options.paths[0] === 'clean') return cleanUp(options, io);
   const files = await findNotes(options.paths);
   const settings = resolveSettings(options, await loadConfig(options.config, process.cwd()));
-  const readNotes = () => files.map((file) => parseNote(file, readNoteFile(file)));
+  const readNotes = () =>
+    files.map((file) => {
+      const source = readNoteSource(file);
+      return { ...parseNote(file, source.text), digest: source.digest };
+    });
   const snapshotsDir = resolve(options.snapshots ?? 'snapshots');
+  for (const file of files) checkWorkingDirectory(settings.forNote(file).cwd, file);
+  if (options.outputFile) checkOutputFile(options.outputFile);
+  if (!options.offline) checkSnapshotsFolder(snapshotsDir, options.snapshots);
   const showNote = (result: NoteResult) => {
     if (options.reporter === 'human' && !options.outputFile) io.stdout.write(humanNoteReport(result, colors));
   };
 
+  if (options.plan) return showPlan(readNotes(), settings, options, io, colors);
   if (options.offline && options.update) throw new InputError('--update rewrites notes from a live run; it cannot go with --offline');
+  if (options.offline && (options.prepull || options.prepullOnly)) throw new InputError('prepull pulls images on the cluster; it cannot go with --offline');
+  if (options.prepullOnly) return (await prepullLive(readNotes, { options, settings, snapshotsDir, io, colors, showNote, interruption })) ? 0 : 1;
   let results: NoteResult[];
-  let interrupted = false;
+  // Nobody reads the rest (`notes-run ... | head -1`): stop as on Ctrl-C, clean up, leave quietly.
+  io.stdout.on('error', () => interruption.stop('EPIPE'));
   if (options.offline) {
-    results = readNotes().map((note) => checkOffline(note, readSnapshot(snapshotPath(snapshotsDir, note.file)), settings.tolerances, settings.forNote(note.file).cwd));
+    results = readNotes().map((note) =>
+      checkOffline(note, readSnapshot(snapshotPath(snapshotsDir, note.file)), settings.tolerances, settings.forNote(note.file).cwd, options.strict),
+    );
     results.forEach(showNote);
   } else {
-    ({ results, interrupted } = await runLive(readNotes, { options, settings, snapshotsDir, io, colors, showNote }));
+    try {
+      results = await runLive(readNotes, { options, settings, snapshotsDir, io, colors, showNote, interruption });
+    } finally {
+      interruption.close();
+    }
   }
+  if (interruption.reason === 'EPIPE') return interruption.exitCode;
 
   const elapsed = performance.now() - started;
+  let reportLost = false;
   if (options.outputFile) {
-    writeFileSync(options.outputFile, finalReport(options.reporter, results, elapsed, pc.createColors(false), false));
-    io.stderr.write(humanSummary(results, elapsed, colors));
+    const report = finalReport(options.reporter, results, elapsed, pc.createColors(false), false);
+    try {
+      writeFileSync(options.outputFile, report);
+      io.stderr.write(humanSummary(results, elapsed, colors));
+    } catch (error) {
+      // The disk filled during the run: the results are not lost with the file.
+      io.stderr.write(`notes-run: could not write ${options.outputFile} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); the report follows on standard output\n`);
+      io.stdout.write(report);
+      reportLost = true;
+    }
   } else {
     io.stdout.write(finalReport(options.reporter, results, elapsed, colors, options.reporter === 'human'));
   }
-  if (interrupted) {
+  if (interruption.reason) {
     io.stderr.write('notes-run: interrupted; the steps that had run are reported above, everything the run started was stopped\n');
-    return 130;
+    return interruption.exitCode;
   }
-  return exitCodeOf(results);
+  return reportLost ? 2 : exitCodeOf(results, options.strict);
+}
+
+/** `--plan`: how each note is read, and nothing run; no cluster, no snapshot needed. */
+async function showPlan(notes: Note[], settings: Settings, options: Options, io: Io, colors: Colors): Promise<number> {
+  const [{ planNote }, { humanPlan, jsonPlan }, { findExecutable }] = await Promise.all([
+    import('../plan/plan-note.js'),
+    import('../plan/plan-report.js'),
+    import('../run/find-executable.js'),
+  ]);
+  // kubectl comes from --kubectl or the PATH at run time; any other program must be installed.
+  const missing = (step: CommandStep) =>
+    step.needsProgram && step.needsProgram !== 'kubectl' && !findExecutable(step.needsProgram, io.env.PATH ?? '') ? `${step.needsProgram} is not installed` : undefined;
+  const plans = notes.map((note) => planNote(note, { skipReason: settings.skipReason, missing }));
+  const text = options.reporter === 'json' ? jsonPlan(plans) : plans.map((plan) => humanPlan(plan, colors)).join('\n');
+  if (options.outputFile) writeFileSync(options.outputFile, text);
+  else io.stdout.write(text);
+  return 0;
+}
+
+/** `notes-run clean`: what crashed runs left on the current context. */
+async function cleanUp(options: Options, io: Io): Promise<number> {
+  const settings = resolveSettings(options, await loadConfig(options.config, process.cwd()));
+  const [{ clean }, { kubectlOnPath }] = await Promise.all([import('./clean.js'), import('../cluster/kubectl-binary.js')]);
+  const client: Kubectl = { binary: options.kubectl ? resolve(options.kubectl) : kubectlOnPath(io.env), env: { ...io.env } };
+  return clean(client, options.context, settings.allowedContexts, (line) => io.stdout.write(`notes-run: ${line}\n`));
 }
 
 interface LiveContext {
@@ -86,32 +144,49 @@ interface LiveContext {
   io: Io;
   colors: Colors;
   showNote: (result: NoteResult) => void;
+  interruption: Interruption;
+}
+
+/** `notes-run prepull NOTE…`: connects, pulls the notes' images, and says which failed and why. */
+async function prepullLive(readNotes: () => Note[], live: LiveContext): Promise<boolean> {
+  const { options, settings, io } = live;
+  const [{ prepull }, { connect }, { kubectlOnPath }] = await Promise.all([import('./prepull.js'), import('../cluster/prepare-cluster.js'), import('../cluster/kubectl-binary.js')]);
+  const client: Kubectl = { binary: options.kubectl ? resolve(options.kubectl) : kubectlOnPath(io.env), env: { ...io.env } };
+  let notes: Note[] = [];
+  const target = await connect(client, options.context, settings.allowedContexts, () => (notes = readNotes()));
+  io.stderr.write(live.colors.dim(`notes-run: kube context ${JSON.stringify(target.context).slice(1, -1)}${target.serverVersion ? ` (server ${target.serverVersion})` : ''}\n`));
+  // Ctrl-C stops the polling; the scratch namespace is still deleted.
+  return prepull(notes, { settings, client, target, colors: live.colors, write: (text) => io.stdout.write(text), signal: live.interruption.signal });
 }
 
 /** Connects to the cluster, runs the notes (`--jobs` at a time) and stops everything on Ctrl-C. */
-async function runLive(readNotes: () => Note[], live: LiveContext): Promise<{ results: NoteResult[]; interrupted: boolean }> {
+async function runLive(readNotes: () => Note[], live: LiveContext): Promise<NoteResult[]> {
   const { options, settings, io } = live;
+  const { signal } = live.interruption;
   // Loaded only for a live run: an offline check (the pre-commit hook) must start fast.
-  const [{ checkLive }, { connect }, { kubectlOnPath }] = await Promise.all([
+  const [{ checkLive }, { connect }, { kubectlOnPath }, { describeEnvironment }] = await Promise.all([
     import('./check-live.js'),
     import('../cluster/prepare-cluster.js'),
     import('../cluster/kubectl-binary.js'),
+    import('../cluster/read-environment.js'),
   ]);
   const client: Kubectl = { binary: options.kubectl ? resolve(options.kubectl) : kubectlOnPath(io.env), env: { ...io.env } };
   // The notes are parsed while kubectl asks the cluster for its version.
   let notes: Note[] = [];
   const target = await connect(client, options.context, settings.allowedContexts, () => (notes = readNotes()));
-  io.stderr.write(live.colors.dim(`notes-run: kube context ${target.context}${target.serverVersion ? ` (server ${target.serverVersion})` : ''}\n`));
-  const abort = new AbortController();
-  const interrupt = () => abort.abort();
-  process.once('SIGINT', interrupt);
-  process.once('SIGTERM', interrupt);
+  io.stderr.write(live.colors.dim(`notes-run: kube context ${JSON.stringify(target.context).slice(1, -1)} (${describeEnvironment(target.environment)})\n`));
+  if (options.prepull) {
+    const { prepull } = await import('./prepull.js');
+    await prepull(notes, { settings, client, target, colors: live.colors, write: (text) => io.stderr.write(text), signal });
+  }
   const progress = new Progress(io.stderr, io.env);
   const warn = (message: string) => io.stderr.write(`notes-run: warning: ${message}\n`);
   const asking = options.update && options.interactive ? askBeforeUpdate(io.stdin, io.stderr, live.colors) : undefined;
   const results: NoteResult[] = [];
   try {
     await eachWithJobs(notes, options.jobs, async (note, stop) => {
+      // Interrupted: no note starts after that, so no namespace is made that nobody will run in.
+      if (signal.aborted) return stop();
       const result = await checkLive(note, {
         options,
         settings,
@@ -119,7 +194,7 @@ async function runLive(readNotes: () => Note[], live: LiveContext): Promise<{ re
         target,
         snapshotsDir: live.snapshotsDir,
         progress,
-        signal: abort.signal,
+        signal,
         env: io.env,
         warn,
         ...(asking ? { confirm: asking.confirm } : {}),
@@ -127,15 +202,13 @@ async function runLive(readNotes: () => Note[], live: LiveContext): Promise<{ re
       progress.done(note.file);
       results.push(result);
       live.showNote(result);
-      if (options.bail && result.status !== 'fresh') stop();
+      if (options.bail && (result.status === 'stale' || result.status === 'broken')) stop();
     });
   } finally {
     asking?.close();
     progress.clear();
-    process.off('SIGINT', interrupt);
-    process.off('SIGTERM', interrupt);
   }
   const order = new Map(notes.map((note, i) => [note.file, i]));
   results.sort((a, b) => order.get(a.file)! - order.get(b.file)!);
-  return { results, interrupted: abort.signal.aborted };
+  return results;
 }

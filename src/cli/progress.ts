@@ -9,7 +9,7 @@ const MIN_REDRAW_MS = 50;
 export class Progress {
   readonly #stream: NodeJS.WriteStream;
   readonly #enabled: boolean;
-  readonly #running = new Map<string, { label: string; since: number }>();
+  readonly #running = new Map<string, { where: string; command: string; since: number; waitingFor?: string }>();
   #timer: NodeJS.Timeout | undefined;
   #drawn = -Infinity;
 
@@ -21,10 +21,18 @@ export class Progress {
   step(file: string, step: CommandStep): void {
     if (!this.#enabled) return;
     const now = performance.now();
-    this.#running.set(file, { label: `${file}:${step.line} ${step.command.split('\n')[0]}`, since: now });
+    this.#running.set(file, { where: `${file}:${step.line}`, command: step.command.split('\n')[0], since: now });
     // The steps of a batch start one after another in microseconds: nobody reads lines that fast.
     if (now - this.#drawn >= MIN_REDRAW_MS) this.#draw();
     this.#timer ??= setInterval(() => this.#draw(), 200);
+  }
+
+  /** The running step waits for the cluster: say what for (`pulling kiamol/ch03-sleep 23 s`). */
+  waiting(file: string, waitingFor: string): void {
+    const running = this.#running.get(file);
+    if (!this.#enabled || !running) return;
+    running.waitingFor = waitingFor;
+    this.#draw();
   }
 
   done(file: string): void {
@@ -42,7 +50,10 @@ export class Progress {
   #draw(): void {
     const now = performance.now();
     this.#drawn = now;
-    const parts = [...this.#running.values()].map(({ label, since }) => `${label} ${((now - since) / 1000).toFixed(1)} s`);
+    // What a step waits for comes before its command: a narrow terminal cuts the end of the line.
+    const parts = [...this.#running.values()].map(
+      ({ where, command, since, waitingFor }) => `${where} ${waitingFor ? `waiting: ${waitingFor} · ` : ''}${command} ${((now - since) / 1000).toFixed(1)} s`,
+    );
     const width = (this.#stream.columns ?? 80) - 4;
     const line = parts.join(' | ');
     this.#stream.write(`\r\u001b[K… ${line.length > width ? `${line.slice(0, width - 1)}…` : line}`);

@@ -11,6 +11,8 @@ export interface Settings {
   noteTimeoutMs: number;
   graceMs: number;
   convergeMs: number;
+  /** How long a read-only step keeps converging while the run's pods are still starting. */
+  pullTimeoutMs: number;
   allowedContexts: string[];
   tolerances: readonly Tolerance[];
   skipReason: (step: CommandStep) => string | undefined;
@@ -26,6 +28,7 @@ export function resolveSettings(options: Options, config: Config): Settings {
     noteTimeoutMs: ms(options.noteTimeoutMs, config.noteTimeoutSeconds, 900_000),
     graceMs: ms(options.graceMs, config.graceSeconds, 3_000),
     convergeMs: ms(options.convergeMs, config.convergeSeconds, 10_000),
+    pullTimeoutMs: ms(options.pullTimeoutMs, config.pullTimeoutSeconds, 300_000),
     allowedContexts: config.contexts,
     // A user's placeholder is the most specific rule there is: it claims its values first.
     tolerances: [...config.tolerances, ...builtinTolerances],

@@ -1,6 +1,8 @@
 import type { NoteResult, Verdict } from '../model.js';
-import { commandOf, firstLine, headingPath } from './step-fields.js';
+import { diagnosisLines } from './diagnosis-lines.js';
+import { commandOf, firstLine, headingPath, outsideWarning } from './step-fields.js';
 import { summarize } from './summary.js';
+import { visible } from './visible-text.js';
 
 // GitHub Actions workflow commands: each stale or broken step becomes an annotation
 // on its line of the note in the pull request's diff.
@@ -9,6 +11,8 @@ export function githubReport(results: NoteResult[], durationMs: number): string 
   const lines: string[] = [];
   for (const result of results) {
     for (const verdict of result.verdicts) {
+      const outside = outsideWarning(verdict);
+      if (outside) lines.push(`::warning file=${property(result.file)},line=${verdict.step.line},title=${property('outside the run namespace')}::${data(outside)}`);
       if (verdict.status !== 'stale' && verdict.status !== 'broken') continue;
       const level = verdict.status === 'broken' ? 'error' : 'warning';
       const title = `${verdict.status}: ${firstLine(commandOf(verdict))}`;
@@ -20,7 +24,7 @@ export function githubReport(results: NoteResult[], durationMs: number): string 
     }
   }
   const s = summarize(results, durationMs);
-  lines.push(`notes-run: ${s.notes.total} notes: ${s.notes.fresh} fresh, ${s.notes.stale} stale, ${s.notes.broken} broken`);
+  lines.push(`notes-run: ${s.notes.total} notes: ${s.notes.fresh} fresh, ${s.notes.stale} stale, ${s.notes.broken} broken${s.notes.interrupted ? `, ${s.notes.interrupted} interrupted` : ''}`);
   return lines.join('\n') + '\n';
 }
 
@@ -29,8 +33,9 @@ function message(verdict: Verdict): string {
   if (verdict.reason) parts.push(verdict.reason);
   for (const line of verdict.comparison?.diff ?? []) if (line.op !== ' ') parts.push(`${line.op} ${line.text}`);
   for (const note of verdict.comparison?.notes ?? []) parts.push(`note: ${note}`);
+  if (verdict.run?.diagnosis) parts.push('cluster:', ...diagnosisLines(verdict.run.diagnosis));
   return parts.filter(Boolean).join('\n');
 }
 
-const data = (text: string): string => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const data = (text: string): string => visible(text).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const property = (text: string): string => data(text).replace(/:/g, '%3A').replace(/,/g, '%2C');

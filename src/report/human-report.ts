@@ -1,7 +1,9 @@
 import type { Colors } from 'picocolors/types.js';
 import type { NoteMessage, NoteResult, StepStatus, Verdict } from '../model.js';
-import { commandOf, firstLine } from './step-fields.js';
-import { summarize, type Summary } from './summary.js';
+import { diagnosisLines } from './diagnosis-lines.js';
+import { commandOf, firstLine, outsideWarning } from './step-fields.js';
+import { isPortable, passCount, summarize, type Summary } from './summary.js';
+import { visible } from './visible-text.js';
 
 const MARKS: Record<StepStatus, string> = {
   pass: '✓',
@@ -14,7 +16,7 @@ const MARKS: Record<StepStatus, string> = {
 
 export function humanNoteReport(result: NoteResult, c: Colors): string {
   const out: string[] = [];
-  const title = { fresh: c.green('FRESH'), stale: c.yellow('STALE'), broken: c.red('BROKEN') }[result.status];
+  const title = { fresh: c.green('FRESH'), stale: c.yellow('STALE'), broken: c.red('BROKEN'), empty: c.dim('EMPTY'), unverified: c.cyan('UNVERIFIED'), interrupted: c.magenta('INTERRUPTED') }[result.status];
   out.push(`${title} ${c.bold(result.file)}`);
   let lastHeadings = '';
   let lastText = '';
@@ -39,12 +41,22 @@ export function humanStepLines(file: string, verdict: Verdict, c: Colors): strin
   const label = verdict.status === 'pass' ? '' : `${color(verdict.status)} `;
   // A cluster read that matched only once the cluster converged says how many runs that took.
   const tries = verdict.run && verdict.run.attempts > 1 ? c.dim(` (run ${verdict.run.attempts} times)`) : '';
-  const lines = [`      ${color(MARKS[verdict.status])} ${label}${where} ${firstLine(commandOf(verdict))}${tries}`];
+  // A portable pass: `≈` and the facts that explain the difference (kubectl version, flavour).
+  const mark = isPortable(verdict) ? '≈' : MARKS[verdict.status];
+  const facts = isPortable(verdict) ? c.cyan(` ≈ ${verdict.comparison!.portable!.join(', ')}`) : '';
+  const lines = [`      ${color(mark)} ${label}${where} ${visible(firstLine(commandOf(verdict)))}${tries}${facts}`];
+  for (const typed of verdict.typed ?? []) {
+    const mark = statusColor(typed.status, c)(MARKS[typed.status]);
+    lines.push(`        ${mark} ${c.dim(`${file}:${typed.line}`)} ${c.dim('typed')} ${visible(firstLine(typed.command))}`);
+  }
   const detail = verdict.status !== 'pass';
-  if (detail && verdict.reason) lines.push(`          ${color(verdict.reason)}`);
+  const outside = outsideWarning(verdict);
+  if (outside) lines.push(`          ${c.yellow(`warning: ${outside}`)}`);
+  if (detail && verdict.reason) lines.push(`          ${color(visible(verdict.reason))}`);
   if (verdict.updated) lines.push(`          ${c.cyan('updated in the note (--update)')}`);
   if (detail && verdict.comparison && !verdict.comparison.matches) {
-    for (const line of verdict.comparison.diff) {
+    for (const { op, text } of verdict.comparison.diff) {
+      const line = { op, text: visible(text) };
       if (line.op === '-') lines.push(`          ${c.red(`- ${line.text}`)}`);
       else if (line.op === '+') lines.push(`          ${c.green(`+ ${line.text}`)}`);
       else if (line.op === '…') lines.push(`          ${c.dim(`… ${line.text}`)}`);
@@ -54,14 +66,19 @@ export function humanStepLines(file: string, verdict: Verdict, c: Colors): strin
   }
   if (verdict.status === 'broken' && verdict.run && !verdict.comparison) {
     const tail = verdict.run.output.trimEnd().split('\n').slice(-8);
-    for (const line of tail) if (line !== '') lines.push(`          ${c.dim(`│ ${line}`)}`);
+    for (const line of tail) if (line !== '') lines.push(`          ${c.dim(`│ ${visible(line)}`)}`);
+  }
+  // The cluster's word on why: the run's pods that were not Ready.
+  if (detail && verdict.run?.diagnosis) {
+    lines.push(`          ${c.bold('cluster:')}`);
+    for (const line of diagnosisLines(verdict.run.diagnosis)) lines.push(`            ${line.startsWith(' ') ? c.dim(line) : line}`);
   }
   return lines;
 }
 
 export function messageLine(file: string, message: NoteMessage, c: Colors): string {
   const kind = message.severity === 'error' ? c.red('error') : c.cyan('hint');
-  return `  ${c.dim(`${file}:${message.line}:${message.column}`)} ${kind} ${message.message}`;
+  return `  ${c.dim(`${file}:${message.line}:${message.column}`)} ${kind} ${visible(message.message)}`;
 }
 
 function statusColor(status: StepStatus, c: Colors): (text: string) => string {
@@ -74,7 +91,8 @@ function statusColor(status: StepStatus, c: Colors): (text: string) => string {
 function countLine(verdicts: Verdict[]): string {
   const counts = new Map<StepStatus, number>();
   for (const verdict of verdicts) counts.set(verdict.status, (counts.get(verdict.status) ?? 0) + 1);
-  const parts = [...counts].map(([status, n]) => `${n} ${status}`);
+  const portable = verdicts.filter(isPortable).length;
+  const parts = [...counts].map(([status, n]) => (status === 'pass' ? passCount(n, portable) : `${n} ${status}`));
   return `${verdicts.length} steps: ${parts.join(', ') || 'none'}`;
 }
 
@@ -84,10 +102,13 @@ export function humanSummary(results: NoteResult[], durationMs: number, c: Color
     s.notes.fresh && c.green(`${s.notes.fresh} fresh`),
     s.notes.stale && c.yellow(`${s.notes.stale} stale`),
     s.notes.broken && c.red(`${s.notes.broken} broken`),
+    s.notes.empty && c.dim(`${s.notes.empty} empty`),
+    s.notes.unverified && c.cyan(`${s.notes.unverified} unverified`),
+    s.notes.interrupted && c.magenta(`${s.notes.interrupted} interrupted`),
   ].filter(Boolean);
   const steps = (['pass', 'stale', 'broken', 'unchecked', 'skipped', 'unverified'] as const)
     .filter((status) => s.steps[status] > 0)
-    .map((status) => `${s.steps[status]} ${status}`);
+    .map((status) => (status === 'pass' ? passCount(s.steps.pass, s.portable) : `${s.steps[status]} ${status}`));
   const noun = s.notes.total === 1 ? 'note' : 'notes';
   return `\n${s.notes.total} ${noun}: ${notes.join(', ')} · steps: ${steps.join(', ') || 'none'} · ${seconds(durationMs)}\n`;
 }

@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import type { NoteResult, Verdict } from '../model.js';
+import { diagnosisLines } from './diagnosis-lines.js';
 import { commandOf, firstLine, headingPath } from './step-fields.js';
 import { summarize } from './summary.js';
 
@@ -34,8 +35,10 @@ function testcase(file: string, verdict: Verdict): string {
   const name = `${file}:${verdict.step.line} ${[...headingPath(verdict), firstLine(commandOf(verdict))].join(' › ')}`;
   const head = `    <testcase ${attrs({ name, classname: file.replace(/\.md$/, '').replace(/[/\\]/g, '.'), time: secs(verdict.run?.durationMs ?? 0) })}`;
   const detail = [verdict.reason, ...(verdict.comparison?.diff ?? []).map((line) => `${line.op} ${line.text}`)].filter(Boolean).join('\n');
-  if (verdict.status === 'stale') return `${head}>\n      <failure ${attrs({ message: verdict.reason ?? 'documented output drifted', type: 'stale' })}>${escape(detail)}</failure>\n    </testcase>\n`;
-  if (verdict.status === 'broken') return `${head}>\n      <error ${attrs({ message: verdict.reason ?? 'broken', type: 'broken' })}>${escape(detail)}</error>\n    </testcase>\n`;
+  // The cluster's word on why goes to the testcase's own system-out.
+  const out = verdict.run?.diagnosis ? `      <system-out>${escape(['cluster:', ...diagnosisLines(verdict.run.diagnosis)].join('\n'))}</system-out>\n` : '';
+  if (verdict.status === 'stale') return `${head}>\n      <failure ${attrs({ message: verdict.reason ?? 'documented output drifted', type: 'stale' })}>${escape(detail)}</failure>\n${out}    </testcase>\n`;
+  if (verdict.status === 'broken') return `${head}>\n      <error ${attrs({ message: verdict.reason ?? 'broken', type: 'broken' })}>${escape(detail)}</error>\n${out}    </testcase>\n`;
   if (verdict.status === 'skipped' || verdict.status === 'unverified') return `${head}>\n      <skipped/>\n    </testcase>\n`;
   return `${head}/>\n`;
 }

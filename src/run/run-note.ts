@@ -1,7 +1,9 @@
 import type { CommandStep, Note, StepRun } from '../model.js';
-import { startsInBackground } from '../note/dialect.js';
-import { readsCluster } from './read-only.js';
+import type { ClusterWatch } from './cluster-watch.js';
+import { findExecutable } from './find-executable.js';
+import { Lookout } from './lookout.js';
 import { ShellSession, type ExecutionResult, type ShellOptions, type StepExecution } from './shell-session.js';
+import { asTerminalShows } from './terminal-view.js';
 import { typedInput } from './typed-input.js';
 
 export interface RunSettings extends ShellOptions {
@@ -11,6 +13,12 @@ export interface RunSettings extends ShellOptions {
   graceMs: number;
   /** How long a read-only step whose output does not match yet is run again. */
   convergeMs: number;
+  /** How long such a step keeps converging while the run's pods are still starting (pulling images). */
+  pullTimeoutMs?: number;
+  /** The cluster, asked only about steps that do not match at once (none on a warm cluster). */
+  cluster?: ClusterWatch;
+  /** A step waits for the cluster: what for (`pulling kiamol/ch03-sleep 23 s`). */
+  onWaiting?: (step: CommandStep, waitingFor: string) => void;
   /** Whether a run's output is what the note documents: decides re-runs and early stops. */
   satisfies: (step: CommandStep, run: StepRun) => boolean;
   /** Why a step must not run (a config skip pattern), if it must not. */
@@ -22,6 +30,7 @@ export interface RunSettings extends ShellOptions {
 export type RunOutcome = { step: CommandStep; run: StepRun } | { step: CommandStep; notRun: string };
 
 const RETRY_PAUSES_MS = [250, 500, 1000, 1500, 2000];
+const DEFAULT_PULL_TIMEOUT_MS = 300_000;
 
 /**
  * Runs a note's command steps in order in one shell; yields the outcomes as they come,
@@ -34,12 +43,14 @@ export async function* runNote(note: Note, settings: RunSettings): AsyncGenerato
   let shell = new ShellSession(settings);
   const stopAll = () => shell.kill();
   settings.signal?.addEventListener('abort', stopAll, { once: true });
+  const missing = missingPrograms(settings.env.PATH ?? '');
+  const skipReason = (step: CommandStep) => settings.skipReason?.(step) ?? missing(step);
   try {
     const runnable = note.steps.filter((step): step is CommandStep => step.kind === 'command' && !step.problem && !step.notExecutable && !step.skip);
     let i = 0;
     while (i < runnable.length) {
       const step = runnable[i];
-      const skip = settings.skipReason?.(step);
+      const skip = skipReason(step);
       const late = settings.signal?.aborted
         ? 'the run was interrupted before this step'
         : Date.now() > deadline
@@ -58,20 +69,40 @@ export async function* runNote(note: Note, settings: RunSettings): AsyncGenerato
         continue;
       }
       let end = i;
-      while (end < runnable.length && !needsItsOwnTurn(runnable[end]) && !settings.skipReason?.(runnable[end])) end++;
+      while (end < runnable.length && !needsItsOwnTurn(runnable[end]) && !skipReason(runnable[end])) end++;
       const batch = runnable.slice(i, end);
       settings.onStepStart?.(batch[0]);
       const results = await shell.executeBatch(
-        batch.map((s) => ({ command: s.command, timeoutMs: stepTimeout(settings, deadline, s.command) })),
+        batch.map((s) => execution(s, stepTimeout(settings, deadline, s))),
         (index) => batch[index + 1] && settings.onStepStart?.(batch[index + 1]),
       );
-      yield results.map((result, k) => outcome(batch[k], toRun(result), settings));
+      // The shell died during one step of the batch: the steps after it never ran.
+      const died = results.findIndex((result) => result.exitCode === null);
+      yield results.map((result, k) =>
+        died !== -1 && k > died ? { step: batch[k], notRun: `not run: the shell running the note died during the step at line ${batch[died].line}` } : outcome(batch[k], toRun(result), settings),
+      );
       i = end;
     }
   } finally {
     settings.signal?.removeEventListener('abort', stopAll);
     await shell.close();
   }
+}
+
+/**
+ * A step whose program is not installed here (`oc`, `minikube`, a typo like `ubectl`)
+ * is skipped with that reason rather than left to fail: the note is not wrong about it.
+ */
+function missingPrograms(path: string): (step: CommandStep) => string | undefined {
+  // Only a program found is remembered: a note may install one (`mv kubectx /usr/local/bin`) and use it later.
+  const found = new Set<string>();
+  return (step) => {
+    const program = step.needsProgram;
+    if (program === undefined || found.has(program)) return undefined;
+    if (findExecutable(program, path) === undefined) return `${program} is not installed`;
+    found.add(program);
+    return undefined;
+  };
 }
 
 /** A step cut short by Ctrl-C did not fail: it was not (fully) run. */
@@ -81,67 +112,79 @@ function outcome(step: CommandStep, run: StepRun, settings: RunSettings): RunOut
 }
 
 function needsItsOwnTurn(step: CommandStep): boolean {
-  return step.longRunning || step.session !== undefined || readsCluster(step.command) || (step.output !== undefined && startsInBackground(step.command));
+  return step.longRunning || step.session !== undefined || step.facts.readsCluster || (step.output !== undefined && step.facts.background);
 }
 
+/**
+ * A step that only reads the cluster is run again until it matches: for `convergeMs`,
+ * and past that up to the pull deadline while the run's pods are still starting (a cold
+ * cluster pulling images). The cluster is asked only once a step has not matched, or
+ * while a `kubectl wait` waits.
+ */
 async function runAlone(shell: ShellSession, step: CommandStep, settings: RunSettings, deadline: number): Promise<StepRun> {
-  const retryUntil = readsCluster(step.command) ? Date.now() + settings.convergeMs : 0;
+  const reads = step.facts.readsCluster;
+  const started = Date.now();
+  const retryUntil = reads ? started + settings.convergeMs : 0;
+  const pullUntil = started + (settings.pullTimeoutMs ?? DEFAULT_PULL_TIMEOUT_MS);
+  const lookout = reads && settings.cluster ? new Lookout(settings.cluster, (what) => settings.onWaiting?.(step, what)) : undefined;
+  // `kubectl wait` waits for the cluster by design: it is watched from its first run.
+  const waits = step.facts.kubectl?.verb === 'wait';
   for (let attempts = 1; ; attempts++) {
-    const run = await runOnce(shell, step, settings, deadline);
+    const running = runOnce(shell, step, settings, deadline);
+    const run = await (lookout && (waits || attempts > 1) ? lookout.during(running) : running);
     run.attempts = attempts;
+    if (run.timedOut || run.exitCode === null || settings.signal?.aborted || settings.satisfies(step, run)) return run;
     const pause = RETRY_PAUSES_MS[Math.min(attempts - 1, RETRY_PAUSES_MS.length - 1)];
-    const retry =
-      !run.timedOut && run.exitCode !== null && Date.now() + pause < retryUntil && !settings.signal?.aborted && !settings.satisfies(step, run);
-    if (!retry) return run;
+    const next = Date.now() + pause;
+    const again = next < retryUntil || (lookout !== undefined && next < pullUntil && next < deadline && (await lookout.stillStarting()));
+    if (!again) return run;
     await new Promise((resolve) => setTimeout(resolve, pause));
   }
 }
 
+
 async function runOnce(shell: ShellSession, step: CommandStep, settings: RunSettings, deadline: number): Promise<StepRun> {
   const session = step.session ? typedInput(step.session, settings.graceMs) : undefined;
-  const timeoutMs = stepTimeout(settings, deadline, step.command);
-  const execution: StepExecution = { command: step.command, timeoutMs };
-  if (session) execution.stdin = session.input;
+  const timeoutMs = stepTimeout(settings, deadline, step);
+  const run = execution(step, timeoutMs);
+  if (session) run.stdin = session.input;
   if (step.longRunning) {
-    execution.stopAfterMs = Math.min(settings.graceMs, timeoutMs);
-    execution.stopWhen = (output) => step.output !== undefined && settings.satisfies(step, { ...toRun(emptyResult()), output });
+    run.stopAfterMs = Math.min(settings.graceMs, timeoutMs);
+    run.stopWhen = (output) => step.output !== undefined && settings.satisfies(step, { ...toRun(emptyResult()), output });
   }
-  const result = await shell.execute(execution);
-  const run = toRun(result);
-  if (step.output && startsInBackground(step.command) && result.exitCode === 0) {
+  const result = await shell.execute(run);
+  const ran = toRun(result);
+  if (step.output && step.facts.background && result.exitCode === 0) {
     // What the job prints once it is running is what the note shows under `cmd &`.
-    const printed = run.output;
-    run.output += await shell.lateOutput(settings.graceMs, (late) => settings.satisfies(step, { ...run, output: printed + late }));
+    const printed = ran.output;
+    ran.output += await shell.lateOutput(settings.graceMs, (late) => settings.satisfies(step, { ...ran, output: printed + late }));
   }
   if (session) {
-    const pieces = session.split(run.output);
-    run.output = session.strip(run.output);
-    if (pieces) run.sessionOutputs = pieces;
+    const pieces = session.split(ran.output);
+    ran.output = session.strip(ran.output);
+    if (pieces) ran.sessionOutputs = pieces;
   }
-  return run;
+  return ran;
+}
+
+/** What the shell needs to know to run a step, from the step's command facts. */
+function execution(step: CommandStep, timeoutMs: number): StepExecution {
+  // A loop the shell runs itself can only be stopped as a process of its own.
+  const command = step.facts.loopsForever ? `(\n${step.command}\n)` : step.command;
+  return { command, timeoutMs, leavesJob: step.facts.leavesJob, readsStatus: step.facts.readsStatus };
 }
 
 /** A command that sets its own time limit (`kubectl wait --timeout=90s`) gets it, and a little more to say it ran out. */
-function stepTimeout(settings: RunSettings, deadline: number, command: string): number {
-  const own = ownTimeoutMs(command);
+function stepTimeout(settings: RunSettings, deadline: number, step: CommandStep): number {
+  const own = step.facts.ownTimeoutMs;
   const limit = own === undefined ? settings.stepTimeoutMs : Math.max(settings.stepTimeoutMs, own + OWN_TIMEOUT_SLACK_MS);
   return Math.max(1, Math.min(limit, deadline - Date.now()));
 }
 
 const OWN_TIMEOUT_SLACK_MS = 5000;
-const GO_DURATION_UNITS_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-
-/** `--timeout=1m30s`, `--timeout 90s` (a Go duration, as kubectl and helm take it) in milliseconds. */
-export function ownTimeoutMs(command: string): number | undefined {
-  const duration = /--timeout[= ]((?:\d+(?:\.\d+)?(?:ms|h|m|s))+)(?!\S)/.exec(command)?.[1];
-  if (duration === undefined) return undefined;
-  let ms = 0;
-  for (const [, amount, unit] of duration.matchAll(/(\d+(?:\.\d+)?)(ms|h|m|s)/g)) ms += Number(amount) * GO_DURATION_UNITS_MS[unit];
-  return ms;
-}
 
 function toRun(result: ExecutionResult): StepRun {
-  const output = result.timedOut || result.stopped ? dropKillNotice(result.output) : result.output;
+  const output = asTerminalShows(result.timedOut || result.stopped ? dropKillNotice(result.output) : result.output);
   return { output, exitCode: result.exitCode, durationMs: result.durationMs, timedOut: result.timedOut, stopped: result.stopped, attempts: 1 };
 }
 

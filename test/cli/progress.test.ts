@@ -36,6 +36,19 @@ describe('the progress line', () => {
     expect(written[0].endsWith('…')).toBe(true);
   });
 
+  it('says what a step waits for, before the command so a narrow terminal keeps it', () => {
+    vi.useFakeTimers();
+    const { stream, written } = terminal();
+    const progress = new Progress(stream, {});
+    progress.step('ch3.md', step(24, 'kubectl wait --for=condition=Ready pod -l app=sleep-1'));
+    progress.waiting('ch3.md', 'pulling kiamol/ch03-sleep 23 s');
+    expect(written.at(-1)).toMatch(/^\r\u001b\[K… ch3\.md:24 waiting: pulling kiamol\/ch03-sleep 23 s · kub…$/);
+    progress.step('ch3.md', step(26, 'kubectl get pods'));
+    vi.advanceTimersByTime(200);
+    expect(written.at(-1)).toMatch(/^\r\u001b\[K… ch3\.md:26 kubectl get pods 0\.\d s$/);
+    progress.done('ch3.md');
+  });
+
   it('stays silent off a terminal, under CI and under pre-commit', () => {
     for (const [isTTY, env] of [[false, {}], [true, { CI: 'true' }], [true, { PRE_COMMIT: '1' }], [true, { TERM: 'dumb' }]] as const) {
       const { stream, written } = terminal(isTTY);

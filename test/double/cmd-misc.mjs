@@ -9,6 +9,7 @@ import { parseDuration } from './args.mjs';
 import { sleepSync } from './state.mjs';
 import { stayAlive } from './longrun.mjs';
 import { table } from './tabwriter.mjs';
+import { scaled, logsOfTroubled } from './kubelet.mjs';
 
 const ref = (o) => `${M.kindPrefix(o.kind)}/${o.metadata.name}`;
 const plural = (o) => `${M.resourceName(o.kind)}/${o.metadata.name}`;
@@ -46,7 +47,7 @@ function met(cond, view) {
 export async function wait(ctx) {
   const { args, io } = ctx;
   const cond = parseFor(args.get('for'));
-  const timeout = parseDuration(args.get('timeout'), 30_000);
+  const timeout = scaled(parseDuration(args.get('timeout'), 30_000));
   const words = args.pos.slice(1);
   if (!words.length && !args.has('filename')) fail("error: resource(s) were provided, but no name was specified");
   const targets = parseTargets(words);
@@ -160,9 +161,11 @@ export async function logs(ctx) {
   for (const pod of pods) {
     const cs = args.bool('all-containers') ? pod.spec.containers : [containerOf(ctx, pod)];
     for (const c of cs) {
-      if (!M.isReady(pod, now)) fail(`Error from server (BadRequest): container "${c.name}" in pod "${pod.metadata.name}" is waiting to start: ContainerCreating`);
-      if (args.bool('previous')) fail(`Error from server (BadRequest): previous terminated container "${c.name}" in pod "${pod.metadata.name}" not found`);
-      let lines = logLines(pod, c);
+      const troubled = M.isReady(pod, now) ? null : logsOfTroubled(pod, c, now);
+      if (troubled?.error) fail(troubled.error);
+      if (!M.isReady(pod, now) && !troubled) fail(`Error from server (BadRequest): container "${c.name}" in pod "${pod.metadata.name}" is waiting to start: ContainerCreating`);
+      if (args.bool('previous') && !troubled) fail(`Error from server (BadRequest): previous terminated container "${c.name}" in pod "${pod.metadata.name}" not found`);
+      let lines = troubled?.lines ?? logLines(pod, c);
       if (args.has('tail') && Number(args.get('tail')) >= 0) lines = lines.slice(Math.max(0, lines.length - Number(args.get('tail'))));
       if (args.bool('timestamps')) lines = lines.map((l, i) => `${new Date(pod._readyAt + i * 7).toISOString().replace('Z', '000000Z')} ${l}`);
       const prefix = args.bool('prefix') || pods.length > 1 ? `[pod/${pod.metadata.name}/${c.name}] ` : '';

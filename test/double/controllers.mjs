@@ -3,6 +3,7 @@ import * as R from './rand.mjs';
 import { STORED, KINDS, list, remove, newObject, put } from './kinds.mjs';
 import { createPod, ensureRootCA, ensureKubernetesService } from './objects.mjs';
 import { matches, selectorReqs } from './selectors.mjs';
+import { kubeletSync } from './kubelet.mjs';
 
 // ---------- controllers ----------
 const canon = (v) => JSON.stringify(v, (key, val) => (val && typeof val === 'object' && !Array.isArray(val) ? Object.fromEntries(Object.entries(val).sort()) : val));
@@ -121,5 +122,6 @@ export function reconcile(s, now) {
       for (const p of victims.slice(0, owned.length - want)) remove(s, 'Pod', ns, p.metadata.name);
     }
   }
+  kubeletSync(s, list(s, 'Pod'), now);
 }
 

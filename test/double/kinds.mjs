@@ -11,6 +11,7 @@ export const KINDS = {
   Secret: { plural: 'secrets', group: '', aliases: ['secret', 'secrets'], ns: true },
   Namespace: { plural: 'namespaces', group: '', aliases: ['namespace', 'namespaces', 'ns'], ns: false },
   Node: { plural: 'nodes', group: '', aliases: ['node', 'nodes', 'no'], ns: false, virtual: true },
+  Event: { plural: 'events', group: '', aliases: ['event', 'events', 'ev'], ns: true, virtual: true },
 };
 export const ALL_KINDS = ['Pod', 'Service', 'Deployment', 'ReplicaSet'];
 export const STORED = ['Namespace', 'ConfigMap', 'Secret', 'Service', 'Deployment', 'ReplicaSet', 'Pod'];

@@ -4,6 +4,7 @@ import * as M from './model.mjs';
 import { executeJsonpath, findResults, relaxed, goValue, goJSON } from './jsonpath.mjs';
 import { fail } from './errors.mjs';
 import { readFileSync } from 'node:fs';
+import { statusWord, restartsCell } from './kubelet.mjs';
 
 const age = (o, now) => humanDuration(M.ageMs(o, now));
 const orNone = (v) => (v === undefined || v === null || v === '' ? '<none>' : String(v));
@@ -86,6 +87,7 @@ const COLS = {
   Secret: ['NAME', 'TYPE', 'DATA', 'AGE'],
   Namespace: ['NAME', 'STATUS', 'AGE'],
   Node: ['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION'],
+  Event: ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'],
 };
 const WIDE = {
   Pod: ['IP', 'NODE', 'NOMINATED NODE', 'READINESS GATES'],
@@ -101,7 +103,7 @@ function cells(kind, s, o, now, wide) {
     case 'Pod': {
       const ready = M.isReady(o, now);
       const n = o.spec.containers.length;
-      const row = [`${ready ? n : 0}/${n}`, ready ? 'Running' : 'ContainerCreating', '0', age(o, now)];
+      const row = [`${ready ? n : 0}/${n}`, statusWord(o, now) ?? (ready ? 'Running' : 'ContainerCreating'), restartsCell(o, now) ?? '0', age(o, now)];
       if (wide) row.push(ready ? o._ip : '<none>', o.spec.nodeName ?? '<none>', '<none>', '<none>');
       return row;
     }
@@ -145,6 +147,7 @@ function cells(kind, s, o, now, wide) {
  * carrying _ms/_off). opts: wide, withKind, allNamespaces, showLabels, labelColumns, noHeaders.
  */
 humanTables.age = (o, now) => age(o, now);
+const eventRow = (e, now) => [humanDuration(now - e._ms), e.type, e.reason, `${e.involvedObject.kind.toLowerCase()}/${e.involvedObject.name}`, e.message];
 export function humanTables(s, groups, opts, now) {
   const parts = [];
   for (const { kind, objs } of groups) {
@@ -158,7 +161,7 @@ export function humanTables(s, groups, opts, now) {
     const rows = opts.noHeaders ? [] : [header];
     for (const o of objs) {
       const name = opts.withKind ? `${M.kindPrefix(kind)}/${o.metadata.name}` : o.metadata.name;
-      const r = [name, ...cells(kind, s, o, now, opts.wide)];
+      const r = kind === 'Event' ? eventRow(o, now) : [name, ...cells(kind, s, o, now, opts.wide)];
       for (const l of lcols) r.push(o.metadata.labels?.[l] ?? '');
       if (opts.showLabels) r.push(M.selectorString(o.metadata.labels) || '<none>');
       if (opts.allNamespaces && M.KINDS[kind].ns) r.unshift(o.metadata.namespace);

@@ -2,6 +2,7 @@
 import { fail } from './errors.mjs';
 import * as M from './model.mjs';
 import { findResults, relaxed } from './jsonpath.mjs';
+import { eventObjects } from './kubelet.mjs';
 
 /** words → [{kind, names}] in argument order. */
 export function parseTargets(words, { allowAll = true } = {}) {
@@ -54,6 +55,7 @@ function fieldFilter(str) {
 export function listKind(s, kind, ns, now) {
   if (kind === 'Endpoints') return M.list(s, 'Service', ns).map((svc) => M.endpointsFor(s, svc, now)).filter(Boolean);
   if (kind === 'Node') return [M.nodeObject(s, now)];
+  if (kind === 'Event') return eventObjects(s, M.list(s, 'Pod', ns), now);
   return M.list(s, kind, M.KINDS[kind].ns ? ns : null);
 }
 
@@ -63,6 +65,7 @@ export function getOne(s, kind, ns, name, now) {
     return svc ? M.endpointsFor(s, svc, now) : null;
   }
   if (kind === 'Node') return name === s.node.name ? M.nodeObject(s, now) : null;
+  if (kind === 'Event') return eventObjects(s, M.list(s, 'Pod', ns), now).find((e) => e.metadata.name === name) ?? null;
   return M.get(s, kind, ns, name);
 }
 

@@ -67,3 +67,21 @@ describe('writing the note', () => {
     expect(readdirSync(dir)).toEqual(['note.md']);
   });
 });
+
+describe('the one atomic write', () => {
+  it('removes its temporary file when the write fails, and the note stays as it was', async () => {
+    const { writeAtomically } = await import('../../src/files/atomic-write.js');
+    const dir = mkdtempSync(join(tmpdir(), 'notes-run-atomic-'));
+    const path = join(dir, 'note.md');
+    writeFileSync(path, 'old\n');
+    expect(() =>
+      writeAtomically(path, 'new\n', {
+        beforeRename: () => {
+          throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+        },
+      }),
+    ).toThrow('no space left');
+    expect(readFileSync(path, 'utf8')).toBe('old\n');
+    expect(readdirSync(dir)).toEqual(['note.md']);
+  });
+});

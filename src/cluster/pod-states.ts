@@ -1,0 +1,99 @@
+// The run namespace's pods and events as `kubectl get pods,events -o json` prints them
+// (one List, one call), read into the few facts a waiting or failing run needs.
+
+export interface ContainerView {
+  name: string;
+  image: string;
+  ready: boolean;
+  /** `state.waiting` or `state.terminated`: why the container is not running. */
+  reason?: string;
+  message?: string;
+  restarts: number;
+  /** The last run ended in an error (a crash loop's previous run). */
+  crashed: boolean;
+}
+
+export interface PodView {
+  name: string;
+  phase: string;
+  ready: boolean;
+  /** The scheduler's message when it could not place the pod. */
+  unschedulable?: string;
+  containers: ContainerView[];
+}
+
+export interface EventView {
+  type: string;
+  reason: string;
+  /** `pod/x`, `deployment/y`. */
+  object: string;
+  message: string;
+  /** Milliseconds since the epoch; 0 when the event carries no time. */
+  at: number;
+}
+
+export interface ClusterView {
+  pods: PodView[];
+  events: EventView[];
+}
+
+// kubectl JSON, read defensively field by field.
+type Json = Record<string, any>;
+
+/** Reads kubectl's List; anything unreadable is an empty namespace rather than an error. */
+export function readClusterView(stdout: string): ClusterView {
+  let list: Json;
+  try {
+    list = JSON.parse(stdout) as Json;
+  } catch {
+    return { pods: [], events: [] };
+  }
+  const items: Json[] = Array.isArray(list.items) ? list.items : [list];
+  return {
+    pods: items.filter((item) => item.kind === 'Pod').map(podView),
+    events: items
+      .filter((item) => item.kind === 'Event')
+      .map(eventView)
+      .sort((a, b) => a.at - b.at),
+  };
+}
+
+function podView(pod: Json): PodView {
+  const status: Json = pod.status ?? {};
+  const conditions: Json[] = status.conditions ?? [];
+  const scheduled = conditions.find((c) => c.type === 'PodScheduled');
+  const view: PodView = {
+    name: String(pod.metadata?.name ?? ''),
+    phase: String(status.phase ?? 'Pending'),
+    ready: conditions.some((c) => c.type === 'Ready' && c.status === 'True'),
+    containers: [...(status.initContainerStatuses ?? []), ...(status.containerStatuses ?? [])].map(containerView),
+  };
+  if (scheduled?.status === 'False' && scheduled.reason === 'Unschedulable') view.unschedulable = String(scheduled.message ?? '');
+  return view;
+}
+
+function containerView(status: Json): ContainerView {
+  const state: Json = status.state?.waiting ?? status.state?.terminated ?? {};
+  const view: ContainerView = {
+    name: String(status.name ?? ''),
+    image: String(status.image ?? ''),
+    ready: status.ready === true,
+    restarts: Number(status.restartCount ?? 0),
+    crashed: status.lastState?.terminated !== undefined && status.lastState.terminated.exitCode !== 0,
+  };
+  if (state.reason) view.reason = String(state.reason);
+  if (state.message) view.message = String(state.message);
+  return view;
+}
+
+function eventView(event: Json): EventView {
+  const time = event.lastTimestamp ?? event.eventTime ?? event.firstTimestamp ?? event.metadata?.creationTimestamp;
+  const involved: Json = event.involvedObject ?? event.regarding ?? {};
+  return {
+    type: String(event.type ?? 'Normal'),
+    reason: String(event.reason ?? ''),
+    object: `${String(involved.kind ?? '').toLowerCase()}/${String(involved.name ?? '')}`,
+    message: String(event.message ?? event.note ?? ''),
+    at: time ? Date.parse(String(time)) || 0 : 0,
+  };
+}
