@@ -22,7 +22,25 @@ export function validateDoc(obj, file) {
   if (!obj.metadata?.name) fail(`error: error when retrieving current configuration of:\nResource: "${M.resourceName(kind)}", GroupVersionKind: "${expectedApi}, Kind=${kind}"\nName: "", Namespace: "${obj.metadata?.namespace ?? ''}"\nfrom server for: "${file}": resource name may not be empty`);
   if (!/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(obj.metadata.name) || obj.metadata.name.length > 253)
     invalid(kind, obj.metadata.name, `metadata.name: Invalid value: "${obj.metadata.name}": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')`);
+  strictDecoding(kind, obj, file);
   return kind;
+}
+
+// A container's fields as the API server decodes them (core/v1 Container).
+const CONTAINER_FIELDS = new Set(['name', 'image', 'command', 'args', 'workingDir', 'ports', 'envFrom', 'env', 'resources', 'resizePolicy', 'restartPolicy', 'volumeMounts', 'volumeDevices', 'livenessProbe', 'readinessProbe', 'startupProbe', 'lifecycle', 'terminationMessagePath', 'terminationMessagePolicy', 'imagePullPolicy', 'securityContext', 'stdin', 'stdinOnce', 'tty']);
+
+/**
+ * kubectl apply validates strictly by default: the API server refuses a misspelt
+ * container field before any other check (recorded from kube-apiserver v1.34.2, see
+ * test/fixtures/real/apply-unknown-field.txt).
+ */
+function strictDecoding(kind, obj, file) {
+  const path = kind === 'Pod' ? 'spec' : kind === 'Deployment' || kind === 'ReplicaSet' ? 'spec.template.spec' : null;
+  if (!path) return;
+  const spec = kind === 'Pod' ? obj.spec : obj.spec?.template?.spec;
+  const unknown = (spec?.containers ?? []).flatMap((c, i) => Object.keys(c ?? {}).filter((k) => !CONTAINER_FIELDS.has(k)).map((k) => `unknown field "${path}.containers[${i}].${k}"`));
+  if (unknown.length)
+    fail(`Error from server (BadRequest): error when creating "${file}": ${kind} in version "${obj.apiVersion.replace(/^.*\//, '')}" cannot be handled as a ${kind}: strict decoding error: ${unknown.join(', ')}`);
 }
 
 function validatePodSpec(kind, name, spec, path) {

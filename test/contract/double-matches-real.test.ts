@@ -1,0 +1,78 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compareOutput } from '../../src/compare/compare-output.js';
+import { builtinTolerances } from '../../src/compare/tolerances/registry.js';
+import { root } from '../e2e/workspace.js';
+// @ts-expect-error plain ESM shared with the recorder, no types
+import { runScenario } from '../cluster/scenario-run.mjs';
+import { recorded, recording } from './recordings.js';
+
+// The contract between the kubectl test double and a real cluster: the commands the real
+// API server and kubectl answered in test/fixtures/real/ run again through the double,
+// and each pair must be equal under the tolerance rules (the same ones notes are judged
+// by), exit status included. A difference is fixed in the double, or it is a known limit
+// listed here with its reason (and in the README), and then it must really differ.
+
+const double = join(root, 'test', 'double');
+
+/** Recorded steps the double does not answer like the real cluster, and why. */
+export const KNOWN_LIMITS: Record<string, string> = {
+  'get-pods-wide': "the node's name: the double plays a k3s node `k3s-node`, the test cluster's is `k3d-notes-server-0` (names of nodes differ between clusters, and no tolerance rule should hide a NODE column)",
+  'exec-fails': 'kwok words a failed exec "Internal error occurred: error executing command in container: cmd wait: ... exit status 1"; a kubelet, like the double, says "command terminated with exit code 1"',
+  'get-deploy-yaml': 'kubectl writes `"annotations":{}` into last-applied-configuration when the manifest has none; the double leaves the key out (to fix in the double)',
+  'get-deploy-json': 'the same last-applied-configuration difference as get-deploy-yaml',
+  'events-deployment': 'the double keeps no Events (`get events` is an unknown resource type there); no note reads them except through describe',
+};
+
+const minor = (version: string) => version.replace(/^v(\d+\.\d+).*$/, '$1');
+
+interface Run {
+  name: string;
+  command: string;
+  output: string;
+  exitCode: number;
+}
+
+describe(`the double answers like kubectl ${recording.kubectl} against kube-apiserver ${recording.server}`, () => {
+  let runs: Map<string, Run>;
+  beforeAll(() => {
+    const env = {
+      ...process.env,
+      PATH: `${double}:${process.env.PATH}`,
+      KUBECONFIG: join(double, 'fixtures', 'kubeconfig.yaml'),
+      KUBE_DOUBLE_STATE: mkdtempSync(join(tmpdir(), 'notes-run-contract-')),
+      NO_COLOR: '1',
+      // The double plays the same kubectl and server minor versions as the recording.
+      KUBE_DOUBLE_CLIENT: minor(recording.kubectl),
+      KUBE_DOUBLE_SERVER: minor(recording.server),
+    };
+    runs = new Map((runScenario(env) as Run[]).map((run) => [run.name, run]));
+  }, 240_000);
+
+  const settings = { tolerances: builtinTolerances, namespace: undefined };
+  const same = (name: string) => {
+    const real = recording.steps.find((step) => step.name === name)!;
+    const mine = runs.get(name)!;
+    const comparison = compareOutput(recorded(name), mine.output, real.command, settings);
+    return { matches: comparison.matches && mine.exitCode === real.exitCode, comparison, mine, real };
+  };
+
+  const agreed = recording.steps.filter((step) => !(step.name in KNOWN_LIMITS)).map((step) => step.name);
+  it.each(agreed)('%s: same output and exit status', (name) => {
+    const { matches, comparison, mine, real } = same(name);
+    const diff = comparison.diff.map((line) => `${line.op} ${line.text}`).join('\n');
+    expect(matches, `${real.command}\nreal exit ${real.exitCode}, double exit ${mine.exitCode}\n${diff}`).toBe(true);
+  });
+
+  const limits = Object.keys(KNOWN_LIMITS);
+  it.each(limits.length ? limits : ['(none)'])('%s: a known limit, and it still differs', (name) => {
+    if (name === '(none)') return;
+    expect(same(name).matches, `${name} now agrees: take it off KNOWN_LIMITS and the README`).toBe(false);
+  });
+
+  it('recorded every command of the scenario', () => {
+    expect([...runs.keys()]).toEqual(recording.steps.map((step) => step.name));
+  });
+});
