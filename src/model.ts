@@ -112,6 +112,17 @@ export interface Comparison {
 export interface DiffLine {
   op: ' ' | '-' | '+' | '…';
   text: string;
+  /**
+   * The line cut into words and the blanks between them, for a `-` line paired with the
+   * `+` line that replaced it: which words really changed, and which differ only by a
+   * value a tolerance accepts. Joined, the parts give `text` back.
+   */
+  words?: WordPart[];
+}
+
+export interface WordPart {
+  text: string;
+  change?: 'changed' | 'tolerated';
 }
 
 export interface Verdict {
@@ -133,4 +144,16 @@ export interface NoteResult {
   verdicts: Verdict[];
   messages: NoteMessage[];
   durationMs: number;
+}
+
+/** Where and how a run happened, for the report's header and the JSON report's top level. */
+export interface RunInfo {
+  mode: 'live' | 'offline';
+  /** The kube context: the one run against, or (offline) the one the snapshots were recorded on. */
+  context?: string;
+  versions: { client?: string; server?: string };
+  /** ISO 8601. */
+  startedAt: string;
+  /** Offline: when the oldest snapshot compared against was recorded (ISO 8601). */
+  snapshotAt?: string;
 }

@@ -1,28 +1,24 @@
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { accessSync, constants, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import pc from 'picocolors';
 import type { Colors } from 'picocolors/types.js';
-import { checkOffline } from '../check/check-offline.js';
-import { askBeforeUpdate } from './ask-update.js';
 import type { Kubectl } from '../cluster/kubectl.js';
-import { loadConfig } from '../config/load-config.js';
-import { resolveSettings, type Settings } from '../config/settings.js';
-import type { Note, NoteResult } from '../model.js';
-import { parseNote } from '../note/parse-note.js';
-import { readNoteFile } from '../note/read-note-file.js';
+import type { Settings } from '../config/settings.js';
+import type { Note, NoteResult, RunInfo } from '../model.js';
 import { humanNoteReport, humanSummary } from '../report/human-report.js';
 import { finalReport } from '../report/render.js';
+import { runHeader } from '../report/run-header.js';
 import { exitCodeOf } from '../report/summary.js';
-import { readSnapshot, snapshotPath } from '../snapshot/snapshot.js';
 import { findNotes } from './find-notes.js';
 import { InputError } from './input-error.js';
 import { parseOptions, USAGE, type Options } from './options.js';
-import { Progress } from './progress.js';
-import { eachWithJobs } from './with-jobs.js';
 import { VERSION } from './version.js';
 
+// The stages (Markdown parsing, YAML, diffs, the cluster) are imported once the options
+// say they are needed: `--help` and `-v` print at once, `--offline` loads no cluster code.
+
 export interface Io {
-  stdin: NodeJS.ReadableStream;
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   stdout: NodeJS.WriteStream;
   stderr: NodeJS.WriteStream;
   env: NodeJS.ProcessEnv;
@@ -46,37 +42,119 @@ async function run(options: Options, io: Io): Promise<number> {
   if (options.help) return (io.stdout.write(USAGE), 0);
   if (options.version) return (io.stdout.write(`notes-run ${VERSION}\n`), 0);
   const started = performance.now();
+  const startedAt = new Date().toISOString();
   const colors = pc.createColors(options.color ?? (io.stdout.isTTY === true && !io.env.NO_COLOR));
-  const files = await findNotes(options.paths);
+  const warn = (message: string) => io.stderr.write(`notes-run: warning: ${message}\n`);
+  checkBeforeRunning(options, io);
+  const files = await findNotes(options.paths, warn);
+  const [{ loadConfig }, { resolveSettings }, { parseNote }, { readNoteFile }, snapshots] = await Promise.all([
+    import('../config/load-config.js'),
+    import('../config/settings.js'),
+    import('../note/parse-note.js'),
+    import('../note/read-note-file.js'),
+    import('../snapshot/snapshot.js'),
+  ]);
   const settings = resolveSettings(options, await loadConfig(options.config, process.cwd()));
-  const readNotes = () => files.map((file) => parseNote(file, readNoteFile(file)));
+  const readNotes = () => checkedSteps(files.map((file) => parseNote(file, readNoteFile(file))), options.steps);
   const snapshotsDir = resolve(options.snapshots ?? 'snapshots');
+  const human = options.reporter === 'human' && !options.outputFile;
   const showNote = (result: NoteResult) => {
-    if (options.reporter === 'human' && !options.outputFile) io.stdout.write(humanNoteReport(result, colors));
+    if (human) io.stdout.write(humanNoteReport(result, colors, options.view));
+  };
+  const header = (info: RunInfo) => {
+    if (options.view !== 'quiet') io.stderr.write(runHeader(info, new Date(), colors));
   };
 
-  if (options.offline && options.update) throw new InputError('--update rewrites notes from a live run; it cannot go with --offline');
   let results: NoteResult[];
+  let info: RunInfo;
   let interrupted = false;
   if (options.offline) {
-    results = readNotes().map((note) => checkOffline(note, readSnapshot(snapshotPath(snapshotsDir, note.file)), settings.tolerances, settings.forNote(note.file).cwd));
+    const { checkOffline } = await import('../check/check-offline.js');
+    const notes = await readNotes();
+    const recorded = notes.map((note) => snapshots.readSnapshot(snapshots.snapshotPath(snapshotsDir, note.file)));
+    info = offlineInfo(recorded.filter((snapshot) => snapshot !== undefined), startedAt);
+    header(info);
+    results = notes.map((note, i) => checkOffline(note, recorded[i], settings.tolerances, settings.forNote(note.file).cwd));
     results.forEach(showNote);
   } else {
-    ({ results, interrupted } = await runLive(readNotes, { options, settings, snapshotsDir, io, colors, showNote }));
+    ({ results, interrupted, info } = await runLive(readNotes, { options, settings, snapshotsDir, io, colors, showNote, header, warn, startedAt }));
   }
 
   const elapsed = performance.now() - started;
+  const report = { info, view: options.view, notesShown: human };
   if (options.outputFile) {
-    writeFileSync(options.outputFile, finalReport(options.reporter, results, elapsed, pc.createColors(false), false));
+    writeFileSync(options.outputFile, finalReport(options.reporter, results, elapsed, pc.createColors(false), { ...report, notesShown: false }));
     io.stderr.write(humanSummary(results, elapsed, colors));
   } else {
-    io.stdout.write(finalReport(options.reporter, results, elapsed, colors, options.reporter === 'human'));
+    io.stdout.write(finalReport(options.reporter, results, elapsed, colors, report));
+  }
+  if (options.reporter === 'github' && io.env.GITHUB_STEP_SUMMARY) {
+    const { githubStepSummary } = await import('../report/github-summary.js');
+    const { appendFileSync } = await import('node:fs');
+    appendFileSync(io.env.GITHUB_STEP_SUMMARY, githubStepSummary(results, elapsed));
   }
   if (interrupted) {
     io.stderr.write('notes-run: interrupted; the steps that had run are reported above, everything the run started was stopped\n');
     return 130;
   }
   return exitCodeOf(results);
+}
+
+/** What can be found wrong before a note runs, so a long live run never ends in a usage error. */
+function checkBeforeRunning(options: Options, io: Io): void {
+  if (options.interactive && io.stdin.isTTY !== true) {
+    throw new InputError('--interactive asks on the terminal, and stdin is not one; run it in a terminal, or use --update alone');
+  }
+  if (options.offline && options.snapshots !== undefined && !isDirectory(options.snapshots)) {
+    throw new InputError(`--snapshots ${options.snapshots}: no such directory, so there is nothing to check offline against`);
+  }
+  if (options.outputFile) prepareOutputFile(options.outputFile);
+}
+
+/** Creates the report's folder, as ESLint does, and makes sure the report can be written there. */
+function prepareOutputFile(path: string): void {
+  const folder = dirname(resolve(path));
+  try {
+    mkdirSync(folder, { recursive: true });
+    accessSync(folder, constants.W_OK);
+  } catch (error) {
+    throw new InputError(`--output-file ${path}: cannot write in ${folder} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  if (isDirectory(path)) throw new InputError(`--output-file ${path}: is a directory; name a file`);
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** `--step LINE` must name a step of every note given. */
+async function checkedSteps(notes: Note[], lines: number[]): Promise<Note[]> {
+  if (lines.length === 0) return notes;
+  const { stepAt } = await import('../check/select-steps.js');
+  for (const note of notes) {
+    for (const line of lines) {
+      if (stepAt(note, line)) continue;
+      const last = note.steps.at(-1);
+      throw new InputError(`--step ${line}: ${note.file} has no step there (${last ? `its last step is at line ${last.line}` : 'it has no steps'})`);
+    }
+  }
+  return notes;
+}
+
+function offlineInfo(recorded: { date: string; context: string; kubectl: { client?: string; server?: string } }[], startedAt: string): RunInfo {
+  const oldest = [...recorded].sort((a, b) => a.date.localeCompare(b.date))[0];
+  const contexts = new Set(recorded.map((snapshot) => snapshot.context));
+  return {
+    mode: 'offline',
+    ...(contexts.size === 1 ? { context: [...contexts][0] } : {}),
+    versions: oldest ? { ...oldest.kubectl } : {},
+    startedAt,
+    ...(oldest ? { snapshotAt: oldest.date } : {}),
+  };
 }
 
 interface LiveContext {
@@ -86,29 +164,35 @@ interface LiveContext {
   io: Io;
   colors: Colors;
   showNote: (result: NoteResult) => void;
+  header: (info: RunInfo) => void;
+  warn: (message: string) => void;
+  startedAt: string;
 }
 
 /** Connects to the cluster, runs the notes (`--jobs` at a time) and stops everything on Ctrl-C. */
-async function runLive(readNotes: () => Note[], live: LiveContext): Promise<{ results: NoteResult[]; interrupted: boolean }> {
-  const { options, settings, io } = live;
-  // Loaded only for a live run: an offline check (the pre-commit hook) must start fast.
-  const [{ checkLive }, { connect }, { kubectlOnPath }] = await Promise.all([
+async function runLive(readNotes: () => Promise<Note[]>, live: LiveContext): Promise<{ results: NoteResult[]; interrupted: boolean; info: RunInfo }> {
+  const { options, settings, io, warn } = live;
+  const [{ checkLive }, { connect }, { kubectlOnPath }, { Progress }, { eachWithJobs }, { askBeforeUpdate }] = await Promise.all([
     import('./check-live.js'),
     import('../cluster/prepare-cluster.js'),
     import('../cluster/kubectl-binary.js'),
+    import('./progress.js'),
+    import('./with-jobs.js'),
+    import('./ask-update.js'),
   ]);
   const client: Kubectl = { binary: options.kubectl ? resolve(options.kubectl) : kubectlOnPath(io.env), env: { ...io.env } };
   // The notes are parsed while kubectl asks the cluster for its version.
-  let notes: Note[] = [];
-  const target = await connect(client, options.context, settings.allowedContexts, () => (notes = readNotes()));
-  io.stderr.write(live.colors.dim(`notes-run: kube context ${target.context}${target.serverVersion ? ` (server ${target.serverVersion})` : ''}\n`));
+  let reading: Promise<Note[]> = Promise.resolve([]);
+  const target = await connect(client, options.context, settings.allowedContexts, () => void (reading = readNotes()).catch(() => undefined));
+  const notes = await reading;
+  const info: RunInfo = { mode: 'live', context: target.context, versions: { client: target.clientVersion, server: target.serverVersion }, startedAt: live.startedAt };
+  live.header(info);
   const abort = new AbortController();
   const interrupt = () => abort.abort();
   process.once('SIGINT', interrupt);
   process.once('SIGTERM', interrupt);
   const progress = new Progress(io.stderr, io.env);
-  const warn = (message: string) => io.stderr.write(`notes-run: warning: ${message}\n`);
-  const asking = options.update && options.interactive ? askBeforeUpdate(io.stdin, io.stderr, live.colors) : undefined;
+  const asking = options.update && options.interactive ? askBeforeUpdate(io.stdin, io.stderr, live.colors, progress) : undefined;
   const results: NoteResult[] = [];
   try {
     await eachWithJobs(notes, options.jobs, async (note, stop) => {
@@ -137,5 +221,5 @@ async function runLive(readNotes: () => Note[], live: LiveContext): Promise<{ re
   }
   const order = new Map(notes.map((note, i) => [note.file, i]));
   results.sort((a, b) => order.get(a.file)! - order.get(b.file)!);
-  return { results, interrupted: abort.signal.aborted };
+  return { results, interrupted: abort.signal.aborted, info };
 }

@@ -1,8 +1,9 @@
 import type { Comparison } from '../model.js';
-import { comparableLines, type CompareSettings } from './comparable-lines.js';
+import { comparableLines, lineKey, type CompareSettings } from './comparable-lines.js';
 import { explainDrift } from './known-drift.js';
 import { lineDiff } from './line-diff.js';
 import { linesMatch, orderingFor } from './match-lines.js';
+import { withWordDiff } from './word-diff.js';
 
 /** Documented output against actual output, with every tolerance applied to both. */
 export function compareOutput(documented: string, actual: string, command: string, settings: CompareSettings): Comparison {
@@ -12,6 +13,6 @@ export function compareOutput(documented: string, actual: string, command: strin
   const got = comparableLines(actual, 'actual', settings);
   const ordering = orderingFor(command);
   if (linesMatch(want, got, ordering)) return { matches: true, diff: [], notes: [] };
-  const diff = lineDiff(want, got, ordering);
+  const diff = withWordDiff(lineDiff(want, got, ordering), (line, side) => lineKey(line, side, settings));
   return { matches: false, diff, notes: explainDrift(diff) };
 }

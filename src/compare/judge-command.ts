@@ -23,7 +23,13 @@ export function judgeCommand(step: CommandStep, run: StepRun, settings: CompareS
   const comparison =
     step.session && run.sessionOutputs ? compareSession(step, run.sessionOutputs, settings) : compareDocumented(step.output, expected, run.output, step.command, settings);
   if (exit.status !== 'pass') return { ...exit, comparison };
-  return comparison.matches ? { status: 'pass', comparison } : { status: 'stale', comparison };
+  if (comparison.matches) return { status: 'pass', comparison };
+  return { status: 'stale', comparison, ...(silentLongRun(step, run) ? { reason: `printed nothing in ${seconds(run.durationMs)}; give it longer with --grace` } : {}) };
+}
+
+/** A long-running command stopped before it printed anything: a diff of only `-` lines says less than this. */
+function silentLongRun(step: CommandStep, run: StepRun): boolean {
+  return step.longRunning && (run.stopped || run.timedOut) && run.output.trim() === '';
 }
 
 function exitVerdict(step: CommandStep, run: StepRun): Judgement {

@@ -20,7 +20,8 @@ export function githubReport(results: NoteResult[], durationMs: number): string 
     }
   }
   const s = summarize(results, durationMs);
-  lines.push(`notes-run: ${s.notes.total} notes: ${s.notes.fresh} fresh, ${s.notes.stale} stale, ${s.notes.broken} broken`);
+  const counts = (['fresh', 'updated', 'stale', 'broken'] as const).filter((status) => status !== 'updated' || s.notes.updated > 0);
+  lines.push(`notes-run: ${s.notes.total} ${s.notes.total === 1 ? 'note' : 'notes'}: ${counts.map((status) => `${s.notes[status]} ${status}`).join(', ')}`);
   return lines.join('\n') + '\n';
 }
 

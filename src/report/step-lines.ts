@@ -1,0 +1,98 @@
+import type { Colors } from 'picocolors/types.js';
+import type { DiffLine, StepStatus, Verdict } from '../model.js';
+import { commandOf, firstLine } from './step-fields.js';
+
+// One step as the human report (and `--update -i`) shows it: a line with a mark, the
+// place and the command, then the lines that explain it. Each piece is a small rule in
+// a list, so a new kind of mark or explanation is one more entry.
+
+const MARKS: Record<StepStatus, string> = {
+  pass: '✓',
+  stale: '✗',
+  broken: '✗',
+  unchecked: '○',
+  skipped: '-',
+  unverified: '?',
+};
+
+const INDENT = '          ';
+
+/** Words after the command on the step's own line. */
+type AfterCommand = (verdict: Verdict, c: Colors) => string | undefined;
+
+/** Lines under a step that did not pass, in this order. */
+type Detail = (verdict: Verdict, c: Colors) => string[];
+
+const AFTER_COMMAND: AfterCommand[] = [reruns];
+
+const DETAILS: Detail[] = [reason, updated, diff, driftNotes, outputTail];
+
+/** `detail`: also the lines that explain a step that did not pass (the diff, the error). */
+export function stepLines(file: string, verdict: Verdict, c: Colors, detail = true): string[] {
+  const color = statusColor(verdict.status, c);
+  const label = verdict.status === 'pass' ? '' : `${color(verdict.status)} `;
+  const after = AFTER_COMMAND.map((rule) => rule(verdict, c)).filter(Boolean);
+  const head = `      ${color(MARKS[verdict.status])} ${label}${c.dim(`${file}:${verdict.step.line}`)} ${firstLine(commandOf(verdict))}`;
+  const lines = [[head, ...after].join(' ')];
+  if (detail && verdict.status !== 'pass') for (const rule of DETAILS) lines.push(...rule(verdict, c).map((line) => `${INDENT}${line}`));
+  else if (verdict.updated) lines.push(...updated(verdict, c).map((line) => `${INDENT}${line}`));
+  return lines;
+}
+
+export function statusColor(status: StepStatus, c: Colors): (text: string) => string {
+  if (status === 'pass') return c.green;
+  if (status === 'broken') return c.red;
+  if (status === 'stale') return c.yellow;
+  return c.dim;
+}
+
+/** A cluster read re-run until it matched: say why it took several runs. */
+function reruns(verdict: Verdict, c: Colors): string | undefined {
+  const attempts = verdict.run?.attempts ?? 1;
+  if (attempts <= 1) return undefined;
+  const times = attempts - 1 === 1 ? 'once' : `${attempts - 1} times`;
+  const outcome = verdict.status === 'pass' ? '' : `; it never matched (--converge gives it longer)`;
+  return c.dim(`(re-run ${times} while the cluster converged${outcome})`);
+}
+
+function reason(verdict: Verdict, c: Colors): string[] {
+  return verdict.reason ? [statusColor(verdict.status, c)(verdict.reason)] : [];
+}
+
+function updated(verdict: Verdict, c: Colors): string[] {
+  return verdict.updated ? [c.cyan('updated in the note (--update)')] : [];
+}
+
+function diff(verdict: Verdict, c: Colors): string[] {
+  const comparison = verdict.comparison;
+  if (!comparison || comparison.matches) return [];
+  return comparison.diff.map((line) => diffLine(line, c));
+}
+
+/**
+ * `-` documented, `+` actual. Words that really changed stand out; values a tolerance
+ * accepted (an IP, an age) are dimmed, since they are not what made the step stale.
+ */
+export function diffLine(line: DiffLine, c: Colors): string {
+  if (line.op === '…') return c.dim(`… ${line.text}`);
+  if (line.op === ' ') return c.dim(`  ${line.text}`);
+  const color = line.op === '-' ? c.red : c.green;
+  if (!line.words) return color(`${line.op} ${line.text}`);
+  const words = line.words.map((part) => {
+    if (part.change === 'changed') return c.bold(c.inverse(color(part.text)));
+    if (part.change === 'tolerated') return c.dim(part.text);
+    return color(part.text);
+  });
+  return `${color(`${line.op} `)}${words.join('')}`;
+}
+
+function driftNotes(verdict: Verdict, c: Colors): string[] {
+  return (verdict.comparison?.matches === false ? verdict.comparison.notes : []).map((note) => c.cyan(`note: ${note}`));
+}
+
+/** A broken command with nothing to compare: the last lines it printed. */
+function outputTail(verdict: Verdict, c: Colors): string[] {
+  if (verdict.status !== 'broken' || !verdict.run || verdict.comparison) return [];
+  const tail = verdict.run.output.trimEnd().split('\n').slice(-8);
+  return tail.filter((line) => line !== '').map((line) => c.dim(`│ ${line}`));
+}
