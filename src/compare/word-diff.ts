@@ -42,8 +42,8 @@ function bestPartner(lines: DiffLine[], i: number, paired: Set<number>, fold: Fo
     const shared = words.filter((word) => other.has(word)).length;
     if (shared > bestShared) [best, bestShared] = [j, shared];
   }
-  // Lines with nothing in common are not one line changed, but one removed and one added.
-  return bestShared * 2 >= Math.min(words.length, 2) ? best : undefined;
+  // Lines sharing less than half their words are not one line changed, but one removed and one added.
+  return bestShared * 2 >= words.length ? best : undefined;
 }
 
 function wordParts(documented: string, actual: string, fold: FoldLine): [WordPart[], WordPart[]] {

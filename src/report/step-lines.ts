@@ -6,8 +6,9 @@ import { commandOf, firstLine } from './step-fields.js';
 // place and the command, then the lines that explain it. Each piece is a small rule in
 // a list, so a new kind of mark or explanation is one more entry.
 
-const MARKS: Record<StepStatus, string> = {
+const MARKS: Record<StepStatus | 'updated', string> = {
   pass: '✓',
+  updated: '✎',
   stale: '✗',
   broken: '✗',
   unchecked: '○',
@@ -29,13 +30,13 @@ const DETAILS: Detail[] = [reason, updated, diff, driftNotes, outputTail];
 
 /** `detail`: also the lines that explain a step that did not pass (the diff, the error). */
 export function stepLines(file: string, verdict: Verdict, c: Colors, detail = true): string[] {
-  const color = statusColor(verdict.status, c);
-  const label = verdict.status === 'pass' ? '' : `${color(verdict.status)} `;
+  const shown = verdict.updated ? 'updated' : verdict.status;
+  const color = verdict.updated ? c.cyan : statusColor(verdict.status, c);
+  const label = shown === 'pass' ? '' : `${color(shown)} `;
   const after = AFTER_COMMAND.map((rule) => rule(verdict, c)).filter(Boolean);
-  const head = `      ${color(MARKS[verdict.status])} ${label}${c.dim(`${file}:${verdict.step.line}`)} ${firstLine(commandOf(verdict))}`;
+  const head = `      ${color(MARKS[shown])} ${label}${c.dim(`${file}:${verdict.step.line}`)} ${firstLine(commandOf(verdict))}`;
   const lines = [[head, ...after].join(' ')];
   if (detail && verdict.status !== 'pass') for (const rule of DETAILS) lines.push(...rule(verdict, c).map((line) => `${INDENT}${line}`));
-  else if (verdict.updated) lines.push(...updated(verdict, c).map((line) => `${INDENT}${line}`));
   return lines;
 }
 
@@ -50,9 +51,8 @@ export function statusColor(status: StepStatus, c: Colors): (text: string) => st
 function reruns(verdict: Verdict, c: Colors): string | undefined {
   const attempts = verdict.run?.attempts ?? 1;
   if (attempts <= 1) return undefined;
-  const times = attempts - 1 === 1 ? 'once' : `${attempts - 1} times`;
-  const outcome = verdict.status === 'pass' ? '' : `; it never matched (--converge gives it longer)`;
-  return c.dim(`(re-run ${times} while the cluster converged${outcome})`);
+  const outcome = verdict.status === 'pass' ? '' : `, never matching; --converge gives it longer`;
+  return c.dim(`(run ${attempts} times while the cluster converged${outcome})`);
 }
 
 function reason(verdict: Verdict, c: Colors): string[] {
@@ -60,7 +60,7 @@ function reason(verdict: Verdict, c: Colors): string[] {
 }
 
 function updated(verdict: Verdict, c: Colors): string[] {
-  return verdict.updated ? [c.cyan('updated in the note (--update)')] : [];
+  return verdict.updated ? [c.cyan('rewritten in the note (--update) to what the command printed:')] : [];
 }
 
 function diff(verdict: Verdict, c: Colors): string[] {
