@@ -75,7 +75,7 @@ function countLine(verdicts: Verdict[]): string {
     const status = verdict.updated ? 'updated' : verdict.status;
     counts.set(status, (counts.get(status) ?? 0) + 1);
   }
-  const parts = [...counts].map(([status, n]) => `${n} ${status}`);
+  const parts = [...counts].sort(([a], [b]) => rank(a) - rank(b)).map(([status, n]) => `${n} ${status}`);
   return `${verdicts.length} ${verdicts.length === 1 ? 'step' : 'steps'}: ${parts.join(', ') || 'none'}`;
 }
 
@@ -87,11 +87,15 @@ export function humanSummary(results: NoteResult[], durationMs: number, c: Color
     s.notes.stale && c.yellow(`${s.notes.stale} stale`),
     s.notes.broken && c.red(`${s.notes.broken} broken`),
   ].filter(Boolean);
-  const steps = (['pass', 'updated', 'stale', 'broken', 'unchecked', 'skipped', 'unverified'] as const)
+  const steps = (ORDER as (keyof Summary['steps'])[])
     .filter((status) => s.steps[status] > 0)
     .map((status) => `${s.steps[status]} ${status}`);
   const noun = s.notes.total === 1 ? 'note' : 'notes';
   return `\n${s.notes.total} ${noun}: ${notes.join(', ')} · steps: ${steps.join(', ') || 'none'} · ${seconds(durationMs)}\n`;
 }
+
+/** Counts read in the same order everywhere; a status not listed here goes last. */
+const ORDER = ['pass', 'updated', 'stale', 'broken', 'unchecked', 'skipped', 'unverified'];
+const rank = (status: string): number => (ORDER.includes(status) ? ORDER.indexOf(status) : ORDER.length);
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
