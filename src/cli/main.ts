@@ -1,5 +1,5 @@
-import { accessSync, constants, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import pc from 'picocolors';
 import type { Colors } from 'picocolors/types.js';
 import type { Kubectl } from '../cluster/kubectl.js';
@@ -12,6 +12,7 @@ import { exitCodeOf } from '../report/summary.js';
 import { findNotes } from './find-notes.js';
 import { InputError } from './input-error.js';
 import { parseOptions, USAGE, type Options } from './options.js';
+import { checkBeforeRunning, checkedSteps } from './usage-checks.js';
 import { VERSION } from './version.js';
 
 // The stages (Markdown parsing, YAML, diffs, the cluster) are imported once the options
@@ -98,55 +99,6 @@ async function run(options: Options, io: Io): Promise<number> {
     return 130;
   }
   return exitCodeOf(results);
-}
-
-/** What can be found wrong before a note runs, so a long live run never ends in a usage error. */
-function checkBeforeRunning(options: Options, io: Io): void {
-  if (options.interactive && io.stdin.isTTY !== true) {
-    throw new InputError('--interactive asks on the terminal, and stdin is not one; run it in a terminal, or use --update alone');
-  }
-  if (options.offline && options.snapshots !== undefined && !isDirectory(options.snapshots)) {
-    throw new InputError(`--snapshots ${options.snapshots}: no such directory, so there is nothing to check offline against`);
-  }
-  if (options.outputFile) prepareOutputFile(options.outputFile);
-}
-
-/** Creates the report's folder, as ESLint does, and makes sure the report can be written there. */
-function prepareOutputFile(path: string): void {
-  const folder = dirname(resolve(path));
-  try {
-    // One level at a time: a recursive mkdir spins forever under /proc on Node 20.
-    const missing: string[] = [];
-    for (let at = folder; !existsSync(at); at = dirname(at)) missing.unshift(at);
-    for (const level of missing) mkdirSync(level);
-    if (!isDirectory(folder)) throw Object.assign(new Error(), { code: 'ENOTDIR' });
-    accessSync(folder, constants.W_OK);
-  } catch (error) {
-    throw new InputError(`--output-file ${path}: cannot write in ${folder} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-  }
-  if (isDirectory(path)) throw new InputError(`--output-file ${path}: is a directory; name a file`);
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-/** `--step LINE` must name a step of every note given. */
-async function checkedSteps(notes: Note[], lines: number[]): Promise<Note[]> {
-  if (lines.length === 0) return notes;
-  const { stepAt } = await import('../check/select-steps.js');
-  for (const note of notes) {
-    for (const line of lines) {
-      if (stepAt(note, line)) continue;
-      const last = note.steps.at(-1);
-      throw new InputError(`--step ${line}: ${note.file} has no step there (${last ? `its last step is at line ${last.line}` : 'it has no steps'})`);
-    }
-  }
-  return notes;
 }
 
 function offlineInfo(recorded: { date: string; context: string; kubectl: { client?: string; server?: string } }[], startedAt: string): RunInfo {

@@ -23,7 +23,8 @@ const needsReader = (status: StepStatus): boolean => status === 'stale' || statu
 export function humanNoteReport(result: NoteResult, c: Colors, view: HumanView = 'compact'): string {
   const outcome = noteOutcome(result);
   if (view === 'quiet' && outcome !== 'stale' && outcome !== 'broken') return '';
-  const title = { fresh: c.green('FRESH'), updated: c.cyan('UPDATED'), stale: c.yellow('STALE'), broken: c.red('BROKEN') }[outcome];
+  const titles: Record<string, string> = { fresh: c.green('FRESH'), updated: c.cyan('UPDATED'), stale: c.yellow('STALE'), broken: c.red('BROKEN') };
+  const title = titles[outcome] ?? c.dim(outcome.toUpperCase());
   const out = [`${title} ${c.bold(result.file)} ${c.dim(`${countLine(result.verdicts)} in ${seconds(result.durationMs)}`)}`];
   let lastHeadings = '';
   let lastText = '';
