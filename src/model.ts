@@ -32,6 +32,66 @@ export interface Context {
   text: string;
 }
 
+/** How the lines a command prints are ordered, where comparing needs to know. */
+export type Ordering = 'ordered' | 'table' | 'unordered';
+
+/** What a kubectl invocation asks for. */
+export interface KubectlFacts {
+  /** The subcommand (`get`, `apply`, `exec`), after any global flags. */
+  verb?: string;
+  /** The second word of a two-word subcommand (`rollout status`, `config view`). */
+  subverb?: string;
+  flags: string[];
+  /** `-f`/`--filename` values as written. */
+  files: string[];
+  /** `-o`/`--output` format (`wide`, `yaml`, `jsonpath`, `name`). */
+  output?: string;
+  /** The words after `--` (`exec POD -- nslookup x`). */
+  inner?: string[];
+}
+
+/**
+ * What a command is, worked out once from its text when the note is parsed: run/,
+ * compare/, yaml/ and update/ read these facts and never parse the text again.
+ */
+export interface CommandFacts {
+  /** The program the command starts first (after assignments), `k` read as kubectl; none for a bare assignment. */
+  program?: string;
+  /** The first kubectl the command runs, when it runs one. */
+  kubectl?: KubectlFacts;
+  /** Ends in `&`: the shell is back at once while the job goes on printing. */
+  background: boolean;
+  /** May leave a process running after it (`&` anywhere, `nohup`). */
+  leavesJob: boolean;
+  /** Runs until stopped (port-forward, logs -f, get -w, a loop with no end). */
+  longRunning: boolean;
+  /** A loop the shell itself runs forever (`while true; do ...; done`): it must run in a subshell to be stopped. */
+  loopsForever: boolean;
+  /** Changes nothing anywhere: it may be run again. */
+  readOnly: boolean;
+  /** A read-only kubectl command: its output may still be converging, so it may be re-run. */
+  readsCluster: boolean;
+  ordering: Ordering;
+  /** `kubectl exec -it POD -- sh`: the lines after it are typed inside. */
+  opensSession: boolean;
+  /** `ssh node01` and the like: the lines after it are typed on another machine. */
+  opensRemoteShell: boolean;
+  /** `printenv`, `env`: prints an environment in no fixed order. */
+  listsEnvironment: boolean;
+  /** `exit` or `logout`. */
+  exits: boolean;
+  /** Reads `$?`: the status of the command before it. */
+  readsStatus: boolean;
+  /** The placeholder (`<NAME>`, `mydeploy-xxx-xxx`) that makes it a usage line, not a command. */
+  template?: string;
+  /** Opens an editor and waits for a person (`kubectl edit`). */
+  needsPerson?: string;
+  /** Manifest paths read by `kubectl apply/create -f`. */
+  appliedPaths: { path: string; recursive: boolean }[];
+  /** A time limit the command sets itself (`--timeout=2m`), in ms. */
+  ownTimeoutMs?: number;
+}
+
 export interface CommandStep {
   kind: 'command';
   /** 1-based line of the command's first line. */
@@ -40,8 +100,14 @@ export interface CommandStep {
   output?: DocumentedOutput;
   expectedExit: ExpectedExit;
   context: Context;
-  /** Runs until stopped (port-forward, logs -f, get -w): stop after a grace period. */
+  /** What the command is, read once from its text. */
+  facts: CommandFacts;
+  /** Runs until stopped (port-forward, logs -f, get -w, output ending in ^C): stop after a grace period. */
   longRunning: boolean;
+  /** The program that must be installed to run this step (not a builtin, nor defined by the note). */
+  needsProgram?: string;
+  /** Note lines of the editor buffer pasted under `kubectl edit`: neither output nor commands. */
+  editorBuffer?: [number, number];
   /** Why this step is not run, when it is skipped by a directive or a config pattern. */
   skip?: string;
   /** Lines typed into an interactive session (`kubectl exec -it POD -- sh`) this step opens. */
@@ -50,12 +116,15 @@ export interface CommandStep {
   notExecutable?: string;
   /** Set when the step cannot even be read (unclosed quote, unclosed `:'` block): it is broken. */
   problem?: string;
+  /** Why the command reaches outside the run namespace (`-n kube-system` writes, `config use-context`): a warning on the step. */
+  outsideRunNamespace?: string;
 }
 
 /** One command typed inside an interactive session, with the output documented under it. */
 export interface SessionLine {
   line: number;
   command: string;
+  facts: CommandFacts;
   output?: DocumentedOutput;
 }
 
@@ -80,6 +149,8 @@ export interface Note {
   lineEnding: '\n' | '\r\n';
   steps: Step[];
   messages: NoteMessage[];
+  /** A digest of the bytes the note was read from: `--update` writes only over those. */
+  digest?: string;
 }
 
 /** What happened when a command step ran. */
@@ -98,7 +169,9 @@ export interface StepRun {
 }
 
 export type StepStatus = 'pass' | 'stale' | 'broken' | 'unchecked' | 'skipped' | 'unverified';
-export type NoteStatus = 'fresh' | 'stale' | 'broken';
+/** `empty`: nothing in the note could be checked; `unverified`: checked offline with no recorded run;
+ * `interrupted`: the run was stopped (Ctrl-C, a closed terminal) before the note was done. None is fresh. */
+export type NoteStatus = 'fresh' | 'stale' | 'broken' | 'empty' | 'unverified' | 'interrupted';
 
 /** A judgement on one documented output against one actual output. */
 export interface Comparison {
@@ -136,6 +209,17 @@ export interface Verdict {
   boundFile?: string;
   /** `--update` rewrote this step's documented output in the note. */
   updated?: boolean;
+  /** A session's typed lines, each judged on its own output. */
+  typed?: TypedLineVerdict[];
+}
+
+/** One line typed into a session, with what it printed: its own step in the report. */
+export interface TypedLineVerdict {
+  line: number;
+  command: string;
+  status: 'pass' | 'stale' | 'unchecked';
+  expected: string | null;
+  actual: string;
 }
 
 export interface NoteResult {

@@ -12,6 +12,9 @@ export function verdictWithoutRun(step: Note['steps'][number]): Verdict | undefi
 export function noteStatus(verdicts: Verdict[], note: Pick<Note, 'messages'>): NoteStatus {
   if (verdicts.some((v) => v.status === 'broken') || note.messages.some((m) => m.severity === 'error')) return 'broken';
   if (verdicts.some((v) => v.status === 'stale')) return 'stale';
+  if (!verdicts.some((v) => v.status !== 'skipped')) return 'empty';
+  const commands = verdicts.filter((v) => v.step.kind === 'command' && v.status !== 'skipped');
+  if (commands.length > 0 && commands.every((v) => v.status === 'unverified')) return 'unverified';
   return 'fresh';
 }
 

@@ -7,9 +7,10 @@ import type { CompareSettings } from '../compare/comparable-lines.js';
 import { exemptNodePorts } from '../compare/tolerances/exempt-node-ports.js';
 import type { Settings } from '../config/settings.js';
 import type { Note, NoteResult, Verdict } from '../model.js';
-import { readNoteFile } from '../note/read-note-file.js';
+import { readNoteSource } from '../note/read-note-file.js';
+import { noteStatus } from '../check/verdicts.js';
 import { snapshotOf, snapshotPath, writeSnapshot } from '../snapshot/snapshot.js';
-import { rewritable, updatedNote, writeNoteAtomically } from '../update/update-note.js';
+import { NoteChanged, rewritable, updatedNote, whyNotWritable, writeNoteAtomically } from '../update/update-note.js';
 import { fixedNodePorts } from '../yaml/fixed-node-ports.js';
 import { InputError } from './input-error.js';
 import type { Options } from './options.js';
@@ -44,7 +45,11 @@ async function checkWhole(note: Note, live: LiveRun, complete: boolean): Promise
   const compare: CompareSettings = { tolerances: exemptNodePorts(settings.tolerances, fixedNodePorts(note, place.cwd)), namespace: space.name };
   let releasing: Promise<void> | undefined;
   const release = () => {
-    if (!releasing) (releasing = space.release(options.keep)).catch(() => undefined);
+    // A namespace that could not be deleted is named, never left behind in silence.
+    releasing ??= space.release(options.keep).then(
+      (problem) => void (problem && live.warn(`${note.file}: ${problem}`)),
+      (error: Error) => live.warn(`${note.file}: cleaning up the run namespace ${space.name} failed: ${error.message}`),
+    );
     return releasing;
   };
   try {
@@ -62,13 +67,27 @@ async function checkWhole(note: Note, live: LiveRun, complete: boolean): Promise
       // kubectl deletes the namespace while the steps are judged and the snapshot and the note written.
       onRunEnd: () => void release(),
     });
+    // A note stopped halfway is not fresh, whatever the steps that ran say.
+    if (live.signal.aborted) return { ...result, status: 'interrupted' };
     // A snapshot and an update need the whole note's run, not a `--step` slice of it.
-    if (live.signal.aborted || !complete) return result;
-    writeSnapshot(
-      snapshotPath(live.snapshotsDir, note.file),
-      snapshotOf(result, { context: target.context, namespace: space.name, kubectl: { client: target.clientVersion, server: target.serverVersion } }),
-    );
-    if (options.update) await applyUpdate(note, result, compare, live.confirm);
+    if (!complete) return result;
+    const snapshotFile = snapshotPath(live.snapshotsDir, note.file);
+    try {
+      writeSnapshot(
+        snapshotFile,
+        snapshotOf(result, { context: target.context, namespace: space.name, kubectl: { client: target.clientVersion, server: target.serverVersion } }),
+      );
+    } catch (error) {
+      // A full disk or a read-only folder is this note's problem: the other notes' results stand.
+      addProblem(result, `could not write the snapshot ${snapshotFile} (${errorCode(error)})`);
+    }
+    if (options.update) {
+      try {
+        await applyUpdate(note, result, compare, live.confirm);
+      } catch (error) {
+        addProblem(result, `not updated: ${error instanceof NoteChanged ? error.message : `could not write the note (${errorCode(error)})`}`);
+      }
+    }
     return result;
   } finally {
     await release();
@@ -77,21 +96,36 @@ async function checkWhole(note: Note, live: LiveRun, complete: boolean): Promise
 
 /** Rewrites the drifted outputs in the note and marks those steps as updated. */
 async function applyUpdate(note: Note, result: NoteResult, compare: CompareSettings, confirm: LiveRun['confirm']): Promise<void> {
+  if (rewritable(result).length === 0) return;
+  const readOnly = whyNotWritable(note.file);
+  if (readOnly) return addProblem(result, `not updated: ${readOnly}`);
   const accepted = new Set<Verdict>();
   for (const verdict of rewritable(result)) if (!confirm || (await confirm(note.file, verdict))) accepted.add(verdict);
-  const update = updatedNote(readNoteFile(note.file), result, compare, (verdict) => accepted.has(verdict));
+  const source = readNoteSource(note.file);
+  const update = updatedNote(source.text, result, compare, (verdict) => accepted.has(verdict));
   if (!update) return;
-  writeNoteAtomically(note.file, update.text);
+  writeNoteAtomically(note.file, update.text, { bom: source.bom, unchangedSince: note.digest ?? source.digest });
   for (const verdict of result.verdicts) {
     if (update.steps.includes(verdict.step.line)) verdict.updated = true;
   }
 }
 
-async function namespaceFor(note: Note, namespace: string | undefined, { client, target }: LiveRun): Promise<RunNamespace> {
-  if (namespace === undefined) return isolate(client, target, note.file);
+/** A problem writing what the run produced, said on the note it belongs to. */
+function addProblem(result: NoteResult, message: string): void {
+  result.messages = [...result.messages, { line: 1, column: 1, message, severity: 'error' }];
+  result.status = noteStatus(result.verdicts, result);
+}
+
+function errorCode(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+}
+
+async function namespaceFor(note: Note, namespace: string | undefined, live: LiveRun): Promise<RunNamespace> {
+  const { client, target } = live;
+  if (namespace === undefined) return isolate(client, target, note.file, { allowUnisolated: live.options.allowUnisolated });
   try {
     const pinned = await pinnedKubeconfig(client, target.context, namespace);
-    return { name: namespace, kubeconfig: pinned.path, release: async () => pinned.remove() };
+    return { name: namespace, kubeconfig: pinned.path, release: async () => void pinned.remove() };
   } catch (error) {
     // Without a named context the user's own kubeconfig already selects the right cluster.
     if (!(error instanceof InputError) || target.contextArgs.length > 0) throw error;

@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from './input-error.js';
 
@@ -41,7 +41,26 @@ export async function findNotes(paths: string[], warn: (message: string) => void
     if (found.length === 0) throw new InputError(`${path}: no Markdown notes (*.md) in this directory`);
     notes.push(...found);
   }
-  return [...new Set(notes)];
+  return oncePerFile(notes);
+}
+
+/**
+ * `n.md`, `./n.md` and a symlink to it are one note: run twice, two `--update`s would
+ * splice the same file by line numbers read before the other wrote it.
+ */
+function oncePerFile(notes: string[]): string[] {
+  const seen = new Set<string>();
+  return notes.filter((note) => {
+    let real: string;
+    try {
+      real = realpathSync(note);
+    } catch {
+      real = note;
+    }
+    if (seen.has(real)) return false;
+    seen.add(real);
+    return true;
+  });
 }
 
 function markdownUnder(dir: string): string[] {

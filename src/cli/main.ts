@@ -4,13 +4,15 @@ import pc from 'picocolors';
 import type { Colors } from 'picocolors/types.js';
 import type { Kubectl } from '../cluster/kubectl.js';
 import type { Settings } from '../config/settings.js';
-import type { Note, NoteResult, RunInfo } from '../model.js';
+import type { CommandStep, Note, NoteResult, RunInfo } from '../model.js';
 import { humanNoteReport, humanSummary } from '../report/human-report.js';
 import { finalReport } from '../report/render.js';
 import { runHeader } from '../report/run-header.js';
 import { exitCodeOf } from '../report/summary.js';
 import { findNotes } from './find-notes.js';
 import { InputError } from './input-error.js';
+import { checkOutputFile, checkSnapshotsFolder, checkWorkingDirectory } from './output-paths.js';
+import { Interruption } from './interruption.js';
 import { parseOptions, USAGE, type Options } from './options.js';
 import { checkBeforeRunning, checkedSteps } from './usage-checks.js';
 import { VERSION } from './version.js';
@@ -45,19 +47,34 @@ async function run(options: Options, io: Io): Promise<number> {
   const started = performance.now();
   const startedAt = new Date().toISOString();
   const colors = pc.createColors(options.color ?? (io.stdout.isTTY === true && !io.env.NO_COLOR));
-  const warn = (message: string) => io.stderr.write(`notes-run: warning: ${message}\n`);
-  checkBeforeRunning(options, io);
-  const files = await findNotes(options.paths, warn);
-  const [{ loadConfig }, { resolveSettings }, { parseNote }, { readNoteFile }, snapshots] = await Promise.all([
+  // Listening from the start: a Ctrl-C while the notes are read still ends in a cleanup and a report.
+  const interruption = new Interruption(io.stderr);
+  if (!options.offline) interruption.listen();
+  const [{ loadConfig }, { resolveSettings }, { parseNote }, { readNoteSource }, snapshots] = await Promise.all([
     import('../config/load-config.js'),
     import('../config/settings.js'),
     import('../note/parse-note.js'),
     import('../note/read-note-file.js'),
     import('../snapshot/snapshot.js'),
   ]);
-  const settings = resolveSettings(options, await loadConfig(options.config, process.cwd()));
-  const readNotes = () => checkedSteps(files.map((file) => parseNote(file, readNoteFile(file))), options.steps);
+  const settingsFor = async () => resolveSettings(options, await loadConfig(options.config, process.cwd()));
+  if (options.paths.length === 1 && options.paths[0] === 'clean') return cleanUp(options, io, await settingsFor());
+  const warn = (message: string) => io.stderr.write(`notes-run: warning: ${message}\n`);
+  checkBeforeRunning(options, io);
+  const files = await findNotes(options.paths, warn);
+  const settings = await settingsFor();
+  const readNotes = () =>
+    checkedSteps(
+      files.map((file) => {
+        const source = readNoteSource(file);
+        return { ...parseNote(file, source.text), digest: source.digest };
+      }),
+      options.steps,
+    );
   const snapshotsDir = resolve(options.snapshots ?? 'snapshots');
+  for (const file of files) checkWorkingDirectory(settings.forNote(file).cwd, file);
+  if (options.outputFile) checkOutputFile(options.outputFile);
+  if (!options.offline) checkSnapshotsFolder(snapshotsDir, options.snapshots);
   const human = options.reporter === 'human' && !options.outputFile;
   const showNote = (result: NoteResult) => {
     if (human) io.stdout.write(humanNoteReport(result, colors, options.view));
@@ -66,39 +83,93 @@ async function run(options: Options, io: Io): Promise<number> {
     if (options.view !== 'quiet') io.stderr.write(runHeader(info, new Date(), colors));
   };
 
+  if (options.plan) return showPlan(readNotes(), settings, options, io, colors);
+  if (options.offline && options.update) throw new InputError('--update rewrites notes from a live run; it cannot go with --offline');
   let results: NoteResult[];
   let info: RunInfo;
-  let interrupted = false;
+  // Nobody reads the rest (`notes-run ... | head -1`): stop as on Ctrl-C, clean up, leave quietly.
+  io.stdout.on('error', () => interruption.stop('EPIPE'));
   if (options.offline) {
     const { checkOffline } = await import('../check/check-offline.js');
-    const notes = await readNotes();
+    const notes = readNotes();
     const recorded = notes.map((note) => snapshots.readSnapshot(snapshots.snapshotPath(snapshotsDir, note.file)));
     info = offlineInfo(recorded.filter((snapshot) => snapshot !== undefined), startedAt);
     header(info);
     results = notes.map((note, i) => checkOffline(note, recorded[i], settings.tolerances, settings.forNote(note.file).cwd));
     results.forEach(showNote);
   } else {
-    ({ results, interrupted, info } = await runLive(readNotes, { options, settings, snapshotsDir, io, colors, showNote, header, warn, startedAt }));
+    try {
+      ({ results, info } = await runLive(readNotes, { options, settings, snapshotsDir, io, colors, showNote, interruption, header, warn, startedAt }));
+    } finally {
+      interruption.close();
+    }
   }
+  if (interruption.reason === 'EPIPE') return interruption.exitCode;
 
   const elapsed = performance.now() - started;
-  const report = { info, view: options.view, notesShown: human };
+  let reportLost = false;
+  const setting = { info, view: options.view, notesShown: human };
   if (options.outputFile) {
-    writeFileSync(options.outputFile, finalReport(options.reporter, results, elapsed, pc.createColors(false), { ...report, notesShown: false }));
-    io.stderr.write(humanSummary(results, elapsed, colors));
+    const report = finalReport(options.reporter, results, elapsed, pc.createColors(false), { ...setting, notesShown: false });
+    try {
+      writeFileSync(options.outputFile, report);
+      io.stderr.write(humanSummary(results, elapsed, colors));
+    } catch (error) {
+      // The disk filled during the run: the results are not lost with the file.
+      io.stderr.write(`notes-run: could not write ${options.outputFile} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); the report follows on standard output\n`);
+      io.stdout.write(report);
+      reportLost = true;
+    }
   } else {
-    io.stdout.write(finalReport(options.reporter, results, elapsed, colors, report));
+    io.stdout.write(finalReport(options.reporter, results, elapsed, colors, setting));
   }
   if (options.reporter === 'github' && io.env.GITHUB_STEP_SUMMARY) {
     const { githubStepSummary } = await import('../report/github-summary.js');
     const { appendFileSync } = await import('node:fs');
     appendFileSync(io.env.GITHUB_STEP_SUMMARY, githubStepSummary(results, elapsed));
   }
-  if (interrupted) {
+  if (interruption.reason) {
     io.stderr.write('notes-run: interrupted; the steps that had run are reported above, everything the run started was stopped\n');
-    return 130;
+    return interruption.exitCode;
   }
-  return exitCodeOf(results);
+  return reportLost ? 2 : exitCodeOf(results, options.strict);
+}
+
+/** `--plan`: how each note is read, and nothing run; no cluster, no snapshot needed. */
+async function showPlan(notes: Note[], settings: Settings, options: Options, io: Io, colors: Colors): Promise<number> {
+  const [{ planNote }, { humanPlan, jsonPlan }, { findExecutable }] = await Promise.all([
+    import('../plan/plan-note.js'),
+    import('../plan/plan-report.js'),
+    import('../run/find-executable.js'),
+  ]);
+  // kubectl comes from --kubectl or the PATH at run time; any other program must be installed.
+  const missing = (step: CommandStep) =>
+    step.needsProgram && step.needsProgram !== 'kubectl' && !findExecutable(step.needsProgram, io.env.PATH ?? '') ? `${step.needsProgram} is not installed` : undefined;
+  const plans = notes.map((note) => planNote(note, { skipReason: settings.skipReason, missing }));
+  const text = options.reporter === 'json' ? jsonPlan(plans) : plans.map((plan) => humanPlan(plan, colors)).join('\n');
+  if (options.outputFile) writeFileSync(options.outputFile, text);
+  else io.stdout.write(text);
+  return 0;
+}
+
+/** `notes-run clean`: what crashed runs left on the current context. */
+async function cleanUp(options: Options, io: Io, settings: Settings): Promise<number> {
+  const [{ clean }, { kubectlOnPath }] = await Promise.all([import('./clean.js'), import('../cluster/kubectl-binary.js')]);
+  const client: Kubectl = { binary: options.kubectl ? resolve(options.kubectl) : kubectlOnPath(io.env), env: { ...io.env } };
+  return clean(client, options.context, settings.allowedContexts, (line) => io.stdout.write(`notes-run: ${line}\n`));
+}
+
+interface LiveContext {
+  options: Options;
+  settings: Settings;
+  snapshotsDir: string;
+  io: Io;
+  colors: Colors;
+  showNote: (result: NoteResult) => void;
+  interruption: Interruption;
+  header: (info: RunInfo) => void;
+  warn: (message: string) => void;
+  startedAt: string;
 }
 
 function offlineInfo(recorded: { date: string; context: string; kubectl: { client?: string; server?: string } }[], startedAt: string): RunInfo {
@@ -113,21 +184,11 @@ function offlineInfo(recorded: { date: string; context: string; kubectl: { clien
   };
 }
 
-interface LiveContext {
-  options: Options;
-  settings: Settings;
-  snapshotsDir: string;
-  io: Io;
-  colors: Colors;
-  showNote: (result: NoteResult) => void;
-  header: (info: RunInfo) => void;
-  warn: (message: string) => void;
-  startedAt: string;
-}
-
 /** Connects to the cluster, runs the notes (`--jobs` at a time) and stops everything on Ctrl-C. */
-async function runLive(readNotes: () => Promise<Note[]>, live: LiveContext): Promise<{ results: NoteResult[]; interrupted: boolean; info: RunInfo }> {
+async function runLive(readNotes: () => Note[], live: LiveContext): Promise<{ results: NoteResult[]; info: RunInfo }> {
   const { options, settings, io, warn } = live;
+  const { signal } = live.interruption;
+  // Loaded only for a live run: an offline check (the pre-commit hook) must start fast.
   const [{ checkLive }, { connect }, { kubectlOnPath }, { Progress }, { eachWithJobs }, { askBeforeUpdate }] = await Promise.all([
     import('./check-live.js'),
     import('../cluster/prepare-cluster.js'),
@@ -138,20 +199,22 @@ async function runLive(readNotes: () => Promise<Note[]>, live: LiveContext): Pro
   ]);
   const client: Kubectl = { binary: options.kubectl ? resolve(options.kubectl) : kubectlOnPath(io.env), env: { ...io.env } };
   // The notes are parsed while kubectl asks the cluster for its version.
-  let reading: Promise<Note[]> = Promise.resolve([]);
-  const target = await connect(client, options.context, settings.allowedContexts, () => void (reading = readNotes()).catch(() => undefined));
-  const notes = await reading;
-  const info: RunInfo = { mode: 'live', context: target.context, versions: { client: target.clientVersion, server: target.serverVersion }, startedAt: live.startedAt };
+  let notes: Note[] = [];
+  const target = await connect(client, options.context, settings.allowedContexts, () => (notes = readNotes()));
+  const info: RunInfo = {
+    mode: 'live',
+    context: JSON.stringify(target.context).slice(1, -1),
+    versions: { client: target.clientVersion, server: target.serverVersion },
+    startedAt: live.startedAt,
+  };
   live.header(info);
-  const abort = new AbortController();
-  const interrupt = () => abort.abort();
-  process.once('SIGINT', interrupt);
-  process.once('SIGTERM', interrupt);
   const progress = new Progress(io.stderr, io.env);
   const asking = options.update && options.interactive ? askBeforeUpdate(io.stdin, io.stderr, live.colors, progress) : undefined;
   const results: NoteResult[] = [];
   try {
     await eachWithJobs(notes, options.jobs, async (note, stop) => {
+      // Interrupted: no note starts after that, so no namespace is made that nobody will run in.
+      if (signal.aborted) return stop();
       const result = await checkLive(note, {
         options,
         settings,
@@ -159,7 +222,7 @@ async function runLive(readNotes: () => Promise<Note[]>, live: LiveContext): Pro
         target,
         snapshotsDir: live.snapshotsDir,
         progress,
-        signal: abort.signal,
+        signal,
         env: io.env,
         warn,
         ...(asking ? { confirm: asking.confirm } : {}),
@@ -167,15 +230,13 @@ async function runLive(readNotes: () => Promise<Note[]>, live: LiveContext): Pro
       progress.done(note.file);
       results.push(result);
       live.showNote(result);
-      if (options.bail && result.status !== 'fresh') stop();
+      if (options.bail && (result.status === 'stale' || result.status === 'broken')) stop();
     });
   } finally {
     asking?.close();
     progress.clear();
-    process.off('SIGINT', interrupt);
-    process.off('SIGTERM', interrupt);
   }
   const order = new Map(notes.map((note, i) => [note.file, i]));
   results.sort((a, b) => order.get(a.file)! - order.get(b.file)!);
-  return { results, interrupted: abort.signal.aborted, info };
+  return { results, info };
 }

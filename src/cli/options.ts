@@ -18,10 +18,16 @@ export interface Options {
   context?: string;
   namespace?: string;
   keep: boolean;
+  /** Run in the context's own namespace when the API server forbids creating one. */
+  allowUnisolated: boolean;
   jobs: number;
   bail: boolean;
   steps: number[];
   offline: boolean;
+  /** Notes with nothing checked (`empty`, `unverified`) fail the run too. */
+  strict: boolean;
+  /** Print how each note is read, without running anything. */
+  plan: boolean;
   update: boolean;
   interactive: boolean;
   snapshots?: string;
@@ -34,6 +40,7 @@ export interface Options {
 }
 
 export const USAGE = `Usage: notes-run [options] NOTE.md|DIR ...
+       notes-run clean [--context NAME]   delete run namespaces crashed runs left behind
 
 Runs the bash blocks of Markdown notes against the current kube context and tells,
 per note, whether every documented output still holds: fresh, stale or broken.
@@ -47,6 +54,7 @@ Running:
   --jobs N               run N notes in parallel (default 1)
   --bail                 stop after the first stale or broken note
   --step LINE            run only up to the step at LINE and judge just it (repeatable)
+  --plan                 show how each note is read (steps, output lines, skips) and run nothing
   --kubectl PATH         the kubectl to use (default: kubectl on PATH)
   --config FILE          config file (default: notes-run.config.* found from the cwd)
 
@@ -54,6 +62,7 @@ Comparing:
   --offline              no cluster: compare documented outputs with the last snapshot
   --snapshots DIR        where snapshots live (default: ./snapshots)
   --converge SEC         how long read-only steps are re-run until they match (default 10)
+  --strict               exit 1 for notes with nothing checked (empty, unverified) too
 
 Updating:
   --update               rewrite drifted documented outputs in the note (atomic)
@@ -63,6 +72,7 @@ Safety:
   --context NAME         run against this kube context (also allows a non-local one)
   --namespace NAME       run in this namespace, without isolation (nothing is deleted)
   --keep                 keep the run namespace after the run
+  --allow-unisolated     when the cluster forbids creating namespaces, run in the context's own
 
 Reports:
   --reporter NAME        human (default), json, junit or github
@@ -83,6 +93,8 @@ Exit status: 0 all fresh, 1 any stale or broken, 2 usage, config, context or inp
 /** The options parseArgs knows; the help above and the suggestions for a mistyped one read the same names. */
 const KNOWN = {
   offline: { type: 'boolean', default: false },
+  strict: { type: 'boolean', default: false },
+  plan: { type: 'boolean', default: false },
   update: { type: 'boolean', default: false },
   interactive: { type: 'boolean', short: 'i', default: false },
   reporter: { type: 'string', default: 'human' },
@@ -98,6 +110,7 @@ const KNOWN = {
   context: { type: 'string' },
   namespace: { type: 'string' },
   keep: { type: 'boolean', default: false },
+  'allow-unisolated': { type: 'boolean', default: false },
   jobs: { type: 'string', default: '1' },
   bail: { type: 'boolean', default: false },
   step: { type: 'string', multiple: true, default: [] },
@@ -137,10 +150,13 @@ export function parseOptions(argv: string[]): Options {
     context: v.context,
     namespace: v.namespace,
     keep: v.keep,
+    allowUnisolated: v['allow-unisolated'],
     jobs: count('--jobs', v.jobs),
     bail: v.bail,
     steps: v.step.map((line) => count('--step', line)),
     offline: v.offline,
+    strict: v.strict,
+    plan: v.plan,
     update: v.update,
     interactive: v.interactive,
     snapshots: v.snapshots,
@@ -213,12 +229,16 @@ function editDistance(a: string, b: string): number {
   return previous[b.length];
 }
 
+/** Node's timers hold at most 2^31 - 1 ms (24.8 days); a longer one fires at once. */
+export const MAX_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
+
 function seconds(flag: string, text: string | undefined, zeroAllowed = false): number | undefined {
   if (text === undefined) return undefined;
   const value = Number(text);
   if (!Number.isFinite(value) || value < 0 || (!zeroAllowed && value === 0)) {
     throw new InputError(`${flag} takes a number of seconds, not "${text}"`);
   }
+  if (value > MAX_SECONDS) throw new InputError(`${flag} takes at most ${MAX_SECONDS} seconds (24 days), not ${text}`);
   return Math.round(value * 1000);
 }
 

@@ -20,6 +20,9 @@ export async function kubectl(client: Kubectl, args: string[], timeoutMs = 20_00
     reject: false,
     timeout: timeoutMs,
     stdin: 'ignore',
+    // In a process group of its own: a Ctrl-C in the terminal reaches notes-run, which
+    // then decides, rather than killing a `create namespace` halfway or the cleanup's `delete`.
+    detached: true,
   });
   if (result.failed && result.exitCode === undefined) {
     const why = result.timedOut ? `timed out after ${timeoutMs / 1000} s` : (result.originalMessage ?? 'could not start');

@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { InputError } from '../cli/input-error.js';
+import { hold } from '../cleanup/leftovers.js';
+import { runLabels } from './run-labels.js';
 import { kubeconfigFor } from './kubeconfig.js';
 import { kubectl, type Kubectl } from './kubectl.js';
 import { isAllowed, looksLocal } from './local-context.js';
@@ -21,8 +23,9 @@ export interface ClusterTarget {
  */
 export async function connect(client: Kubectl, named: string | undefined, allowed: readonly string[], meanwhile: () => void = () => undefined): Promise<ClusterTarget> {
   const current = await kubectl(client, ['config', 'current-context']);
-  const currentName = current.stdout.trim();
-  if (!named && (current.exitCode !== 0 || currentName === '')) {
+  // Only the line break goes: a context may be named with a trailing space, and another name is another context.
+  const currentName = current.stdout.replace(/\r?\n$/, '');
+  if (!named && (current.exitCode !== 0 || currentName.trim() === '')) {
     throw new InputError(
       `no current kube context (${lastLine(current.stderr) || 'kubectl config current-context printed nothing'}); ` +
         'pick one with --context NAME, or check against snapshots with --offline',
@@ -59,39 +62,73 @@ export interface RunNamespace {
   kubeconfig?: string;
   /** Said once to the user when the run could not be isolated as asked. */
   warning?: string;
-  /** Deletes the namespace and the temporary kubeconfig; safe to call twice. */
-  release: (keep: boolean) => Promise<void>;
+  /** Deletes the namespace and the temporary kubeconfig; safe to call twice. Says what it could not delete. */
+  release: (keep: boolean) => Promise<string | undefined>;
 }
 
-/** A fresh namespace for one note, and a KUBECONFIG whose context points at it. */
-export async function isolate(client: Kubectl, target: ClusterTarget, noteFile: string): Promise<RunNamespace> {
+export interface IsolationPolicy {
+  /** `--allow-unisolated`: an API server that forbids creating namespaces may be run against in place. */
+  allowUnisolated: boolean;
+}
+
+/**
+ * A fresh namespace for one note, and a KUBECONFIG whose context points at it. Fails
+ * closed: unless kubectl positively says why there can be no run namespace, the note
+ * does not run at all rather than run in the context's own namespace.
+ */
+export async function isolate(client: Kubectl, target: ClusterTarget, noteFile: string, policy: IsolationPolicy): Promise<RunNamespace> {
   const name = namespaceName(noteFile);
+  // Held from before the request: a create that is cut short may still have made it.
+  const letGo = hold(`namespace ${name} (context ${target.context})`);
   const created = await kubectl(client, ['create', 'namespace', name, ...target.contextArgs]);
   if (created.exitCode !== 0) {
-    const why = lastLine(created.stderr) || `exit status ${created.exitCode}`;
-    // A real API server answers a refused create with `Error from server (...)`: never run unisolated then.
-    if (/Error from server|forbidden|unauthorized|refused|Unable to connect/i.test(created.stderr)) {
-      throw new InputError(`could not create the run namespace ${name}: ${why}. Use --namespace NAME to run in place.`);
-    }
-    return inPlace(`could not create a run namespace (${why}); running in the context's own namespace`);
+    await deleteNamespace(client, target, name);
+    letGo();
+    return notIsolated(name, created.stderr, created.exitCode, policy);
   }
-  const dir = mkdtempSync(join(tmpdir(), 'notes-run-kube-'));
-  let released = false;
-  const release = async (keep: boolean) => {
-    if (released) return;
-    released = true;
-    rmSync(dir, { recursive: true, force: true });
-    if (!keep) await deleteNamespace(client, target, name);
+  const dir = mkdtempSync(join(tmpdir(), `notes-run-kube-${process.pid}-`));
+  const letGoDir = hold(`temporary kubeconfig ${dir}`, () => rmSync(dir, { recursive: true, force: true }));
+  let released: Promise<string | undefined> | undefined;
+  const release = (keep: boolean) => {
+    released ??= (async () => {
+      rmSync(dir, { recursive: true, force: true });
+      letGoDir();
+      const problem = keep ? undefined : await deleteNamespace(client, target, name);
+      letGo();
+      return problem;
+    })();
+    return released;
   };
   const kubeconfig = join(dir, 'config');
   try {
-    writeFileSync(kubeconfig, await kubeconfigFor(client, target.context, name), { mode: 0o600 });
+    const [config] = await Promise.all([kubeconfigFor(client, target.context, name), labelRunNamespace(client, target, name)]);
+    writeFileSync(kubeconfig, config, { mode: 0o600 });
   } catch (error) {
     await release(false);
     if (!(error instanceof InputError)) throw error;
-    return inPlace(`${error.message}; running in the context's own namespace`);
+    throw new InputError(`${error.message}: cannot point the note's shell at its run namespace. Use --namespace NAME to run in place.`);
   }
   return { name, kubeconfig, release };
+}
+
+/**
+ * Why there is no run namespace. Only two answers are understood: a kubectl without the
+ * command (runs in place, as before) and an API server that forbids it (runs in place
+ * only with --allow-unisolated). Anything else (a timeout, a typo'd context) stops.
+ */
+function notIsolated(name: string, stderr: string, exitCode: number, policy: IsolationPolicy): RunNamespace {
+  const why = lastLine(stderr) || `exit status ${exitCode}`;
+  if (/^error: unknown (command|flag)|^Error: unknown (command|flag)/im.test(stderr)) {
+    return inPlace(`could not create a run namespace (${why}); running in the context's own namespace`);
+  }
+  const forbidden = /\(Forbidden\)|is forbidden/i.test(stderr);
+  if (forbidden && policy.allowUnisolated) {
+    return inPlace(`could not create a run namespace (${why}); running in the context's own namespace (--allow-unisolated)`);
+  }
+  const remedy = forbidden
+    ? 'Use --namespace NAME to run in place, or --allow-unisolated to run in the context\'s own namespace.'
+    : 'Use --namespace NAME to run in place.';
+  throw new InputError(`could not create the run namespace ${name}: ${why}. ${remedy}`);
 }
 
 function inPlace(warning: string): RunNamespace {
@@ -100,16 +137,40 @@ function inPlace(warning: string): RunNamespace {
 
 /** A KUBECONFIG that selects `context` (used with `--context` or `--namespace`), nothing else changed. */
 export async function pinnedKubeconfig(client: Kubectl, context: string, namespace: string | undefined): Promise<{ path: string; remove: () => void }> {
-  const dir = mkdtempSync(join(tmpdir(), 'notes-run-kube-'));
+  const dir = mkdtempSync(join(tmpdir(), `notes-run-kube-${process.pid}-`));
+  const letGo = hold(`temporary kubeconfig ${dir}`, () => rmSync(dir, { recursive: true, force: true }));
+  const remove = () => {
+    rmSync(dir, { recursive: true, force: true });
+    letGo();
+  };
   const path = join(dir, 'config');
-  writeFileSync(path, await kubeconfigFor(client, context, namespace), { mode: 0o600 });
-  return { path, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  try {
+    writeFileSync(path, await kubeconfigFor(client, context, namespace), { mode: 0o600 });
+  } catch (error) {
+    remove();
+    throw error;
+  }
+  return { path, remove };
 }
 
-/** Deletes without waiting for the pods in it to wind down; older or simpler clients lack the flag. */
-async function deleteNamespace(client: Kubectl, target: ClusterTarget, name: string): Promise<void> {
-  const quick = await kubectl(client, ['delete', 'namespace', name, ...target.contextArgs, '--wait=false']);
-  if (quick.exitCode !== 0 && /unknown (flag|shorthand)/i.test(quick.stderr)) await kubectl(client, ['delete', 'namespace', name, ...target.contextArgs]);
+const DELETE_TIMEOUT_MS = 10_000;
+
+/**
+ * Deletes without waiting for the pods in it to wind down; older or simpler clients lack
+ * the flag. Says why, when the namespace may still be there.
+ */
+async function deleteNamespace(client: Kubectl, target: ClusterTarget, name: string): Promise<string | undefined> {
+  const args = ['delete', 'namespace', name, ...target.contextArgs, '--ignore-not-found'];
+  let deleted = await kubectl(client, [...args, '--wait=false'], DELETE_TIMEOUT_MS);
+  if (deleted.exitCode !== 0 && /unknown (flag|shorthand)/i.test(deleted.stderr)) deleted = await kubectl(client, args, DELETE_TIMEOUT_MS);
+  if (deleted.exitCode === 0 || /NotFound|not found/.test(deleted.stderr)) return undefined;
+  const why = lastLine(deleted.stderr) || `exit status ${deleted.exitCode}`;
+  return `could not delete the run namespace ${name} (${why}); it is still there: remove it with \`notes-run clean\` or \`kubectl delete namespace ${name}\``;
+}
+
+/** Marks the namespace as ours, so `notes-run clean` finds it if this run cannot delete it. */
+async function labelRunNamespace(client: Kubectl, target: ClusterTarget, name: string): Promise<void> {
+  await kubectl(client, ['label', 'namespace', name, ...runLabels(), ...target.contextArgs]);
 }
 
 function namespaceName(noteFile: string): string {

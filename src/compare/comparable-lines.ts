@@ -1,5 +1,5 @@
 import { stripVTControlCharacters } from 'node:util';
-import { isRemark, isTerminalNoise, marksOmission } from '../note/dialect.js';
+import { isRemark, isTerminalNoise, marksOmission } from '../note/output-lines.js';
 import type { Tolerance } from './tolerances/tolerance.js';
 import { applyTolerances } from './tolerances/registry.js';
 

@@ -1,12 +1,14 @@
-import type { CommandStep, Comparison, DocumentedOutput, StepRun, StepStatus } from '../model.js';
+import type { CommandFacts, CommandStep, Comparison, DocumentedOutput, StepRun, StepStatus, TypedLineVerdict } from '../model.js';
 import type { CompareSettings } from './comparable-lines.js';
 import { documentedText } from '../note/documented-text.js';
 import { compareOutput } from './compare-output.js';
+import { PatternTooSlow } from './tolerances/tolerance.js';
 
 export interface Judgement {
   status: StepStatus;
   comparison?: Comparison;
   reason?: string;
+  typed?: TypedLineVerdict[];
 }
 
 /**
@@ -14,22 +16,44 @@ export interface Judgement {
  * working, or could not run. Stale: it ran, but its output or the way it ended drifted.
  */
 export function judgeCommand(step: CommandStep, run: StepRun, settings: CompareSettings): Judgement {
+  try {
+    return judged(step, run, settings);
+  } catch (error) {
+    // A config pattern that ran out of time fails this step, not the run.
+    if (error instanceof PatternTooSlow) return { status: 'broken', reason: error.message };
+    throw error;
+  }
+}
+
+function judged(step: CommandStep, run: StepRun, settings: CompareSettings): Judgement {
   if (run.timedOut && !step.longRunning) return { status: 'broken', reason: `timed out after ${seconds(run.durationMs)}` };
   if (run.exitCode === null) return { status: 'broken', reason: 'the shell running the note died during this step' };
   const exit = exitVerdict(step, run);
   if (exit.status === 'broken') return exit;
   const expected = documentedText(step);
-  if (expected === undefined) return exit.status === 'pass' ? { status: 'unchecked' } : exit;
+  const typed = step.session && run.sessionOutputs ? typedLines(step, run.sessionOutputs, settings) : undefined;
+  const withTyped = <T extends Judgement>(judgement: T): T => (typed ? { ...judgement, typed } : judgement);
+  if (expected === undefined) return withTyped(exit.status === 'pass' ? { status: 'unchecked' } : exit);
   const comparison =
-    step.session && run.sessionOutputs ? compareSession(step, run.sessionOutputs, settings) : compareDocumented(step.output, expected, run.output, step.command, settings);
-  if (exit.status !== 'pass') return { ...exit, comparison };
-  if (comparison.matches) return { status: 'pass', comparison };
-  return { status: 'stale', comparison, ...(silentLongRun(step, run) ? { reason: `printed nothing in ${seconds(run.durationMs)}; give it longer with --grace` } : {}) };
+    step.session && run.sessionOutputs ? compareSession(step, run.sessionOutputs, settings) : compareDocumented(step.output, expected, run.output, step.facts, settings);
+  if (exit.status !== 'pass') return withTyped({ ...exit, comparison });
+  if (comparison.matches) return withTyped({ status: 'pass', comparison });
+  return withTyped({ status: 'stale', comparison, ...(silentLongRun(step, run) ? { reason: `printed nothing in ${seconds(run.durationMs)}; give it longer with --grace` } : {}) });
 }
 
 /** A long-running command stopped before it printed anything: a diff of only `-` lines says less than this. */
 function silentLongRun(step: CommandStep, run: StepRun): boolean {
   return step.longRunning && (run.stopped || run.timedOut) && run.output.trim() === '';
+}
+
+/** Each typed line of a session with its own output and whether that output still holds. */
+function typedLines(step: CommandStep, pieces: string[], settings: CompareSettings): TypedLineVerdict[] {
+  return step.session!.map((line, i) => {
+    const actual = pieces[i + 1] ?? '';
+    if (!line.output) return { line: line.line, command: line.command, status: 'unchecked', expected: null, actual };
+    const holds = compareDocumented(line.output, line.output.text, actual, line.facts, settings).matches;
+    return { line: line.line, command: line.command, status: holds ? 'pass' : 'stale', expected: line.output.text, actual };
+  });
 }
 
 function exitVerdict(step: CommandStep, run: StepRun): Judgement {
@@ -54,12 +78,12 @@ function exitVerdict(step: CommandStep, run: StepRun): Judgement {
  * inside the pod is as unordered as it is outside).
  */
 function compareSession(step: CommandStep, pieces: string[], settings: CompareSettings): Comparison {
-  const parts = [{ command: step.command, output: step.output, actual: pieces[0] }];
-  step.session!.forEach((line, i) => parts.push({ command: line.command, output: line.output, actual: pieces[i + 1] ?? '' }));
+  const parts = [{ command: step.command, facts: step.facts, output: step.output, actual: pieces[0] }];
+  step.session!.forEach((line, i) => parts.push({ command: line.command, facts: line.facts, output: line.output, actual: pieces[i + 1] ?? '' }));
   const merged: Comparison = { matches: true, diff: [], notes: [] };
   for (const part of parts) {
     if (!part.output) continue;
-    const comparison = compareDocumented(part.output, part.output.text, part.actual, part.command, settings);
+    const comparison = compareDocumented(part.output, part.output.text, part.actual, part.facts, settings);
     if (comparison.matches) continue;
     merged.matches = false;
     merged.diff.push({ op: ' ', text: `[typed] ${part.command}` }, ...comparison.diff);
@@ -73,7 +97,7 @@ function compareDocumented(
   output: DocumentedOutput | undefined,
   expected: string,
   actual: string,
-  command: string,
+  command: CommandFacts,
   settings: CompareSettings,
 ): Comparison {
   const comparison = compareOutput(expected, actual, command, settings);

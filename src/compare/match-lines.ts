@@ -1,27 +1,10 @@
-import { asKubectl, listsEnvironment } from '../note/dialect.js';
+import type { Ordering } from '../model.js';
 import { WILDCARD, type ComparableLine } from './comparable-lines.js';
 
-/**
- * How the lines of an output are ordered. `table`: `kubectl get` rows are sorted by
- * names with random suffixes, so rows compare as a multiset under a fixed header.
- * `unordered`: a container's environment comes in map order, different on every pod;
- * and a kubectl command that prints a line per object it selected (`delete pods -l`,
- * `wait --all`, `label`, `get -o name`) prints them in the order of those names.
- */
-export type Ordering = 'ordered' | 'table' | 'unordered';
-
-const KUBECTL_VERB = /\bkubectl\b[^|;&]*?\s(get|delete|wait|label|annotate|rollout\s+restart|scale|taint|cordon|uncordon)\s/;
-
-export function orderingFor(command: string): Ordering {
-  const outer = asKubectl(command).replace(/\$\([^()]*\)/g, '').replace(/`[^`]*`/g, '');
-  if (listsEnvironment(outer)) return 'unordered';
-  const verb = KUBECTL_VERB.exec(outer)?.[1];
-  if (verb === undefined) return 'ordered';
-  const output = /\s(-o|--output)[= ]?\s*([\w-]+)/.exec(outer)?.[2];
-  if (verb !== 'get') return output === undefined || output === 'name' ? 'unordered' : 'ordered';
-  if (output === undefined || /^(wide|custom-columns)/.test(output)) return 'table';
-  return output === 'name' ? 'unordered' : 'ordered';
-}
+// How lines match depends on how the command orders them (the command model's
+// `ordering`): `table` rows compare as a multiset under a fixed header, `unordered`
+// lines as a multiset, `ordered` lines in order with `...` standing for any lines.
+export type { Ordering };
 
 export function linesMatch(documented: ComparableLine[], actual: ComparableLine[], ordering: Ordering): boolean {
   const want = documented.map((line) => line.key);

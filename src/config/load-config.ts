@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { lilconfig, type Loader } from 'lilconfig';
 import { parse } from 'yaml';
 import { InputError } from '../cli/input-error.js';
+import { MAX_SECONDS } from '../cli/options.js';
 import type { Tolerance } from '../compare/tolerances/tolerance.js';
+import { userPattern } from './user-pattern.js';
 
 /** `notes-run.config.{json,yaml,yml,js,mjs,cjs}` or a "notes-run" key in package.json. */
 export interface Config {
@@ -56,12 +58,13 @@ function validate(raw: unknown, file: string): Config {
     const value = input[key];
     if (value === undefined) return undefined;
     if (typeof value !== 'number' || !(value >= 0)) fail(`"${key}" must be a number of seconds`);
+    if ((value as number) > MAX_SECONDS) fail(`"${key}" takes at most ${MAX_SECONDS} seconds (24 days)`);
     return value as number;
   };
   const regex = (text: unknown, where: string): RegExp => {
     if (typeof text !== 'string') return fail(`${where} must be a string (a regular expression)`);
     try {
-      return new RegExp(text);
+      return userPattern(text, '', `${file}: ${where}`);
     } catch (error) {
       return fail(`${where} is not a valid regular expression: ${(error as Error).message}`);
     }
@@ -85,7 +88,7 @@ function validate(raw: unknown, file: string): Config {
       name: typeof rule.name === 'string' ? rule.name : `config-${i}`,
       reason: typeof rule.reason === 'string' ? rule.reason : 'a user rule from the config file',
       example: typeof rule.example === 'string' ? rule.example : '',
-      pattern: new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`),
+      pattern: userPattern(pattern.source, 'g', `${file}: tolerances[${i}].pattern`),
       replacement: rule.replacement as string,
     };
   });

@@ -1,27 +1,28 @@
 // Splits the lines of one bash block into commands and the output documented under
 // each (SPEC §1). Lines are addressed by index; `lineOf` maps an index to the note line.
+// When in doubt a line is not run: only what reads as a command at the place it stands
+// becomes one.
 import { parseAllDocuments } from 'yaml';
-import type { DocumentedOutput, NoteMessage } from '../model.js';
+import type { CommandFacts, DocumentedOutput, NoteMessage } from '../model.js';
+import { describeCommand } from './command/describe-command.js';
+import { isPromptHeader, promptOf, type Prompt } from './prompts.js';
+import { definedNames, startsLikeCommand } from './runnable.js';
+import { isComplete, scanLine, startScan } from './shell-scanner.js';
 import {
   closesOutputBlock,
   dropZshMark,
   endsWithZshMark,
   isBlank,
   isComment,
-  isExit,
-  listsEnvironment,
-  opensInteractiveShell,
   opensOutputBlock,
   skipDirective,
   uncomment,
-  withoutPrompt,
-} from './dialect.js';
-import { definedNames, startsLikeCommand, type RunnableCheck } from './runnable.js';
-import { isComplete, scanLine, startScan } from './shell-scanner.js';
+} from './syntax.js';
 
 export interface ParsedCommand {
   line: number;
   command: string;
+  facts: CommandFacts;
   output?: DocumentedOutput;
   skip?: string;
   problem?: string;
@@ -29,15 +30,18 @@ export interface ParsedCommand {
   session?: ParsedCommand[];
   /** The session has no `exit` and nothing after it in this block: it goes on in the next. */
   sessionContinues?: boolean;
+  /** Note lines of an editor buffer shown under `kubectl edit`: neither output nor commands. */
+  editorBuffer?: [number, number];
 }
 
 export interface BlockReader {
   lines: string[];
   lineOf: (index: number) => number;
-  onPath: RunnableCheck;
   /** Functions and aliases the note has defined so far. */
   defined: Set<string>;
   messages: NoteMessage[];
+  /** The block writes its commands after prompts: a line without one is never a command. */
+  prompted: boolean;
 }
 
 export interface ReadResult {
@@ -48,45 +52,97 @@ export interface ReadResult {
   exited: boolean;
 }
 
+interface SessionState {
+  /** The prompt the session was opened at, if any: the same prompt later means the author is back on the host. */
+  host?: Prompt;
+}
+
+/** A line as it reads at its place: a prompt taken off, or what keeps it from running. */
+interface LineReading {
+  text: string;
+  prompt?: Prompt;
+}
+
 /**
- * Reads commands from `from` on. With `untilExit`, stops after an `exit` line, which
- * ends an interactive session.
+ * Whether a block's commands carry prompts, as its first command shows: then output
+ * pasted under them needs no other mark, and a line without a prompt is never run.
  */
-export function readCommands(reader: BlockReader, from: number, options: { untilExit?: boolean } = {}): ReadResult {
+export function writtenWithPrompts(lines: string[]): boolean {
+  const none = new Set<string>();
+  for (const line of lines) {
+    if (isBlank(line) || isComment(line) || isPromptHeader(line, undefined)) continue;
+    const prompt = promptOf(line);
+    if (prompt) {
+      if (prompt.kind === 'host' && prompt.rest !== '' && startsLikeCommand(prompt.rest, none)) return true;
+      continue;
+    }
+    if (startsLikeCommand(line, none)) return false;
+  }
+  return false;
+}
+
+/**
+ * Reads commands from `from` on. With `session`, reads the lines typed into a session
+ * and stops after an `exit` line, or before a line showing the author is back on the host.
+ */
+export function readCommands(reader: BlockReader, from: number, session?: SessionState): ReadResult {
   const { lines } = reader;
   const commands: ParsedCommand[] = [];
   let skip: string | undefined;
   let i = from;
   while (i < lines.length) {
-    const line = withoutPrompt(lines[i], options.untilExit === true);
-    if (isBlank(line)) {
+    const raw = lines[i];
+    if (isBlank(raw) || isPromptHeader(raw, lines[i + 1])) {
       i++;
-    } else if (opensOutputBlock(line)) {
+      continue;
+    }
+    const prompt = promptOf(raw, session !== undefined);
+    if (session && backOnHost(prompt, raw, session, reader)) return { commands, next: i, exited: false };
+    const line = prompt ? prompt.rest : raw;
+    if (prompt && line === '') {
+      i++;
+    } else if (!prompt && opensOutputBlock(line)) {
       i = skipStrayOutputBlock(reader, i);
-    } else if (isComment(line)) {
+    } else if (!prompt && isComment(line)) {
       skip = skipDirective(line) ?? skip;
       i++;
-    } else if (!startsLikeCommand(line, reader.onPath, reader.defined)) {
+    } else if (prompt && prompt.kind !== 'host' && !(session && prompt.kind === 'container')) {
+      // Typed into a container this note does not open here, or into another program.
+      const parsed = readCommand(reader, i, { text: line, prompt }, session);
+      parsed.command.skip =
+        prompt.kind === 'container'
+          ? 'typed at a container prompt, inside a session this note does not open here; not run on this machine'
+          : "typed at another program's prompt, not the shell's; not run";
+      commands.push(parsed.command);
+      i = parsed.next;
+    } else if ((reader.prompted && !prompt) || !startsLikeCommand(line, reader.defined)) {
       const word = line.trim().split(/\s+/, 1)[0];
-      addMessage(reader, i, `\`${word}\` is not something the shell can run here and follows no command: read as text, not run`, 'hint');
+      const why = reader.prompted && !prompt ? 'has no prompt in a block whose commands have one' : 'is not something the shell can run here';
+      addMessage(reader, i, `\`${word}\` ${why} and follows no command: read as text, not run`, 'hint');
       i++;
     } else {
-      const parsed = readCommand(reader, i, line);
-      if (options.untilExit && isExit(parsed.command.command)) {
+      const parsed = readCommand(reader, i, { text: line, prompt }, session);
+      if (session && /^\s*(exit|logout)(\s+\d+)?\s*$/.test(parsed.command.command)) {
         // What is documented under `exit` is what the session printed as it ended.
         commands.push(parsed.command);
         return { commands, next: parsed.next, exited: true };
       }
-      if (skip) parsed.command.skip = skip;
+      if (skip && !parsed.command.skip) parsed.command.skip = skip;
       skip = undefined;
       commands.push(parsed.command);
       i = parsed.next;
-      if (!options.untilExit && !parsed.command.problem && opensInteractiveShell(parsed.command.command)) {
+      if (!session && !parsed.command.problem && parsed.command.facts.opensRemoteShell) {
+        // Lines typed on another machine never run here, nor does the shell that reaches it.
+        const typed = readCommands(reader, i, { host: prompt });
+        parsed.command.skip = 'opens a shell on another machine; neither it nor the lines typed there are run';
+        parsed.command.session = typed.commands;
+        i = typed.next;
+      } else if (!session && !parsed.command.problem && parsed.command.facts.opensSession) {
         // The typed lines run to `exit`; without one, to the end of this block or, when
         // the session opens last in its block, on into the next block.
-        const typed = readCommands(reader, i, { untilExit: true });
+        const typed = readCommands(reader, i, { host: prompt });
         parsed.command.session = typed.commands;
-        parsed.command.sessionContinues = !typed.exited && typed.commands.length === 0;
+        parsed.command.sessionContinues = !typed.exited && typed.commands.length === 0 && typed.next >= lines.length;
         i = typed.next;
       }
     }
@@ -94,16 +150,43 @@ export function readCommands(reader: BlockReader, from: number, options: { until
   return { commands, next: i, exited: false };
 }
 
-/** Reads the command whose first line (its prompt removed) is `first`. */
-function readCommand(reader: BlockReader, start: number, first: string): { command: ParsedCommand; next: number } {
+/**
+ * Inside a session, a line at the author's own prompt, or another `kubectl exec -it`,
+ * shows the author back on the host. A bare `$ ` is the pod's prompt unless the session
+ * was opened at one.
+ */
+function backOnHost(prompt: Prompt | undefined, raw: string, session: SessionState, reader: BlockReader): boolean {
+  if (prompt?.kind === 'foreign') return false;
+  // The prompt the session was opened at, again: `root@k8s-ctr:~# ` after `root@nginx:/# ` lines.
+  if (prompt?.who !== undefined && session.host?.who !== undefined) return prompt.who === session.host.who;
+  const text = prompt ? prompt.rest : raw;
+  if (prompt?.kind === 'host') {
+    if (session.host === undefined) return false;
+    if (prompt.who !== undefined && session.host.who !== undefined) return prompt.who === session.host.who;
+    return true;
+  }
+  if (prompt?.kind === 'container' || isComment(text) || !startsLikeCommand(text, reader.defined)) return false;
+  return /^\s*(kubectl|k|docker|podman)\s/.test(text) && describeCommand(text).opensSession;
+}
+
+/** Reads the command whose first line (its prompt removed) is `first.text`. */
+function readCommand(reader: BlockReader, start: number, first: LineReading, session: SessionState | undefined): { command: ParsedCommand; next: number } {
   const { lines } = reader;
   const scan = startScan();
-  scanLine(scan, first);
+  scanLine(scan, first.text);
+  const parts = [first.text];
   let i = start + 1;
-  while (!isComplete(scan) && i < lines.length) scanLine(scan, lines[i++]);
-  const text = i === start + 1 ? first : [first, ...lines.slice(start + 1, i)].join('\n');
+  while (!isComplete(scan) && i < lines.length) {
+    // A prompted command's continuation lines may carry the shell's `> ` prompt.
+    const line = first.prompt && /^\s*> /.test(lines[i]) ? lines[i].replace(/^\s*> /, '') : lines[i];
+    scanLine(scan, line);
+    parts.push(line);
+    i++;
+  }
+  const text = parts.length === 1 ? first.text : parts.join('\n');
   for (const name of definedNames(text)) reader.defined.add(name);
-  const command: ParsedCommand = { line: reader.lineOf(start), command: text };
+  const facts = describeCommand(text);
+  const command: ParsedCommand = { line: reader.lineOf(start), command: text, facts };
   if (!isComplete(scan)) {
     command.problem = `the command starting here never ends (an unclosed quote, \`$(\`, here-document or \`${
       scan.compounds[0] ?? 'fi'
@@ -111,7 +194,14 @@ function readCommand(reader: BlockReader, start: number, first: string): { comma
     addMessage(reader, start, command.problem, 'error');
     return { command, next: i };
   }
-  const documented = readDocumentedOutput(reader, i, text);
+  if (facts.needsPerson) {
+    command.skip = `${facts.needsPerson}; not run unattended`;
+    const buffer = readEditorBuffer(reader, i, session);
+    if (buffer.end > i) command.editorBuffer = [reader.lineOf(i), reader.lineOf(buffer.end - 1)];
+    return { command, next: buffer.end };
+  }
+  if (facts.template) command.skip = `a template: \`${facts.template}\` is a placeholder to fill in, not a value; not run`;
+  const documented = readDocumentedOutput(reader, i, text, facts, session);
   if (documented.output) command.output = documented.output;
   if (documented.problem) command.problem = documented.problem;
   return { command, next: documented.next };
@@ -123,32 +213,51 @@ interface OutputRead {
   next: number;
 }
 
-function readDocumentedOutput(reader: BlockReader, from: number, command: string): OutputRead {
+function readDocumentedOutput(reader: BlockReader, from: number, command: string, facts: CommandFacts, session: SessionState | undefined): OutputRead {
   const { lines } = reader;
   // A `:'` block after the command is its output, even with comments or blank lines
   // between: those are the author's words about it.
   let next = from;
   while (next < lines.length && (isBlank(lines[next]) || (isComment(lines[next]) && !skipDirective(lines[next])))) next++;
   if (next < lines.length && opensOutputBlock(lines[next])) return readOutputBlock(reader, next);
-  if (from < lines.length && isComment(lines[from]) && !skipDirective(lines[from])) return readCommentOutput(reader, from);
+  const printsFile = facts.program === 'cat' && !/[|;&<>]/.test(command) && command.trim().split(/\s+/).length >= 2;
+  // A file that `cat` prints may start with `#` itself (`#!/bin/sh`): then it is the file, not `#` output.
+  const fileStartsWithComment = printsFile && (reader.prompted || /^\s*#!/.test(lines[from] ?? ''));
+  if (from < lines.length && isComment(lines[from]) && !skipDirective(lines[from]) && !fileStartsWithComment) {
+    return readCommentOutput(reader, from);
+  }
   if (from >= lines.length || isBlank(lines[from])) return { next: from };
-  const looksLikeOutput = outputShape(reader, command);
-  return looksLikeOutput(lines[from], false) ? readRawOutput(reader, from, looksLikeOutput) : { next: from };
+  // Under a command that opens a session, the next prompt may be the container's.
+  const inside = session ?? (facts.opensSession ? {} : undefined);
+  if (reader.prompted) return readRawOutput(reader, from, (line) => !promptOf(line, inside !== undefined), inside, !printsFile);
+  // kubectl (not `exec` or `logs`) prints tables and fields, never sentences in the author's language.
+  const printsProse = !(facts.program === 'kubectl' && !['exec', 'logs', 'run', 'attach'].includes(facts.kubectl?.verb ?? ''));
+  const looksLikeOutput = outputShape(reader, facts.listsEnvironment, printsFile, inside, printsProse);
+  return looksLikeOutput(lines[from], false, false) ? readRawOutput(reader, from, looksLikeOutput, inside) : { next: from };
 }
+
+type OutputShape = (line: string, inTable: boolean, afterBlank: boolean) => boolean;
 
 /**
  * Whether a line under this command reads as its pasted output: it does not start like
- * a command, or it is a row of the table being pasted, or (under `printenv`/`env`) it is
- * one of the `NAME=value` lines such a command prints.
+ * a command, it is indented under it (a `describe`'s wrapped labels, a manifest), it is
+ * a row of the table being pasted, or (under `printenv`/`env`) one of the `NAME=value`
+ * lines such a command prints. Under `cat FILE` every line is the file's until a blank
+ * line is followed by a command.
  */
-function outputShape(reader: BlockReader, command: string): (line: string, inTable: boolean) => boolean {
-  const environment = listsEnvironment(command);
-  return (line, inTable) =>
-    !isComment(line) &&
-    !opensOutputBlock(line) &&
-    (!startsLikeCommand(line, reader.onPath, reader.defined) ||
+function outputShape(reader: BlockReader, environment: boolean, printsFile: boolean, session: SessionState | undefined, printsProse: boolean): OutputShape {
+  return (line, inTable, afterBlank) => {
+    if (opensOutputBlock(line) || promptOf(line, session !== undefined) !== undefined) return false;
+    if (!printsProse && readsAsSentence(line)) return false;
+    if (isComment(line)) return printsFile && !afterBlank;
+    if (printsFile && !afterBlank) return true;
+    if (/^\s/.test(line) && !session) return true;
+    return (
+      !startsLikeCommand(line, reader.defined) ||
       (inTable && looksLikeTableRow(line)) ||
-      (environment && /^[A-Za-z_][A-Za-z0-9_]*=/.test(line.trim())));
+      (environment && /^[A-Za-z_][A-Za-z0-9_]*=/.test(line.trim()))
+    );
+  };
 }
 
 function readCommentOutput(reader: BlockReader, from: number): OutputRead {
@@ -180,22 +289,56 @@ function readOutputBlock(reader: BlockReader, opener: number): OutputRead {
 }
 
 /** Output pasted under its command with no `#` and no `:'`, up to the next command. */
-function readRawOutput(reader: BlockReader, from: number, isOutput: (line: string, inTable: boolean) => boolean): OutputRead {
+function readRawOutput(reader: BlockReader, from: number, isOutput: OutputShape, session: SessionState | undefined, trailingCommentsAreWords = false): OutputRead {
   const { lines } = reader;
   const table = looksLikeTableHeader(lines[from]);
   let end = from;
   let i = from;
+  let afterBlank = false;
   while (i < lines.length) {
     if (isBlank(lines[i])) {
+      afterBlank = true;
       i++;
       continue;
     }
-    if (!isOutput(lines[i], table)) break;
+    if (isPromptHeader(lines[i], lines[i + 1]) || !isOutput(lines[i], table, afterBlank)) break;
+    if (session && backOnHost(promptOf(lines[i], true), lines[i], session, reader)) break;
+    // Inside a session a line that reads as a command is typed, not printed.
+    if (session && !reader.prompted && afterBlank && startsLikeCommand(lines[i], reader.defined)) break;
+    afterBlank = false;
     end = ++i;
     if (endsWithZshMark(lines[end - 1])) break;
   }
-  addMessage(reader, from, "output pasted without `#` or `:'`: read as the documented output of the command above", 'hint');
+  // `# 이제 삭제` before the next prompt is the author's word about what comes next, not output.
+  if (trailingCommentsAreWords) while (end > from && (isBlank(lines[end - 1]) || isComment(lines[end - 1]))) end--;
+  if (end === from) return { next: from };
+  // Under a prompt, output needs no other mark: that is how a terminal shows it.
+  if (!reader.prompted) addMessage(reader, from, "output pasted without `#` or `:'`: read as the documented output of the command above", 'hint');
   return { output: documented(reader, lines.slice(from, end), 'raw', from, end - 1), next: end };
+}
+
+/**
+ * The buffer an author pastes under `kubectl edit`: the object as the editor showed it,
+ * with their remarks (`<-- 추가`, `# --> 3으로 수정`, `<ESC> + :wq`). It runs to the next
+ * line that reads as a command at the block's margin.
+ */
+function readEditorBuffer(reader: BlockReader, from: number, session: SessionState | undefined): { end: number } {
+  const { lines } = reader;
+  let end = from;
+  for (let i = from; i < lines.length; i++) {
+    const line = lines[i];
+    if (isBlank(line)) continue;
+    const prompt = promptOf(line, session !== undefined);
+    if (prompt && prompt.rest !== '' && (prompt.kind === 'host' || session)) break;
+    if (!prompt && !reader.prompted && !/^\s/.test(line) && !isComment(line) && startsLikeCommand(line, reader.defined) && !/^[\w.-]+:/.test(line)) break;
+    end = i + 1;
+  }
+  return { end };
+}
+
+/** A sentence in Korean, not a table row or a field: the author talking, e.g. `kill 해서 다시 뜨는지 확인`. */
+function readsAsSentence(line: string): boolean {
+  return /[가-힣]{2,}/.test(line) && !/\S\s{2,}\S/.test(line.trim()) && !/^\s*[\w.-]+:\s/.test(line) && !/^\s/.test(line);
 }
 
 function looksLikeTableHeader(line: string): boolean {
@@ -237,7 +380,14 @@ function addMessage(reader: BlockReader, index: number, message: string, severit
 export function holdsNoCommand(reader: BlockReader): boolean {
   const content = reader.lines.filter((line) => !isBlank(line) && !isComment(line));
   if (content.length === 0) return false;
-  return isManifest(reader.lines) || !content.some((line) => startsLikeCommand(line, reader.onPath, reader.defined));
+  return (
+    isManifest(reader.lines) ||
+    !content.some((line) => {
+      const prompt = promptOf(line);
+      if (prompt) return prompt.rest !== '' && startsLikeCommand(prompt.rest, reader.defined);
+      return !reader.prompted && startsLikeCommand(line, reader.defined);
+    })
+  );
 }
 
 /**

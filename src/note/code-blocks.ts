@@ -127,10 +127,11 @@ function toBlock(node: Code, headings: string[], above: Above, directives: strin
   const end = node.position!.end;
   const fence = noteLines[start.line - 1];
   const indent = fence.slice(0, start.column - 1);
-  const marker = /^\s*(`{3,}|~{3,})/.exec(fence)?.[1] ?? '```';
+  // A fence in a blockquote (`> ```bash`) sits behind the quote's markers, on both lines.
+  const marker = /^[\s>]*(`{3,}|~{3,})/.exec(fence)?.[1] ?? '```';
   const lastLine = noteLines[end.line - 1] ?? '';
   const closed =
-    end.line > start.line && new RegExp(`^\\s*${marker[0] === '`' ? '`' : '~'}{${marker.length},}\\s*$`).test(lastLine);
+    end.line > start.line && new RegExp(`^[\\s>]*${marker[0] === '`' ? '`' : '~'}{${marker.length},}\\s*$`).test(lastLine);
   const lines = node.value === '' ? [] : node.value.split('\n');
   return {
     lang: (node.lang ?? '').toLowerCase(),

@@ -1,29 +1,25 @@
 // Markdown note → steps: bash blocks become command steps, yaml blocks yaml steps.
 import type { CommandStep, Note, NoteMessage, SessionLine, Step } from '../model.js';
-import { holdsNoCommand, readCommands, type BlockReader, type ParsedCommand } from './bash-steps.js';
+import { holdsNoCommand, readCommands, writtenWithPrompts, type BlockReader, type ParsedCommand } from './bash-steps.js';
 import { codeBlocks, type CodeBlock } from './code-blocks.js';
 import { documentedText } from './documented-text.js';
-import {
-  EXECUTED_LANGUAGES,
-  YAML_LANGUAGES,
-  expectedExitOf,
-  isLongRunning,
-  statusShown,
-  skipDirective,
-} from './dialect.js';
-import { runnableOnPath, type RunnableCheck } from './runnable.js';
+import { describeCommand } from './command/describe-command.js';
+import { expectedExitOf, statusShown } from './expected-exit.js';
+import { showsStop } from './output-lines.js';
+import { promptOf } from './prompts.js';
+import { isShellWord, startsLikeCommand } from './runnable.js';
+import { EXECUTED_LANGUAGES, YAML_LANGUAGES, isBlank, isComment, skipDirective } from './syntax.js';
+import { checkNesting } from './nesting-limit.js';
+import { normalizedText } from './note-lines.js';
+import { reachesOutside } from './outside-namespace.js';
 
-export interface ParseOptions {
-  onPath?: RunnableCheck;
-}
-
-export function parseNote(file: string, source: string, options: ParseOptions = {}): Note {
+export function parseNote(file: string, source: string): Note {
   const lineEnding = source.includes('\r\n') ? '\r\n' : '\n';
-  const text = source.replace(/\r\n?/g, '\n');
+  const text = normalizedText(source);
+  checkNesting(file, text);
   const messages: NoteMessage[] = [];
   const steps: Step[] = [];
   const defined = new Set<string>();
-  const onPath = options.onPath ?? runnableOnPath();
   /** A session (`kubectl exec -it ... -- sh`) whose typed lines continue in the next bash block. */
   let openSession: CommandStep | undefined;
 
@@ -41,13 +37,21 @@ export function parseNote(file: string, source: string, options: ParseOptions = 
       steps.push(yamlStep(block));
       continue;
     }
+    if (block.lang === '' && block.closed && looksLikeShell(block, defined)) {
+      messages.push({
+        line: block.fenceLine,
+        column: block.indent.length + 1,
+        message: 'this block looks like shell commands; label it ```bash to run it',
+        severity: 'hint',
+      });
+    }
     if (!EXECUTED_LANGUAGES.has(block.lang) || block.lines.every((line) => line.trim() === '')) continue;
     const reader: BlockReader = {
       lines: block.lines,
       lineOf: (index) => block.fenceLine + 1 + index,
-      onPath,
       defined,
       messages,
+      prompted: writtenWithPrompts(block.lines),
     };
     if (!block.closed) {
       steps.push(brokenBlock(block, 'this code block is never closed, so its commands are not run'));
@@ -60,7 +64,7 @@ export function parseNote(file: string, source: string, options: ParseOptions = 
     const blockSkip = block.directives.map(skipDirective).find((reason) => reason !== undefined);
     let from = 0;
     if (openSession) {
-      const typed = readCommands(reader, 0, { untilExit: true });
+      const typed = readCommands(reader, 0, {});
       openSession.session!.push(...typed.commands.map(sessionLine));
       // A session ends as its last typed line ends: kubectl reports that under `exit`.
       openSession.expectedExit = expectedExitOf(documentedText(openSession));
@@ -68,13 +72,22 @@ export function parseNote(file: string, source: string, options: ParseOptions = 
       openSession = undefined;
     }
     for (const parsed of readCommands(reader, from).commands) {
-      const step = commandStep(parsed, block, blockSkip);
+      const step = commandStep(parsed, block, blockSkip, defined);
       steps.push(step);
       if (parsed.sessionContinues) openSession = step;
     }
   }
   expectFailuresShownBelow(steps);
   return { file, text, lineEnding, steps, messages };
+}
+
+/** An unlabelled block whose first line reads as a command (a prompt, or a known tool): the author meant it to run. */
+function looksLikeShell(block: CodeBlock, defined: ReadonlySet<string>): boolean {
+  const first = block.lines.find((line) => !isBlank(line) && !isComment(line));
+  if (first === undefined) return false;
+  const prompt = promptOf(first);
+  if (prompt) return prompt.kind === 'host' && prompt.rest !== '' && startsLikeCommand(prompt.rest, defined);
+  return /^\s*(kubectl|k|helm|docker|minikube|kind|k3d|curl|cat|echo|export)\s/.test(first) && startsLikeCommand(first, defined);
 }
 
 /** A step followed by `echo $?` showing a non-zero status is expected to end with it. */
@@ -95,27 +108,39 @@ function expectFailuresShownBelow(steps: Step[]): void {
 function continuesSession(block: CodeBlock): boolean {
   if (!EXECUTED_LANGUAGES.has(block.lang)) return false;
   const first = block.lines.find((line) => line.trim() !== '' && !line.trimStart().startsWith('#')) ?? '';
-  return !/^\s*(\$\s+)?(kubectl|k|docker|podman|helm|minikube|kind|k3d|k3s)\s/.test(first);
+  const prompt = promptOf(first);
+  if (prompt?.kind === 'container') return true;
+  const text = prompt?.kind === 'host' ? prompt.rest : first;
+  return !/^\s*(kubectl|k|docker|podman|helm|minikube|kind|k3d|k3s)\s/.test(text);
 }
 
 function sessionLine(command: ParsedCommand): SessionLine {
-  return command.output ? { line: command.line, command: command.command, output: command.output } : { line: command.line, command: command.command };
+  const line: SessionLine = { line: command.line, command: command.command, facts: command.facts };
+  if (command.output) line.output = command.output;
+  return line;
 }
 
-function commandStep(parsed: ParsedCommand, block: CodeBlock, blockSkip: string | undefined): CommandStep {
+function commandStep(parsed: ParsedCommand, block: CodeBlock, blockSkip: string | undefined, defined: ReadonlySet<string>): CommandStep {
   const step: CommandStep = {
     kind: 'command',
     line: parsed.line,
     command: parsed.command,
     expectedExit: expectedExitOf(documentedText(parsed), parsed.command),
     context: block.context,
-    longRunning: isLongRunning(parsed.command, parsed.output?.text),
+    facts: parsed.facts,
+    longRunning: parsed.facts.longRunning || showsStop(parsed.output?.text),
   };
+  const program = parsed.facts.program;
+  // `k` is defined by the note's shell when no `k` is installed; paths and expansions are the shell's to find.
+  if (program !== undefined && program !== 'kubectl' && !isShellWord(program) && !defined.has(program) && /^[\w.+-]+$/.test(program)) step.needsProgram = program;
+  if (parsed.editorBuffer) step.editorBuffer = parsed.editorBuffer;
   if (parsed.output) step.output = parsed.output;
   const skip = parsed.skip ?? blockSkip;
   if (skip) step.skip = skip;
   if (parsed.problem) step.problem = parsed.problem;
   if (parsed.session) step.session = parsed.session.map(sessionLine);
+  const outside = reachesOutside(parsed.command);
+  if (outside) step.outsideRunNamespace = outside;
   return step;
 }
 
@@ -135,6 +160,7 @@ function placeholderStep(block: CodeBlock): CommandStep {
     command: block.lines[Math.max(first, 0)]?.trim() ?? '',
     expectedExit: { kind: 'success' },
     context: block.context,
+    facts: describeCommand(''),
     longRunning: false,
   };
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { InputError } from '../cli/input-error.js';
 
@@ -5,6 +6,18 @@ import { InputError } from '../cli/input-error.js';
 const MAX_NOTE_BYTES = 8 * 1024 * 1024;
 
 export function readNoteFile(path: string): string {
+  return readNoteSource(path).text;
+}
+
+/** A note as read from disk: its text, whether it began with a byte-order mark, and a digest of its bytes. */
+export interface NoteSource {
+  text: string;
+  bom: boolean;
+  /** `--update` writes only over the very bytes it read. */
+  digest: string;
+}
+
+export function readNoteSource(path: string): NoteSource {
   let bytes: Buffer;
   try {
     const size = statSync(path).size;
@@ -17,7 +30,9 @@ export function readNoteFile(path: string): string {
   const nul = bytes.indexOf(0);
   if (nul !== -1) throw new InputError(`${path}:${lineAt(bytes, nul)}: binary file (a NUL byte), not a Markdown note`);
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+    const decoded = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    const bom = decoded.startsWith('\uFEFF');
+    return { text: bom ? decoded.slice(1) : decoded, bom, digest: digestOf(bytes) };
   } catch {
     throw new InputError(`${path}:${lineAt(bytes, firstInvalidUtf8(bytes))}: not UTF-8 text`);
   }
@@ -44,4 +59,8 @@ function firstInvalidUtf8(bytes: Buffer): number {
     }
   }
   return low;
+}
+
+export function digestOf(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }

@@ -1,6 +1,7 @@
 import type { NoteResult, Verdict } from '../model.js';
-import { commandOf, firstLine, headingPath } from './step-fields.js';
+import { commandOf, firstLine, headingPath, outsideWarning } from './step-fields.js';
 import { summarize } from './summary.js';
+import { visible } from './visible-text.js';
 
 // GitHub Actions workflow commands: each stale or broken step becomes an annotation
 // on its line of the note in the pull request's diff.
@@ -9,6 +10,8 @@ export function githubReport(results: NoteResult[], durationMs: number): string 
   const lines: string[] = [];
   for (const result of results) {
     for (const verdict of result.verdicts) {
+      const outside = outsideWarning(verdict);
+      if (outside) lines.push(`::warning file=${property(result.file)},line=${verdict.step.line},title=${property('outside the run namespace')}::${data(outside)}`);
       if (verdict.status !== 'stale' && verdict.status !== 'broken') continue;
       const level = verdict.status === 'broken' ? 'error' : 'warning';
       const title = `${verdict.status}: ${firstLine(commandOf(verdict))}`;
@@ -20,7 +23,7 @@ export function githubReport(results: NoteResult[], durationMs: number): string 
     }
   }
   const s = summarize(results, durationMs);
-  const counts = (['fresh', 'updated', 'stale', 'broken'] as const).filter((status) => status !== 'updated' || s.notes.updated > 0);
+  const counts = (['fresh', 'updated', 'stale', 'broken', 'interrupted'] as const).filter((status) => !['updated', 'interrupted'].includes(status) || s.notes[status] > 0);
   lines.push(`notes-run: ${s.notes.total} ${s.notes.total === 1 ? 'note' : 'notes'}: ${counts.map((status) => `${s.notes[status]} ${status}`).join(', ')}`);
   return lines.join('\n') + '\n';
 }
@@ -33,5 +36,5 @@ function message(verdict: Verdict): string {
   return parts.filter(Boolean).join('\n');
 }
 
-const data = (text: string): string => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const data = (text: string): string => visible(text).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const property = (text: string): string => data(text).replace(/:/g, '%3A').replace(/,/g, '%2C');

@@ -1,8 +1,9 @@
 import type { Colors } from 'picocolors/types.js';
 import type { NoteMessage, NoteResult, StepStatus, Verdict } from '../model.js';
-import { commandOf, firstLine } from './step-fields.js';
+import { commandOf, firstLine, outsideWarning } from './step-fields.js';
 import { statusColor, stepLines } from './step-lines.js';
 import { noteOutcome, summarize, type Summary } from './summary.js';
+import { visible } from './visible-text.js';
 
 /**
  * How much the human report says, as vitest and ESLint do it. `compact` (default): one
@@ -14,7 +15,8 @@ export type HumanView = 'compact' | 'verbose' | 'quiet';
 /** The steps a view shows with their headings: all of them, or those that need the reader. */
 const SHOWN: Record<HumanView, (verdict: Verdict) => boolean> = {
   verbose: () => true,
-  compact: (verdict) => needsReader(verdict.status),
+  // A step that reaches outside its run namespace carries its warning in every report.
+  compact: (verdict) => needsReader(verdict.status) || outsideWarning(verdict) !== undefined,
   quiet: (verdict) => needsReader(verdict.status),
 };
 
@@ -22,8 +24,16 @@ const needsReader = (status: StepStatus): boolean => status === 'stale' || statu
 
 export function humanNoteReport(result: NoteResult, c: Colors, view: HumanView = 'compact'): string {
   const outcome = noteOutcome(result);
-  if (view === 'quiet' && outcome !== 'stale' && outcome !== 'broken') return '';
-  const titles: Record<string, string> = { fresh: c.green('FRESH'), updated: c.cyan('UPDATED'), stale: c.yellow('STALE'), broken: c.red('BROKEN') };
+  if (view === 'quiet' && outcome !== 'stale' && outcome !== 'broken' && outcome !== 'interrupted') return '';
+  const titles: Record<string, string> = {
+    fresh: c.green('FRESH'),
+    updated: c.cyan('UPDATED'),
+    stale: c.yellow('STALE'),
+    broken: c.red('BROKEN'),
+    empty: c.dim('EMPTY'),
+    unverified: c.cyan('UNVERIFIED'),
+    interrupted: c.magenta('INTERRUPTED'),
+  };
   const title = titles[outcome] ?? c.dim(outcome.toUpperCase());
   const out = [`${title} ${c.bold(result.file)} ${c.dim(`${countLine(result.verdicts)} in ${seconds(result.durationMs)}`)}`];
   let lastHeadings = '';
@@ -42,12 +52,12 @@ export function humanNoteReport(result: NoteResult, c: Colors, view: HumanView =
   return out.join('\n') + '\n';
 }
 
-/** Kept for `--update -i` and other callers: one step with its explanation. */
+/** Kept for callers of one step with its explanation (`--update -i` uses stepLines). */
 export const humanStepLines = (file: string, verdict: Verdict, c: Colors): string[] => stepLines(file, verdict, c);
 
 export function messageLine(file: string, message: NoteMessage, c: Colors): string {
   const kind = message.severity === 'error' ? c.red('error') : c.cyan('hint');
-  return `  ${c.dim(`${file}:${message.line}:${message.column}`)} ${kind} ${message.message}`;
+  return `  ${c.dim(`${file}:${message.line}:${message.column}`)} ${kind} ${visible(message.message)}`;
 }
 
 /**
@@ -60,10 +70,10 @@ export function humanRecap(results: NoteResult[], c: Colors): string {
     for (const verdict of result.verdicts) {
       if (!needsReader(verdict.status) || verdict.updated) continue;
       const color = statusColor(verdict.status, c);
-      lines.push(`  ${color(verdict.status.padEnd(6))} ${result.file}:${verdict.step.line} ${c.dim(firstLine(commandOf(verdict)))}`);
+      lines.push(`  ${color(verdict.status.padEnd(6))} ${result.file}:${verdict.step.line} ${c.dim(visible(firstLine(commandOf(verdict))))}`);
     }
     for (const message of result.messages) {
-      if (message.severity === 'error') lines.push(`  ${c.red('error ')} ${result.file}:${message.line}:${message.column} ${c.dim(message.message)}`);
+      if (message.severity === 'error') lines.push(`  ${c.red('error ')} ${result.file}:${message.line}:${message.column} ${c.dim(visible(message.message))}`);
     }
   }
   if (lines.length === 0) return '';
@@ -87,6 +97,9 @@ export function humanSummary(results: NoteResult[], durationMs: number, c: Color
     s.notes.updated && c.cyan(`${s.notes.updated} updated`),
     s.notes.stale && c.yellow(`${s.notes.stale} stale`),
     s.notes.broken && c.red(`${s.notes.broken} broken`),
+    s.notes.empty && c.dim(`${s.notes.empty} empty`),
+    s.notes.unverified && c.cyan(`${s.notes.unverified} unverified`),
+    s.notes.interrupted && c.magenta(`${s.notes.interrupted} interrupted`),
   ].filter(Boolean);
   const steps = (ORDER as (keyof Summary['steps'])[])
     .filter((status) => s.steps[status] > 0)

@@ -1,5 +1,6 @@
 import type { NoteResult, RunInfo, Verdict } from '../model.js';
-import { commandOf, expectedOf, headingOf, headingPath } from './step-fields.js';
+import { commandOf, expectedOf, headingOf, headingPath, outsideWarning } from './step-fields.js';
+import { maskSecrets } from '../secrets/mask-secrets.js';
 import { summarize } from './summary.js';
 
 /**
@@ -28,17 +29,25 @@ function stepEntry(verdict: Verdict): Record<string, unknown> {
     status: verdict.status,
     command: commandOf(verdict),
     expected: expectedOf(verdict),
-    actual: run?.output ?? null,
+    // CI keeps reports as artifacts: credentials a step printed stay out of them.
+    actual: run ? maskSecrets(run.output) : null,
     exitCode: run?.exitCode ?? null,
     durationMs: run ? Math.round(run.durationMs) : 0,
     heading: headingOf(verdict),
     headings: headingPath(verdict),
   };
+  // Where the documented output sits in the note, as `--plan` says it.
+  const output = verdict.step.kind === 'command' ? verdict.step.output : undefined;
+  if (output) entry.outputLines = [output.firstLine, output.lastLine];
   if (verdict.reason) entry.reason = verdict.reason;
+  const outside = outsideWarning(verdict);
+  if (outside) entry.warning = outside;
   if (verdict.boundFile) entry.file = verdict.boundFile;
   if (verdict.updated) entry.updated = true;
   if (run && run.attempts > 1) entry.attempts = run.attempts;
-  if (comparison && !comparison.matches) entry.diff = comparison.diff.map((line) => `${line.op}${line.text}`);
+  if (comparison && !comparison.matches) entry.diff = comparison.diff.map((line) => maskSecrets(`${line.op}${line.text}`));
   if (comparison?.notes.length) entry.notes = comparison.notes;
+  // Each line typed into a session is its own step, so a report or an editor can point at it.
+  if (verdict.typed) entry.typed = verdict.typed;
   return entry;
 }

@@ -29,3 +29,8 @@ export function firstLine(text: string): string {
   const [first, ...rest] = text.split('\n');
   return rest.length > 0 ? `${first} …` : first;
 }
+
+/** The step reaches outside its run namespace: said on the step in every report. */
+export function outsideWarning(verdict: Verdict): string | undefined {
+  return verdict.step.kind === 'command' ? verdict.step.outsideRunNamespace : undefined;
+}

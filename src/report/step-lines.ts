@@ -1,6 +1,7 @@
 import type { Colors } from 'picocolors/types.js';
 import type { DiffLine, StepStatus, Verdict } from '../model.js';
-import { commandOf, firstLine } from './step-fields.js';
+import { commandOf, firstLine, outsideWarning } from './step-fields.js';
+import { visible } from './visible-text.js';
 
 // One step as the human report (and `--update -i`) shows it: a line with a mark, the
 // place and the command, then the lines that explain it. Each piece is a small rule in
@@ -26,6 +27,9 @@ type Detail = (verdict: Verdict, c: Colors) => string[];
 
 const AFTER_COMMAND: AfterCommand[] = [reruns];
 
+/** Lines under any step, passed or not. */
+const ALWAYS: Detail[] = [outside];
+
 const DETAILS: Detail[] = [reason, updated, diff, driftNotes, outputTail];
 
 /** `detail`: also the lines that explain a step that did not pass (the diff, the error). */
@@ -34,8 +38,9 @@ export function stepLines(file: string, verdict: Verdict, c: Colors, detail = tr
   const color = verdict.updated ? c.cyan : statusColor(verdict.status, c);
   const label = shown === 'pass' ? '' : `${color(shown)} `;
   const after = AFTER_COMMAND.map((rule) => rule(verdict, c)).filter(Boolean);
-  const head = `      ${color(MARKS[shown])} ${label}${c.dim(`${file}:${verdict.step.line}`)} ${firstLine(commandOf(verdict))}`;
-  const lines = [[head, ...after].join(' ')];
+  const head = `      ${color(MARKS[shown])} ${label}${c.dim(`${file}:${verdict.step.line}`)} ${visible(firstLine(commandOf(verdict)))}`;
+  const lines = [[head, ...after].join(' '), ...typedLines(file, verdict, c)];
+  for (const rule of ALWAYS) lines.push(...rule(verdict, c).map((line) => `${INDENT}${line}`));
   if (detail && verdict.status !== 'pass') for (const rule of DETAILS) lines.push(...rule(verdict, c).map((line) => `${INDENT}${line}`));
   return lines;
 }
@@ -55,8 +60,21 @@ function reruns(verdict: Verdict, c: Colors): string | undefined {
   return c.dim(`(run ${attempts} times while the cluster converged${outcome})`);
 }
 
+/** Each line typed into a session, under the step that opened it, with its own mark. */
+function typedLines(file: string, verdict: Verdict, c: Colors): string[] {
+  return (verdict.typed ?? []).map((typed) => {
+    const mark = statusColor(typed.status, c)(MARKS[typed.status]);
+    return `        ${mark} ${c.dim(`${file}:${typed.line}`)} ${c.dim('typed')} ${visible(firstLine(typed.command))}`;
+  });
+}
+
+function outside(verdict: Verdict, c: Colors): string[] {
+  const warning = outsideWarning(verdict);
+  return warning ? [c.yellow(`warning: ${warning}`)] : [];
+}
+
 function reason(verdict: Verdict, c: Colors): string[] {
-  return verdict.reason ? [statusColor(verdict.status, c)(verdict.reason)] : [];
+  return verdict.reason ? [statusColor(verdict.status, c)(visible(verdict.reason))] : [];
 }
 
 function updated(verdict: Verdict, c: Colors): string[] {
@@ -74,14 +92,14 @@ function diff(verdict: Verdict, c: Colors): string[] {
  * accepted (an IP, an age) are dimmed, since they are not what made the step stale.
  */
 export function diffLine(line: DiffLine, c: Colors): string {
-  if (line.op === '…') return c.dim(`… ${line.text}`);
-  if (line.op === ' ') return c.dim(`  ${line.text}`);
+  if (line.op === '…') return c.dim(`… ${visible(line.text)}`);
+  if (line.op === ' ') return c.dim(`  ${visible(line.text)}`);
   const color = line.op === '-' ? c.red : c.green;
-  if (!line.words) return color(`${line.op} ${line.text}`);
+  if (!line.words) return color(`${line.op} ${visible(line.text)}`);
   const words = line.words.map((part) => {
-    if (part.change === 'changed') return c.bold(c.inverse(color(part.text)));
-    if (part.change === 'tolerated') return c.dim(part.text);
-    return color(part.text);
+    if (part.change === 'changed') return c.bold(c.inverse(color(visible(part.text))));
+    if (part.change === 'tolerated') return c.dim(visible(part.text));
+    return color(visible(part.text));
   });
   return `${color(`${line.op} `)}${words.join('')}`;
 }
@@ -94,5 +112,5 @@ function driftNotes(verdict: Verdict, c: Colors): string[] {
 function outputTail(verdict: Verdict, c: Colors): string[] {
   if (verdict.status !== 'broken' || !verdict.run || verdict.comparison) return [];
   const tail = verdict.run.output.trimEnd().split('\n').slice(-8);
-  return tail.filter((line) => line !== '').map((line) => c.dim(`│ ${line}`));
+  return tail.filter((line) => line !== '').map((line) => c.dim(`│ ${visible(line)}`));
 }

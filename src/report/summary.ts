@@ -9,7 +9,7 @@ export interface Summary {
 }
 
 export function summarize(results: NoteResult[], durationMs: number): Summary {
-  const notes = { total: 0, fresh: 0, updated: 0, stale: 0, broken: 0 };
+  const notes = { total: 0, fresh: 0, updated: 0, stale: 0, broken: 0, empty: 0, unverified: 0, interrupted: 0 };
   const steps = { total: 0, pass: 0, updated: 0, stale: 0, broken: 0, unchecked: 0, skipped: 0, unverified: 0 };
   for (const result of results) {
     notes.total++;
@@ -29,7 +29,14 @@ export function noteOutcome(result: NoteResult): NoteStatus | 'updated' {
   return stale.length > 0 && stale.every((v) => v.updated) ? 'updated' : 'stale';
 }
 
-/** 0: every note fresh (or made fresh by `--update`); 1: any note stale or broken. */
-export function exitCodeOf(results: NoteResult[]): 0 | 1 {
-  return results.some((result) => ['stale', 'broken'].includes(noteOutcome(result))) ? 1 : 0;
+/**
+ * 0: every note fresh (or made fresh by `--update`), or with nothing to check (`empty`,
+ * `unverified`) unless `strict`; 1: any note stale or broken.
+ */
+export function exitCodeOf(results: NoteResult[], strict = false): 0 | 1 {
+  const settled = (result: NoteResult) => {
+    const outcome = noteOutcome(result);
+    return outcome === 'fresh' || outcome === 'updated' || (!strict && (outcome === 'empty' || outcome === 'unverified'));
+  };
+  return results.every(settled) ? 0 : 1;
 }

@@ -1,3 +1,5 @@
+import { readsStatus } from '../note/command/background.js';
+
 // How steps are written into the file the note's shell sources. A step normally goes
 // through `eval` inside a function, so a step that does not parse fails alone and a
 // stray `exit` (aliased to `return`) ends the step, never the shell. A plain one-line
@@ -48,8 +50,6 @@ export interface StepScriptOptions {
   keepStatus?: boolean;
 }
 
-/** Whether a command reads the status of the one before it. */
-export const readsStatus = (command: string): boolean => command.includes('$?') || command.includes('${?');
 
 /** The batch file's text for one step. */
 export function stepScript(command: string, token: string, options: StepScriptOptions = {}): string {
@@ -67,10 +67,6 @@ export function sourceLine(scriptPath: string, token: string, outputPath?: strin
   return `. '${scriptPath}' < /dev/null${output}; ${printMarker(token, BATCH_END)}\n`;
 }
 
-/** A command that may leave a process running after it (`cmd &`, `nohup`): its output must go where it can be read later. */
-export function leavesJobRunning(command: string): boolean {
-  return /(^|[^&>|<])&(?![&>])/.test(command) || /\b(nohup|setsid|disown)\b/.test(command);
-}
 
 /** bash ANSI-C quoting: any text, newlines and quotes included, as one word. */
 function ansiQuote(text: string): string {

@@ -1,7 +1,7 @@
 import type { CommandStep, Note, StepRun } from '../model.js';
-import { startsInBackground } from '../note/dialect.js';
-import { readsCluster } from './read-only.js';
+import { findExecutable } from './find-executable.js';
 import { ShellSession, type ExecutionResult, type ShellOptions, type StepExecution } from './shell-session.js';
+import { asTerminalShows } from './terminal-view.js';
 import { typedInput } from './typed-input.js';
 
 export interface RunSettings extends ShellOptions {
@@ -34,12 +34,14 @@ export async function* runNote(note: Note, settings: RunSettings): AsyncGenerato
   let shell = new ShellSession(settings);
   const stopAll = () => shell.kill();
   settings.signal?.addEventListener('abort', stopAll, { once: true });
+  const missing = missingPrograms(settings.env.PATH ?? '');
+  const skipReason = (step: CommandStep) => settings.skipReason?.(step) ?? missing(step);
   try {
     const runnable = note.steps.filter((step): step is CommandStep => step.kind === 'command' && !step.problem && !step.notExecutable && !step.skip);
     let i = 0;
     while (i < runnable.length) {
       const step = runnable[i];
-      const skip = settings.skipReason?.(step);
+      const skip = skipReason(step);
       const late = settings.signal?.aborted
         ? 'the run was interrupted before this step'
         : Date.now() > deadline
@@ -58,20 +60,40 @@ export async function* runNote(note: Note, settings: RunSettings): AsyncGenerato
         continue;
       }
       let end = i;
-      while (end < runnable.length && !needsItsOwnTurn(runnable[end]) && !settings.skipReason?.(runnable[end])) end++;
+      while (end < runnable.length && !needsItsOwnTurn(runnable[end]) && !skipReason(runnable[end])) end++;
       const batch = runnable.slice(i, end);
       settings.onStepStart?.(batch[0]);
       const results = await shell.executeBatch(
-        batch.map((s) => ({ command: s.command, timeoutMs: stepTimeout(settings, deadline, s.command) })),
+        batch.map((s) => execution(s, stepTimeout(settings, deadline, s))),
         (index) => batch[index + 1] && settings.onStepStart?.(batch[index + 1]),
       );
-      yield results.map((result, k) => outcome(batch[k], toRun(result), settings));
+      // The shell died during one step of the batch: the steps after it never ran.
+      const died = results.findIndex((result) => result.exitCode === null);
+      yield results.map((result, k) =>
+        died !== -1 && k > died ? { step: batch[k], notRun: `not run: the shell running the note died during the step at line ${batch[died].line}` } : outcome(batch[k], toRun(result), settings),
+      );
       i = end;
     }
   } finally {
     settings.signal?.removeEventListener('abort', stopAll);
     await shell.close();
   }
+}
+
+/**
+ * A step whose program is not installed here (`oc`, `minikube`, a typo like `ubectl`)
+ * is skipped with that reason rather than left to fail: the note is not wrong about it.
+ */
+function missingPrograms(path: string): (step: CommandStep) => string | undefined {
+  // Only a program found is remembered: a note may install one (`mv kubectx /usr/local/bin`) and use it later.
+  const found = new Set<string>();
+  return (step) => {
+    const program = step.needsProgram;
+    if (program === undefined || found.has(program)) return undefined;
+    if (findExecutable(program, path) === undefined) return `${program} is not installed`;
+    found.add(program);
+    return undefined;
+  };
 }
 
 /** A step cut short by Ctrl-C did not fail: it was not (fully) run. */
@@ -81,11 +103,11 @@ function outcome(step: CommandStep, run: StepRun, settings: RunSettings): RunOut
 }
 
 function needsItsOwnTurn(step: CommandStep): boolean {
-  return step.longRunning || step.session !== undefined || readsCluster(step.command) || (step.output !== undefined && startsInBackground(step.command));
+  return step.longRunning || step.session !== undefined || step.facts.readsCluster || (step.output !== undefined && step.facts.background);
 }
 
 async function runAlone(shell: ShellSession, step: CommandStep, settings: RunSettings, deadline: number): Promise<StepRun> {
-  const retryUntil = readsCluster(step.command) ? Date.now() + settings.convergeMs : 0;
+  const retryUntil = step.facts.readsCluster ? Date.now() + settings.convergeMs : 0;
   for (let attempts = 1; ; attempts++) {
     const run = await runOnce(shell, step, settings, deadline);
     run.attempts = attempts;
@@ -99,49 +121,46 @@ async function runAlone(shell: ShellSession, step: CommandStep, settings: RunSet
 
 async function runOnce(shell: ShellSession, step: CommandStep, settings: RunSettings, deadline: number): Promise<StepRun> {
   const session = step.session ? typedInput(step.session, settings.graceMs) : undefined;
-  const timeoutMs = stepTimeout(settings, deadline, step.command);
-  const execution: StepExecution = { command: step.command, timeoutMs };
-  if (session) execution.stdin = session.input;
+  const timeoutMs = stepTimeout(settings, deadline, step);
+  const run = execution(step, timeoutMs);
+  if (session) run.stdin = session.input;
   if (step.longRunning) {
-    execution.stopAfterMs = Math.min(settings.graceMs, timeoutMs);
-    execution.stopWhen = (output) => step.output !== undefined && settings.satisfies(step, { ...toRun(emptyResult()), output });
+    run.stopAfterMs = Math.min(settings.graceMs, timeoutMs);
+    run.stopWhen = (output) => step.output !== undefined && settings.satisfies(step, { ...toRun(emptyResult()), output });
   }
-  const result = await shell.execute(execution);
-  const run = toRun(result);
-  if (step.output && startsInBackground(step.command) && result.exitCode === 0) {
+  const result = await shell.execute(run);
+  const ran = toRun(result);
+  if (step.output && step.facts.background && result.exitCode === 0) {
     // What the job prints once it is running is what the note shows under `cmd &`.
-    const printed = run.output;
-    run.output += await shell.lateOutput(settings.graceMs, (late) => settings.satisfies(step, { ...run, output: printed + late }));
+    const printed = ran.output;
+    ran.output += await shell.lateOutput(settings.graceMs, (late) => settings.satisfies(step, { ...ran, output: printed + late }));
   }
   if (session) {
-    const pieces = session.split(run.output);
-    run.output = session.strip(run.output);
-    if (pieces) run.sessionOutputs = pieces;
+    const pieces = session.split(ran.output);
+    ran.output = session.strip(ran.output);
+    if (pieces) ran.sessionOutputs = pieces;
   }
-  return run;
+  return ran;
+}
+
+/** What the shell needs to know to run a step, from the step's command facts. */
+function execution(step: CommandStep, timeoutMs: number): StepExecution {
+  // A loop the shell runs itself can only be stopped as a process of its own.
+  const command = step.facts.loopsForever ? `(\n${step.command}\n)` : step.command;
+  return { command, timeoutMs, leavesJob: step.facts.leavesJob, readsStatus: step.facts.readsStatus };
 }
 
 /** A command that sets its own time limit (`kubectl wait --timeout=90s`) gets it, and a little more to say it ran out. */
-function stepTimeout(settings: RunSettings, deadline: number, command: string): number {
-  const own = ownTimeoutMs(command);
+function stepTimeout(settings: RunSettings, deadline: number, step: CommandStep): number {
+  const own = step.facts.ownTimeoutMs;
   const limit = own === undefined ? settings.stepTimeoutMs : Math.max(settings.stepTimeoutMs, own + OWN_TIMEOUT_SLACK_MS);
   return Math.max(1, Math.min(limit, deadline - Date.now()));
 }
 
 const OWN_TIMEOUT_SLACK_MS = 5000;
-const GO_DURATION_UNITS_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-
-/** `--timeout=1m30s`, `--timeout 90s` (a Go duration, as kubectl and helm take it) in milliseconds. */
-export function ownTimeoutMs(command: string): number | undefined {
-  const duration = /--timeout[= ]((?:\d+(?:\.\d+)?(?:ms|h|m|s))+)(?!\S)/.exec(command)?.[1];
-  if (duration === undefined) return undefined;
-  let ms = 0;
-  for (const [, amount, unit] of duration.matchAll(/(\d+(?:\.\d+)?)(ms|h|m|s)/g)) ms += Number(amount) * GO_DURATION_UNITS_MS[unit];
-  return ms;
-}
 
 function toRun(result: ExecutionResult): StepRun {
-  const output = result.timedOut || result.stopped ? dropKillNotice(result.output) : result.output;
+  const output = asTerminalShows(result.timedOut || result.stopped ? dropKillNotice(result.output) : result.output);
   return { output, exitCode: result.exitCode, durationMs: result.durationMs, timedOut: result.timedOut, stopped: result.stopped, attempts: 1 };
 }
 

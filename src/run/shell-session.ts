@@ -5,8 +5,10 @@ import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { stripVTControlCharacters as stripAnsi } from 'node:util';
 import { execa, type ResultPromise } from 'execa';
+import { hold } from '../cleanup/leftovers.js';
 import { BatchOutputFile } from './batch-output-file.js';
-import { BATCH_END, KEPT_STATUS, PRELUDE, leavesJobRunning, readsStatus, sourceLine, stepMarker, stepScript } from './batch-script.js';
+import { leavesJobRunning, readsStatus } from '../note/command/background.js';
+import { BATCH_END, KEPT_STATUS, PRELUDE, sourceLine, stepMarker, stepScript } from './batch-script.js';
 import { OutputChannel } from './output-channel.js';
 import { descendantsOf, killGroup, signal } from './process-tree.js';
 
@@ -34,6 +36,9 @@ export interface StepExecution {
   stopAfterMs?: number;
   /** Checked on each new output; true stops a long-running command early. */
   stopWhen?: (output: string) => boolean;
+  /** The command model's facts, when the step has them; read from the text otherwise. */
+  leavesJob?: boolean;
+  readsStatus?: boolean;
 }
 
 export interface ExecutionResult {
@@ -78,6 +83,9 @@ export class ShellSession {
   #file: FileBatch | undefined;
   #onData: (() => void) | undefined;
   #dead = false;
+  /** The step reading from the pipe was stopped for writing too much. */
+  #pipeOverflowed = false;
+  readonly #letGo: () => void;
   #batches = 0;
   /** The status the last step taken ended with: what `$?` reads in the first step of the next batch. */
   #lastStatus = 0;
@@ -109,6 +117,10 @@ export class ShellSession {
       this.#onData?.();
     });
     this.#process.stdin!.write(PRELUDE);
+    this.#letGo = hold(`note shell (pid ${this.#process.pid})`, () => {
+      this.kill();
+      rmSync(this.#dir, { recursive: true, force: true });
+    });
   }
 
   get alive(): boolean {
@@ -148,7 +160,7 @@ export class ShellSession {
         input: this.#inputOf(step, batch, i),
         throughEval: firstThroughEval && i === 0,
         lastStatus: i === 0 ? String(this.#lastStatus) : KEPT_STATUS,
-        keepStatus: i + 1 < steps.length && readsStatus(steps[i + 1].command),
+        keepStatus: i + 1 < steps.length && (steps[i + 1].readsStatus ?? readsStatus(steps[i + 1].command)),
       }),
     );
     const scriptPath = join(this.#dir, `batch-${batch}.sh`);
@@ -210,6 +222,10 @@ export class ShellSession {
 
   /** Said at the end of the output of a step stopped for writing too much (once). */
   #overflowNote(channel: OutputChannel): string {
+    if (channel === this.#pipe && this.#pipeOverflowed) {
+      this.#pipeOverflowed = false;
+      return `[notes-run: the step wrote more than ${this.#maxFile} bytes of output and was stopped]\n`;
+    }
     if (!this.#file?.overflowed || channel !== this.#file.channel) return '';
     this.#file.overflowed = false;
     return `[notes-run: the step wrote more than ${this.#maxFile} bytes of output and was stopped]\n`;
@@ -232,7 +248,7 @@ export class ShellSession {
 
   /** The next step's result if its marker is in; BATCH_END when bash stopped sourcing the batch before the step. */
   #takeStep(channel: OutputChannel, started: number, scriptPath: string, timedOut = false, stopped = false): ExecutionResult | typeof BATCH_END | undefined {
-    const end = channel.text.indexOf(this.#marker);
+    const end = channel.find(this.#marker);
     const close = end === -1 ? -1 : channel.text.indexOf('\u001e', end + this.#marker.length);
     if (close === -1) return undefined;
     const status = channel.text.slice(end + this.#marker.length, close);
@@ -256,11 +272,12 @@ export class ShellSession {
     let stopped = false;
     let stopping = false;
     const timers: NodeJS.Timeout[] = [];
-    const stop = (why: 'timeout' | 'stop') => {
+    const stop = (why: 'timeout' | 'stop' | 'overflow') => {
       if (stopping) return;
       stopping = true;
       if (why === 'timeout') timedOut = true;
-      else stopped = true;
+      else if (why === 'stop') stopped = true;
+      else this.#pipeOverflowed = true;
       signal(startedHere(), 'SIGTERM');
       timers.push(setTimeout(() => signal(startedHere(), 'SIGKILL'), KILL_AFTER_MS));
       timers.push(setTimeout(() => this.kill(), KILL_AFTER_MS + SHELL_STUCK_MS));
@@ -280,6 +297,8 @@ export class ShellSession {
           if (step.stopAfterMs !== undefined) timers.push(setTimeout(() => stop('stop'), step.stopAfterMs));
         }
         if (step.stopWhen && !stopping && step.stopWhen(stripAnsi(channel.text))) stop('stop');
+        // The same cap as a batch writing to its file: a step printing without end is stopped.
+        if (channel === this.#pipe && !stopping && channel.received > this.#maxFile) stop('overflow');
         await new Promise<void>((resolve) => (this.#onData = resolve));
       }
     } finally {
@@ -339,6 +358,7 @@ export class ShellSession {
     if (!this.#dead) this.kill();
     await this.#process.catch(() => undefined);
     rmSync(this.#dir, { recursive: true, force: true });
+    this.#letGo();
   }
 }
 
@@ -362,7 +382,7 @@ function asTyped(output: string, name: string): string {
 
 /** Several steps, none fed, watched or leaving a job behind: their output can wait in a file. */
 function throughFile(steps: StepExecution[]): boolean {
-  return steps.length > 1 && steps.every((step) => step.stdin === undefined && !step.stopWhen && step.stopAfterMs === undefined && !leavesJobRunning(step.command));
+  return steps.length > 1 && steps.every((step) => step.stdin === undefined && !step.stopWhen && step.stopAfterMs === undefined && !(step.leavesJob ?? leavesJobRunning(step.command)));
 }
 
 /** Everything the batch's file still holds, into its channel. */

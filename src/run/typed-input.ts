@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { SessionLine } from '../model.js';
-import { isExit, isLongRunning } from '../note/dialect.js';
+import { showsStop } from '../note/output-lines.js';
 
 /**
  * What is typed into an interactive session (`kubectl exec -it POD -- sh`): each typed
@@ -15,8 +15,8 @@ export function typedInput(lines: SessionLine[], graceMs: number) {
   const mark = (i: number) => `notes-run-${token}-${i}`;
   const grace = Math.max(1, Math.round(graceMs / 1000));
   const typed = (line: SessionLine) =>
-    isLongRunning(line.command, line.output?.text) && !isExit(line.command) ? `timeout -s INT ${grace} ${line.command}` : line.command;
-  const closes = lines.length > 0 && isExit(lines[lines.length - 1].command);
+    (line.facts.longRunning || showsStop(line.output?.text)) && !line.facts.exits ? `timeout -s INT ${grace} ${line.command}` : line.command;
+  const closes = lines.length > 0 && lines[lines.length - 1].facts.exits;
   // A bare `exit` ends with the status of the command before it, not of our marker's echo.
   const beforeMark = (line: SessionLine) => (/^\s*(exit|logout)\s*$/.test(line.command) ? '__notes_run_status=$?; ' : '');
   const typedExit = (line: SessionLine) => (beforeMark(line) ? 'exit $__notes_run_status' : typed(line));

@@ -1,8 +1,10 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { InputError } from '../cli/input-error.js';
+import { writeAtomically } from '../files/atomic-write.js';
 import type { CommandStep, NoteResult, StepRun } from '../model.js';
+import { maskSecrets } from '../secrets/mask-secrets.js';
 import { snapshotText } from './snapshot-text.js';
 
 // A snapshot is what a live run of one note saw, kept as YAML with block scalars so a
@@ -50,8 +52,9 @@ function stepOf(step: CommandStep, run: StepRun): SnapshotStep {
     command: step.command,
     exitCode: run.exitCode,
     durationMs: Math.round(run.durationMs),
-    output: run.output,
-    ...(run.sessionOutputs ? { sessionOutputs: run.sessionOutputs } : {}),
+    // A snapshot is committed: credentials a step printed are not.
+    output: maskSecrets(run.output),
+    ...(run.sessionOutputs ? { sessionOutputs: run.sessionOutputs.map(maskSecrets) } : {}),
     ...(run.stopped ? { stopped: true } : {}),
     ...(run.timedOut ? { timedOut: true } : {}),
   };
@@ -59,9 +62,7 @@ function stepOf(step: CommandStep, run: StepRun): SnapshotStep {
 
 export function writeSnapshot(path: string, snapshot: Snapshot): void {
   mkdirSync(dirname(path), { recursive: true });
-  const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, snapshotText(snapshot));
-  renameSync(temporary, path);
+  writeAtomically(path, snapshotText(snapshot));
 }
 
 export function readSnapshot(path: string): Snapshot | undefined {
@@ -74,10 +75,27 @@ export function readSnapshot(path: string): Snapshot | undefined {
   try {
     const snapshot = parse(text) as Snapshot;
     if (!Array.isArray(snapshot?.steps)) throw new Error('no steps');
+    snapshot.steps.forEach(checkStep);
     return snapshot;
   } catch (error) {
     throw new InputError(`${path}: not a notes-run snapshot (${(error as Error).message.split('\n')[0]})`);
   }
+}
+
+/** A recorded step holds what a run produces, of the types a run produces them in. */
+function checkStep(step: unknown, i: number): void {
+  const entry = step as Record<string, unknown> | null;
+  const wrong = (field: string, kind: string) => new Error(`steps[${i}].${field} must be ${kind}`);
+  if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) throw new Error(`steps[${i}] must be a mapping`);
+  if (!Number.isInteger(entry.line)) throw wrong('line', 'a line number');
+  if (typeof entry.command !== 'string') throw wrong('command', 'text');
+  if (typeof entry.output !== 'string') throw wrong('output', 'text');
+  if (entry.exitCode !== null && !Number.isInteger(entry.exitCode)) throw wrong('exitCode', 'a whole number or null');
+  if (entry.durationMs !== undefined && typeof entry.durationMs !== 'number') throw wrong('durationMs', 'a number');
+  if (entry.sessionOutputs !== undefined && !(Array.isArray(entry.sessionOutputs) && entry.sessionOutputs.every((piece) => typeof piece === 'string'))) {
+    throw wrong('sessionOutputs', 'a list of texts');
+  }
+  for (const flag of ['stopped', 'timedOut']) if (entry[flag] !== undefined && typeof entry[flag] !== 'boolean') throw wrong(flag, 'true or false');
 }
 
 /**

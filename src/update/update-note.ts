@@ -1,8 +1,10 @@
-import { renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, basename } from 'node:path';
+import { accessSync, constants, readFileSync, realpathSync, statSync } from 'node:fs';
 import type { CompareSettings } from '../compare/comparable-lines.js';
 import { compareOutput } from '../compare/compare-output.js';
-import type { CommandStep, DocumentedOutput, NoteResult, Verdict } from '../model.js';
+import type { CommandFacts, CommandStep, DocumentedOutput, NoteResult, Verdict } from '../model.js';
+import { writeAtomically } from '../files/atomic-write.js';
+import { joinNoteLines, splitNoteLines } from '../note/note-lines.js';
+import { digestOf } from '../note/read-note-file.js';
 import { rewriteOutput } from './rewrite-output.js';
 
 /**
@@ -15,7 +17,7 @@ export function updatedNote(
   settings: CompareSettings,
   accepted: (verdict: Verdict) => boolean = () => true,
 ): { text: string; steps: number[] } | undefined {
-  const lines = source.split('\n');
+  const { lines, breaks } = splitNoteLines(source);
   const parts = rewritable(result)
     .filter(accepted)
     .flatMap((verdict) => driftedParts(verdict, settings));
@@ -24,14 +26,17 @@ export function updatedNote(
     const { firstLine, lastLine } = output;
     const indent = fenceIndent(lines, firstLine);
     const old = lines.slice(firstLine - 1, lastLine);
-    const ending = old[0]?.endsWith('\r') ? '\r' : '';
-    const zsh = /%\s*\r?$/.test(old[old.length - 1] ?? '') && !actual.endsWith('\n');
+    const zsh = /%\s*$/.test(old[old.length - 1] ?? '') && !actual.endsWith('\n');
     const text = rewriteOutput(output.text, actual, settings);
     if (zsh && text.length > 0) text[text.length - 1] += '%';
-    const written = text.map((line) => styled(line, output.style, old, indent) + ending);
+    const written = text.map((line) => styled(line, output.style, old, indent));
+    // New lines end as the old first line did; the last keeps the break that led to the next line.
+    const ending = breaks[firstLine - 1] || '\n';
+    const writtenBreaks = written.map((_, i) => (i === written.length - 1 ? breaks[lastLine - 1] : ending));
     lines.splice(firstLine - 1, lastLine - firstLine + 1, ...written);
+    breaks.splice(firstLine - 1, lastLine - firstLine + 1, ...writtenBreaks);
   }
-  const text = lines.join('\n');
+  const text = joinNoteLines({ lines, breaks });
   const steps = [...new Set(parts.map((part) => part.step))].sort((a, b) => a - b);
   return steps.length === 0 || text === source ? undefined : { text, steps };
 }
@@ -54,22 +59,23 @@ interface DriftedPart {
 function driftedParts(verdict: Verdict, settings: CompareSettings): DriftedPart[] {
   const step = verdict.step as CommandStep;
   const run = verdict.run!;
-  const part = (output: DocumentedOutput | undefined, actual: string | undefined, command: string): DriftedPart[] =>
+  const part = (output: DocumentedOutput | undefined, actual: string | undefined, command: CommandFacts): DriftedPart[] =>
     output && actual !== undefined && !compareOutput(output.text, actual, command, settings).matches
       ? [{ step: step.line, output, actual }]
       : [];
-  if (!step.session) return part(step.output, run.output, step.command);
+  if (!step.session) return part(step.output, run.output, step.facts);
   if (!run.sessionOutputs) return [];
   return [
-    ...part(step.output, run.sessionOutputs[0], step.command),
-    ...step.session.flatMap((line, i) => part(line.output, run.sessionOutputs![i + 1], line.command)),
+    ...part(step.output, run.sessionOutputs[0], step.facts),
+    ...step.session.flatMap((line, i) => part(line.output, run.sessionOutputs![i + 1], line.facts)),
   ];
 }
 
 /** The indentation of the fence of the block holding `line`: list items indent their blocks. */
 function fenceIndent(lines: string[], line: number): string {
   for (let i = line - 2; i >= 0; i--) {
-    const fence = /^(\s*)(`{3,}|~{3,})/.exec(lines[i]);
+    // In a blockquote the fence's prefix holds the quote's markers: `> `.
+    const fence = /^([\s>]*)(`{3,}|~{3,})/.exec(lines[i]);
     if (fence) return fence[1];
   }
   return '';
@@ -78,15 +84,48 @@ function fenceIndent(lines: string[], line: number): string {
 /** A line written the way the note already writes this output: the `#` prefix of its first line, or the block's indentation. */
 function styled(line: string, style: DocumentedOutput['style'], old: string[], indent: string): string {
   if (style === 'comment') {
-    const prefix = /^(\s*#)( ?)/.exec(old[0] ?? '') ?? [`${indent}# `, `${indent}#`, ' '];
+    const prefix = /^([\s>]*#)( ?)/.exec(old[0] ?? '') ?? [`${indent}# `, `${indent}#`, ' '];
     return line === '' ? prefix[1] : `${prefix[1]}${prefix[2] || ' '}${line}`;
   }
-  return line === '' ? '' : `${indent}${line}`;
+  return line === '' ? indent.trimEnd() : `${indent}${line}`;
 }
 
-/** Replaces the note in one step: a crash mid-write leaves the old note, never half of a new one. */
-export function writeNoteAtomically(path: string, text: string): void {
-  const temporary = join(dirname(path), `.${basename(path)}.notes-run-${process.pid}.tmp`);
-  writeFileSync(temporary, text, { mode: statSync(path).mode });
-  renameSync(temporary, path);
+/** Why a note cannot be rewritten in place, before anything is written. */
+export function whyNotWritable(path: string): string | undefined {
+  let target: string;
+  try {
+    target = realpathSync(path);
+    accessSync(target, constants.W_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'the note is read-only; make it writable to update it' : `cannot write the note (${code})`;
+  }
+  // Root may write anything: a note whose mode says read-only still means it.
+  if ((statSync(target).mode & 0o222) === 0) return 'the note is read-only; make it writable to update it';
+  return undefined;
+}
+
+export interface NoteWrite {
+  /** The note began with a byte-order mark: the rewrite does too. */
+  bom?: boolean;
+  /** The digest of the bytes the run read: the note is replaced only if it still holds them. */
+  unchangedSince?: string;
+}
+
+/** Thrown when the note changed on disk while the run had it: the other edit wins. */
+export class NoteChanged extends Error {}
+
+/**
+ * Replaces the note in one step: a crash mid-write leaves the old note, never half of a
+ * new one. A symlinked note is updated where it lives; mode and owner stay.
+ */
+export function writeNoteAtomically(path: string, text: string, write: NoteWrite = {}): void {
+  const bytes = Buffer.from(write.bom ? `\uFEFF${text}` : text, 'utf8');
+  const stillAsRead = () => {
+    if (write.unchangedSince !== undefined && digestOf(readFileSync(path)) !== write.unchangedSince) {
+      throw new NoteChanged('the note changed on disk during the run; it was left as it is now (run --update again)');
+    }
+  };
+  stillAsRead();
+  writeAtomically(path, bytes, { beforeRename: stillAsRead });
 }

@@ -1,6 +1,5 @@
 import { relative, resolve } from 'node:path';
 import type { Step, YamlStep } from '../model.js';
-import { appliedPaths } from './applied-paths.js';
 import { objectKey, readManifests } from './manifest-documents.js';
 import { filesNamed, isDirectory, isFile, isManifestName, manifestFilesIn, readManifestFile } from './manifest-files.js';
 
@@ -53,7 +52,7 @@ function byApply(step: YamlStep, steps: Step[], cwd: string): Binding | undefine
   for (const [index, candidate] of [...after, ...before].entries()) {
     if (index === after.length || candidate.kind === 'yaml') sameSegment = false;
     if (candidate.kind !== 'command' || candidate.notExecutable) continue;
-    for (const { path, recursive } of appliedPaths(candidate.command)) {
+    for (const { path, recursive } of candidate.facts.appliedPaths) {
       const full = resolve(cwd, path);
       const files = isDirectory(full) ? manifestFilesIn(full, recursive) : isFile(full) ? [full] : [];
       const holding = keys.size > 0 && files.find((file) => readManifestFile(file).objects.some((object) => keys.has(objectKey(object)!)));

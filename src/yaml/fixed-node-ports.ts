@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import type { Note } from '../model.js';
-import { appliedPaths } from './applied-paths.js';
 import { isRecord, readManifests } from './manifest-documents.js';
 import { isDirectory, isFile, manifestFilesIn, readManifestFile } from './manifest-files.js';
 
@@ -13,7 +12,7 @@ export function fixedNodePorts(note: Note, cwd: string): number[] {
   for (const step of note.steps) {
     if (step.kind === 'yaml') objects.push(...readManifests(step.source).objects);
     if (step.kind !== 'command') continue;
-    for (const { path, recursive } of appliedPaths(step.command)) {
+    for (const { path, recursive } of step.facts.appliedPaths) {
       const full = resolve(cwd, path);
       const files = isDirectory(full) ? manifestFilesIn(full, recursive) : isFile(full) ? [full] : [];
       for (const file of files) objects.push(...readManifestFile(file).objects);

@@ -96,11 +96,10 @@ describe('isolation and cleanup', () => {
     const child = ws.start(['hang.md']);
     let stdout = '';
     child.stdout!.on('data', (chunk) => (stdout += chunk));
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    const interrupted = performance.now();
+    // Interrupted once the note is running, however long a loaded machine takes to get there.
+    while (!sleepersAlive()) await new Promise((resolve) => setTimeout(resolve, 100));
     child.kill('SIGINT');
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-    expect(performance.now() - interrupted).toBeLessThan(5000);
     expect(code).toBe(130);
     expect(stdout).toContain('hang.md:4');
     expect(runNamespaces(ws)).toEqual([]);
@@ -183,17 +182,22 @@ describe('many notes', () => {
     expect(result.stderr).toContain('nothing-*.md: no file matches this pattern');
   });
 
-  it('runs two notes in parallel with --jobs 2 clearly faster than one after the other', () => {
+  it('runs two notes at the same time with --jobs 2, and one after the other without', () => {
+    // Each note waits (up to 20 s) for the other to have started: only notes that run
+    // at the same time both see it. No clock is read: speed belongs to \`npm run bench\`.
+    const meet = (me: string, other: string) =>
+      `# ${me}\n\n\`\`\`bash\ntouch "$MEET/${me}"; for i in $(seq 200); do [ -e "$MEET/${other}" ] && break; sleep 0.1; done; [ -e "$MEET/${other}" ] && echo met\n# met\n\`\`\`\n`;
     const ws = workspace();
-    ws.writeNote(slowNote('a'), 'a.md');
-    ws.writeNote(slowNote('b'), 'b.md');
-    let started = performance.now();
-    expect(ws.run(['a.md', 'b.md']).status).toBe(0);
-    const serial = performance.now() - started;
-    started = performance.now();
-    expect(ws.run(['--jobs', '2', 'a.md', 'b.md']).status).toBe(0);
-    const parallel = performance.now() - started;
-    expect(parallel).toBeLessThan(serial * 0.8);
+    ws.writeNote(meet('a', 'b'), 'a.md');
+    ws.writeNote(meet('b', 'a'), 'b.md');
+    const parallel = join(ws.dir, 'parallel');
+    mkdirSync(parallel);
+    const both = ws.run(['--jobs', '2', '--reporter', 'json', 'a.md', 'b.md'], { MEET: parallel });
+    expect(JSON.parse(both.stdout).notes.map((note: { status: string }) => note.status)).toEqual(['fresh', 'fresh']);
+    const serial = join(ws.dir, 'serial');
+    mkdirSync(serial);
+    const one = ws.run(['--reporter', 'json', '--timeout', '1', 'a.md', 'b.md'], { MEET: serial });
+    expect(JSON.parse(one.stdout).notes[0].status).not.toBe('fresh');
   });
 
   it('stops after the first stale note with --bail', () => {

@@ -3,13 +3,13 @@ import { describe, expect, it } from 'vitest';
 import type { CommandStep, Note } from '../../src/model.js';
 import { parseNote } from '../../src/note/parse-note.js';
 
-/** PATH lookups are machine-dependent; tests decide runnability from the known-tools list alone. */
-const parse = (markdown: string): Note => parseNote('note.md', markdown, { onPath: () => false });
+/** Whether a line is a command is read from the line alone, never from the PATH. */
+const parse = (markdown: string): Note => parseNote('note.md', markdown);
 const commands = (note: Note): CommandStep[] => note.steps.filter((step): step is CommandStep => step.kind === 'command');
 const fence = (body: string, lang = 'bash') => `\`\`\`${lang}\n${body}\n\`\`\`\n`;
 
 describe('the user note ch3.md', () => {
-  const note = parseNote('notes/ch3.md', readFileSync(new URL('../../notes/ch3.md', import.meta.url), 'utf8'), { onPath: () => false });
+  const note = parseNote('notes/ch3.md', readFileSync(new URL('../../notes/ch3.md', import.meta.url), 'utf8'));
   const steps = commands(note);
 
   it('finds every command at its line, in order, and one yaml block', () => {

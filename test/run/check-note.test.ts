@@ -7,7 +7,7 @@ import { builtinTolerances } from '../../src/compare/tolerances/registry.js';
 import type { NoteResult } from '../../src/model.js';
 import { parseNote } from '../../src/note/parse-note.js';
 import { descendantsOf } from '../../src/run/process-tree.js';
-import { ownTimeoutMs } from '../../src/run/run-note.js';
+import { ownTimeoutMs } from '../../src/note/command/own-timeout.js';
 
 // Notes that need no cluster: they pin down the runner's notebook semantics and the
 // verdicts built on them.
@@ -110,7 +110,6 @@ describe('time limits and long-running commands', () => {
     const result = await check(fence('X=kept\nsleep 30\necho $X\n# kept'), { stepTimeoutMs: 400 });
     expect(statuses(result)).toEqual(['unchecked', 'broken', 'pass']);
     expect(result.verdicts[1].reason).toMatch(/timed out/);
-    expect(result.durationMs).toBeLessThan(5000);
   });
 
   it("gives a command that sets its own time limit that long, and a little more", async () => {
@@ -122,17 +121,16 @@ describe('time limits and long-running commands', () => {
   });
 
   it('stops a long-running command once its output matches, and passes it', async () => {
-    const started = performance.now();
-    const result = await check(fence('tail -f /dev/null & echo "Forwarding from 127.0.0.1:8080 -> 80"; wait\n# Forwarding from 127.0.0.1:8080 -> 80\n# ^C'), { graceMs: 4000 });
+    // A grace period longer than the test may take: only stopping early lets it finish.
+    const result = await check(fence('tail -f /dev/null & echo "Forwarding from 127.0.0.1:8080 -> 80"; wait\n# Forwarding from 127.0.0.1:8080 -> 80\n# ^C'), { graceMs: 600_000 });
     expect(result.verdicts[0].status).toBe('pass');
-    expect(performance.now() - started).toBeLessThan(3000);
+    expect(result.verdicts[0].run?.stopped).toBe(true);
   });
 
   it("gives a job started with `&` time to print what the note shows under it", async () => {
-    const started = performance.now();
-    const result = await check(fence("(sleep 0.3; echo 'Forwarding from 127.0.0.1:8080 -> 80'; sleep 30) &\n# [1] 48213\n# Forwarding from 127.0.0.1:8080 -> 80\necho next\n# next"), { graceMs: 3000 });
+    // A grace period longer than the test may take: only taking the output once it is there lets it finish.
+    const result = await check(fence("(sleep 0.3; echo 'Forwarding from 127.0.0.1:8080 -> 80'; sleep 30) &\n# [1] 48213\n# Forwarding from 127.0.0.1:8080 -> 80\necho next\n# next"), { graceMs: 600_000 });
     expect(statuses(result)).toEqual(['pass', 'pass']);
-    expect(performance.now() - started).toBeLessThan(2500);
   });
 
   it('leaves no process behind after the note', async () => {
@@ -155,7 +153,6 @@ describe('time limits and long-running commands', () => {
   it('runs a cluster read with nothing documented under it once', async () => {
     const result = await check(fence('kubectl() { echo pods; }\nkubectl get pods'), { convergeMs: 5000 });
     expect(result.verdicts[1]).toMatchObject({ status: 'unchecked', run: { attempts: 1 } });
-    expect(result.durationMs).toBeLessThan(2000);
   });
 
   it('never re-runs a step that does not only read the cluster', async () => {

@@ -81,3 +81,21 @@ describe('rewriting a line that is not a table row', () => {
     expect(rewriteOutput('PING 10.xx.xx.xx  (10.xx.xx.xx): 56 data bytes', 'PING 10.42.0.9 (10.42.0.9): 64 data bytes\n', settings)).toEqual(['PING 10.xx.xx.xx (10.xx.xx.xx): 64 data bytes']);
   });
 });
+
+describe('the one atomic write', () => {
+  it('removes its temporary file when the write fails, and the note stays as it was', async () => {
+    const { writeAtomically } = await import('../../src/files/atomic-write.js');
+    const dir = mkdtempSync(join(tmpdir(), 'notes-run-atomic-'));
+    const path = join(dir, 'note.md');
+    writeFileSync(path, 'old\n');
+    expect(() =>
+      writeAtomically(path, 'new\n', {
+        beforeRename: () => {
+          throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+        },
+      }),
+    ).toThrow('no space left');
+    expect(readFileSync(path, 'utf8')).toBe('old\n');
+    expect(readdirSync(dir)).toEqual(['note.md']);
+  });
+});

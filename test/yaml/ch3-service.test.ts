@@ -9,7 +9,7 @@ import { removeWorkdirs, workdir, yamlSteps } from './workdir.js';
 afterEach(removeWorkdirs);
 
 const notesDir = fileURLToPath(new URL('../../notes/', import.meta.url));
-const note: Note = parseNote('notes/ch3.md', readFileSync(`${notesDir}ch3.md`, 'utf8'), { onPath: () => false });
+const note: Note = parseNote('notes/ch3.md', readFileSync(`${notesDir}ch3.md`, 'utf8'));
 const serviceBlock: YamlStep = yamlSteps(note)[0];
 const BOUND = 'sleep/sleep2-service.yaml';
 

@@ -36,7 +36,7 @@ export function contentsOf(dir: string): Record<string, string> {
 }
 
 /** PATH lookups are machine-dependent; the known-tools list decides what is a command. */
-export const parse = (markdown: string): Note => parseNote('note.md', markdown, { onPath: () => false });
+export const parse = (markdown: string): Note => parseNote('note.md', markdown);
 
 export const yamlSteps = (note: Note): YamlStep[] => note.steps.filter((step): step is YamlStep => step.kind === 'yaml');
 

@@ -13,7 +13,7 @@ const humanDuration = [
 ].join('|');
 
 const places = [
-  `(?<!\\S)(?<!cpu:?\\s+)(?:${humanDuration}|<invalid>)(?!\\S)`, // a whole token: AGE, LAST SEEN, DURATION columns
+  `(?<!\\S)(?<!cpu:?\\s{1,64})(?:${humanDuration}|<invalid>)(?!\\S)`, // a whole token: AGE, LAST SEEN, DURATION columns
   `(?<=\\()(?:${humanDuration})(?= ago\\))`, // RESTARTS: `1 (23h ago)`, the count stays compared
   `(?<=\\bover )(?:${humanDuration})(?=\\))`, // describe events: `(x3 over 5m)`
 ];

@@ -34,7 +34,7 @@ export const hashLabel: Tolerance = {
   reason: 'The pod-template-hash and controller-revision-hash labels carry the same hash as the names.',
   example: '                  pod-template-hash=594d57479',
   // YAML quotes an all-digit hash and no other: the quotes go with the value.
-  pattern: new RegExp(`(?<=\\b(?:pod-template-hash|controller-revision-hash)["']?[=:]\\s*)(["']?)${random}{1,10}\\1${endOfName}`, 'g'),
+  pattern: new RegExp(`(?<=\\b(?:pod-template-hash|controller-revision-hash)["']?[=:]\\s{0,64})(["']?)${random}{1,10}\\1${endOfName}`, 'g'),
   replacement: '<<hash>>',
 };
 

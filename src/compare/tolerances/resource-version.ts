@@ -4,6 +4,6 @@ export const resourceVersion: Tolerance = {
   name: 'resource-version',
   reason: 'The API server bumps resourceVersion on every write anywhere in the cluster.',
   example: '  resourceVersion: "48213"',
-  pattern: /(?<=\bresourceVersion"?:\s*"?)\d+/g,
+  pattern: /(?<=\bresourceVersion"?:\s{0,64}"?)\d+/g,
   replacement: '<<version>>',
 };

@@ -1,3 +1,5 @@
+import { InputError } from '../../cli/input-error.js';
+
 /**
  * One kind of value that legitimately differs between runs (an IP, a pod hash, an age).
  * Both the documented and the actual line are rewritten with every tolerance, so a
@@ -14,3 +16,6 @@ export interface Tolerance {
   /** Replacement string for String.prototype.replace; placeholders read `<<kind>>`. */
   replacement: string;
 }
+
+/** A user's pattern ran out of its time budget on a line: the step it was judging cannot be judged. */
+export class PatternTooSlow extends InputError {}

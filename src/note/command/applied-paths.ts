@@ -1,4 +1,4 @@
-import { splitCommandLine } from '../note/command-line.js';
+import { splitCommandLine } from './command-line.js';
 
 /** A manifest path a `kubectl apply/create -f` reads, as written (relative to the working dir). */
 export interface AppliedPath {

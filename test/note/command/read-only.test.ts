@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isReadOnly, readsCluster } from '../../src/run/read-only.js';
+import { isReadOnly, readsCluster } from '../../../src/note/command/read-only.js';
 
 describe('steps that only read the cluster, and may be re-run until it converges', () => {
   it.each([

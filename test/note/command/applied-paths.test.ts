@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appliedPaths } from '../../src/yaml/applied-paths.js';
+import { appliedPaths } from '../../../src/note/command/applied-paths.js';
 
 const paths = (command: string) => appliedPaths(command).map((applied) => applied.path);
 

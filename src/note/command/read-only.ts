@@ -1,5 +1,5 @@
-import { splitCommandLine } from '../note/command-line.js';
-import { asKubectl } from '../note/dialect.js';
+import { splitCommandLine, type CommandLine } from './command-line.js';
+import { asKubectl } from './kubectl-alias.js';
 
 // A cluster converges: right after a delete, endpoints still list the old pod and a new
 // pod is still being created. A step that only reads may be run again until its
@@ -16,9 +16,9 @@ const SHELLS = new Set(['sh', 'bash', 'ash', 'zsh']);
 /** kubectl's global flags that take a value, so the subcommand is found after them. */
 const VALUED_FLAGS = /^(-n|--namespace|--context|--kubeconfig|--cluster|--user|-s|--server|--request-timeout)$/;
 
-export function isReadOnly(command: string): boolean {
-  const line = splitCommandLine(command);
-  if (line.background || line.writesFile || line.multiline || !line.substitutions.every(isReadOnly)) return false;
+export function isReadOnly(command: string, split?: CommandLine): boolean {
+  const line = split ?? splitCommandLine(command);
+  if (line.background || line.writesFile || line.multiline || !line.substitutions.every((inner) => isReadOnly(inner))) return false;
   return line.commands.every((words) => segmentReads(words, FILTERS));
 }
 

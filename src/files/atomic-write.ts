@@ -1,0 +1,102 @@
+import { chmodSync, chownSync, closeSync, fsyncSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+// Every file notes-run replaces (a note under --update, a snapshot) is replaced the same
+// way: written in full to a temporary file beside it, then renamed over it, so a crash or
+// a full disk leaves the old file, never half of a new one. The temporary file is named
+// after our PID: one left by a run that was killed (SIGKILL cannot be caught) is removed
+// by the next run that writes beside it, once that PID is gone.
+
+const TEMPORARY = /^\.(.+)\.notes-run-(\d+)\.tmp$/;
+
+export function temporaryPath(target: string, pid = process.pid): string {
+  return join(dirname(target), `.${basename(target)}.notes-run-${pid}.tmp`);
+}
+
+export interface AtomicWriteOptions {
+  /** Called right before the rename; throwing leaves the target as it was. */
+  beforeRename?: () => void;
+}
+
+/**
+ * Replaces `path` by `content`. A symlink is followed and its target replaced (the link
+ * stays a link); an existing file keeps its mode and, where we may set it, its owner.
+ */
+export function writeAtomically(path: string, content: string | Uint8Array, options: AtomicWriteOptions = {}): void {
+  const target = resolvedTarget(path);
+  const existing = statOrUndefined(target);
+  removeStaleTemporaries(target);
+  const temporary = temporaryPath(target);
+  let fd: number | undefined;
+  try {
+    fd = openSync(temporary, 'w', existing ? existing.mode & 0o7777 : 0o644);
+    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    if (existing) keepOwnership(temporary, existing);
+    options.beforeRename?.();
+    renameSync(temporary, target);
+  } catch (error) {
+    if (fd !== undefined) closeSync(fd);
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}
+
+/** The file a path stands for: a symlinked note is updated where it really lives. */
+function resolvedTarget(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
+function statOrUndefined(path: string) {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The umask narrows the mode `open` is given, and a new file belongs to whoever runs us. */
+function keepOwnership(temporary: string, existing: { mode: number; uid: number; gid: number }): void {
+  chmodSync(temporary, existing.mode & 0o7777);
+  try {
+    chownSync(temporary, existing.uid, existing.gid);
+  } catch {
+    // Only root may give a file away; the owner then is the one who runs the update.
+  }
+}
+
+/** Temporary files beside `target` left by notes-run processes that no longer run. */
+export function removeStaleTemporaries(target: string): string[] {
+  const dir = dirname(target);
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const match = TEMPORARY.exec(name);
+    if (!match || match[1] !== basename(target) || isRunning(Number(match[2]))) continue;
+    rmSync(join(dir, name), { force: true });
+    removed.push(join(dir, name));
+  }
+  return removed;
+}
+
+export function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

@@ -1,0 +1,28 @@
+import type { ExpectedExit } from '../model.js';
+
+/**
+ * The documented output shows the command failing: how it is expected to end. Besides
+ * kubectl's own words and the shell's, a simple command whose output starts with its
+ * program's name and a colon (`ls: cannot access 'x'`, `ping: bad address 'sleep-2'`)
+ * printed an error the Unix way, and failed.
+ */
+export function expectedExitOf(output: string | undefined, command = ''): ExpectedExit {
+  if (output === undefined) return { kind: 'success' };
+  const terminated = output.includes('command terminated') ? [...output.matchAll(/^[ \t]*command terminated with exit code (\d+)[ \t]*$/gm)].pop() : undefined;
+  if (terminated) return { kind: 'code', code: Number(terminated[1]) };
+  const first = output.trimStart();
+  if (first.startsWith('error:') || /^Error from server\b/.test(first)) return { kind: 'failure' };
+  // The shell's own complaint: `bash: x: command not found`, `zsh: command not found: x`.
+  if (/^-?(bash|zsh|sh): /.test(first)) return { kind: 'failure' };
+  if (!first.includes(': ')) return { kind: 'success' };
+  const [, path, name] = /^\s*((?:\S*\/)?([\w.-]+))(\s|$)/.exec(command) ?? [];
+  if (name && !/[|;&\n]/.test(command) && (first.startsWith(`${name}: `) || first.startsWith(`${path}: `))) return { kind: 'failure' };
+  return { kind: 'success' };
+}
+
+/** `echo $?` on a line of its own: it shows how the step before it ended. */
+export function statusShown(command: string, output: string | undefined): number | undefined {
+  if (output === undefined || !command.includes('$?') || !/^\s*echo\s+("\$\?"|\$\?)\s*$/.test(command)) return undefined;
+  const status = /^\s*(\d{1,3})\s*$/.exec(output)?.[1];
+  return status === undefined ? undefined : Number(status);
+}

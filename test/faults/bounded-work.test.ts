@@ -1,0 +1,98 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compareOutput } from '../../src/compare/compare-output.js';
+import { applyTolerances, builtinTolerances } from '../../src/compare/tolerances/registry.js';
+import { workspace, type JsonReport } from '../e2e/workspace.js';
+import { collect, exited, until, running } from './fault-kit.js';
+
+// Bounded work: no line, note or pattern makes notes-run work for minutes or stop
+// answering Ctrl-C. These tests assert no durations: a rule that is not linear simply
+// does not finish within the test's time limit on lines this long.
+
+const LONG = 100_000;
+const hostile = [
+  `a${' '.repeat(LONG)}x|`, // printf "a%8000s|" x, longer
+  `[1]${' '.repeat(LONG)}x`, // a job line that never ends
+  `[1]  +${' '.repeat(LONG)}1`,
+  `  NodePort:${' '.repeat(LONG)}<unset>`,
+  `resourceVersion:${' '.repeat(LONG)}"`,
+  `pod-template-hash=${' '.repeat(LONG)}`,
+  `cpu:${'\t'.repeat(LONG)}5m`,
+  ' 1'.repeat(LONG / 2),
+  '1.'.repeat(LONG / 2),
+  'a1:'.repeat(LONG / 3),
+  'web-'.repeat(LONG / 4),
+  '0'.repeat(LONG),
+];
+
+describe('every built-in tolerance is linear', () => {
+  it.each(builtinTolerances.map((tolerance) => [tolerance.name, tolerance] as const))('%s on 100 kB lines', (_, tolerance) => {
+    for (const line of hostile) expect(typeof applyTolerances(line, [tolerance])).toBe('string');
+  }, 60_000);
+
+  it('so is the whole comparison of a 100 kB line', () => {
+    for (const line of hostile) expect(compareOutput('a b|', `${line}\n`, 'printf', { tolerances: builtinTolerances }).matches).toBe(false);
+  }, 60_000);
+});
+
+const fence = '```';
+
+describe('user patterns cannot hang a run', () => {
+  it('runs `(a+)+$` on a linear engine: the step is judged, not hung', () => {
+    const ws = workspace();
+    writeFileSync(join(ws.dir, 'notes-run.config.yaml'), "tolerances:\n  - name: evil\n    pattern: '(a+)+$'\n    replacement: '<<a>>'\n");
+    ws.writeNote(`# n\n\n${fence}bash\nprintf 'a%.0s' $(seq 30000); printf '!\\n'\n# a!\n${fence}\n`, 'n.md');
+    const { exitCode, report } = ws.json(['--namespace', 'default', 'n.md']);
+    expect(report.notes[0].steps[0].status).toBe('stale');
+    expect(exitCode).toBe(1);
+  });
+
+  it('stops a pattern the linear engine cannot run once it is past its budget: an error on that step', () => {
+    const ws = workspace();
+    writeFileSync(join(ws.dir, 'notes-run.config.yaml'), "tolerances:\n  - name: evil\n    pattern: '(?<=x)(a+)+$'\n    replacement: '<<a>>'\n");
+    ws.writeNote(`# n\n\n${fence}bash\nprintf 'x'; printf 'a%.0s' $(seq 40); printf '!\\n'\n# xa!\necho fine\n# fine\n${fence}\n`, 'n.md');
+    const { exitCode, report } = ws.json(['--namespace', 'default', 'n.md']);
+    const [evil, fine] = report.notes[0].steps;
+    expect(evil).toMatchObject({ status: 'broken', reason: expect.stringContaining('tolerances[0].pattern took more than') });
+    expect(fine.status).toBe('pass');
+    expect(exitCode).toBe(1);
+  });
+
+  it('still answers Ctrl-C while a pattern is judged', async () => {
+    const ws = workspace();
+    writeFileSync(join(ws.dir, 'notes-run.config.yaml'), "tolerances:\n  - name: evil\n    pattern: '(?<=x)(a+)+$'\n    replacement: '<<a>>'\n");
+    const lines = Array.from({ length: 10 }, () => `printf 'x'; printf 'a%.0s' $(seq 40); printf '!\\n'\n# xa!`).join('\n');
+    ws.writeNote(`# n\n\n${fence}bash\n${lines}\nsleep 350\n${fence}\n`, 'n.md');
+    const child = ws.start(['--namespace', 'default', 'n.md']);
+    collect(child);
+    await until(() => running(/^sleep\u0000350\u0000/));
+    child.kill('SIGINT');
+    expect(await exited(child)).toBe(130);
+  });
+});
+
+describe('bounded output and time limits', () => {
+  it('stops a single step printing 200 MB at the 64 MB cap, not at its time limit', () => {
+    const ws = workspace();
+    ws.writeNote(`# n\n\n${fence}bash\nhead -c 200000000 /dev/zero | tr '\\0' 'x'\n${fence}\n`, 'n.md');
+    // The report holds the first 2 MB of the output: more than a pipe read by spawnSync takes.
+    ws.run(['--namespace', 'default', '--timeout', '110', '--reporter', 'json', '--output-file', 'report.json', 'n.md']);
+    const report = JSON.parse(readFileSync(join(ws.dir, 'report.json'), 'utf8')) as JsonReport;
+    const [step] = report.notes[0].steps;
+    expect(step.actual).toContain(`the step wrote more than ${64 * 2 ** 20} bytes of output and was stopped`);
+    expect(step.status).toBe('broken');
+    expect(step.reason).not.toContain('timed out');
+  }, 120_000);
+
+  it('rejects a --timeout Node cannot keep (it would fire at once), from the command line and the config file', () => {
+    const ws = workspace();
+    const flag = ws.run(['--timeout', '3000000', 'ch3.md']);
+    expect(flag.status).toBe(2);
+    expect(flag.stderr).toContain('--timeout takes at most 2147483 seconds');
+    writeFileSync(join(ws.dir, 'notes-run.config.yaml'), 'noteTimeout: 3000000\n');
+    const config = ws.run(['ch3.md']);
+    expect(config.status).toBe(2);
+    expect(config.stderr).toContain('"noteTimeout" takes at most 2147483 seconds');
+  });
+});
