@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { compareOutput } from '../../src/compare/compare-output.js';
 import { judgeCommand } from '../../src/compare/judge-command.js';
 import { builtinTolerances } from '../../src/compare/tolerances/registry.js';
+import { describeCommand } from '../../src/note/command/describe-command.js';
 import type { CommandStep, NoteResult, RunInfo, Verdict } from '../../src/model.js';
 import { githubReport } from '../../src/report/github-report.js';
 import { githubStepSummary } from '../../src/report/github-summary.js';
@@ -22,6 +23,7 @@ const step = (line: number, command: string, output?: string, longRunning = fals
   expectedExit: { kind: 'success' },
   context,
   longRunning,
+  facts: describeCommand(command),
   ...(output ? { output: { text: output, style: 'comment' as const, firstLine: line + 1, lastLine: line + 1 } } : {}),
 });
 const run = (output: string, durationMs = 12.4, attempts = 1) => ({ output, exitCode: 0, durationMs, timedOut: false, stopped: false, attempts });
