@@ -233,6 +233,17 @@ export interface ClusterNode {
 export interface DiffLine {
   op: ' ' | '-' | '+' | '…';
   text: string;
+  /**
+   * The line cut into words and the blanks between them, for a `-` line paired with the
+   * `+` line that replaced it: which words really changed, and which differ only by a
+   * value a tolerance accepts. Joined, the parts give `text` back.
+   */
+  words?: WordPart[];
+}
+
+export interface WordPart {
+  text: string;
+  change?: 'changed' | 'tolerated';
 }
 
 export interface Verdict {
@@ -265,4 +276,18 @@ export interface NoteResult {
   verdicts: Verdict[];
   messages: NoteMessage[];
   durationMs: number;
+}
+
+/** Where and how a run happened, for the report's header and the JSON report's top level. */
+export interface RunInfo {
+  mode: 'live' | 'offline';
+  /** The kube context: the one run against, or (offline) the one the snapshots were recorded on. */
+  context?: string;
+  versions: { client?: string; server?: string };
+  /** Live: the cluster's flavour, nodes and kubelet as read once per run (`k3d, node k3d-dev-server-0, kubelet v1.31.5+k3s1`). */
+  cluster?: string;
+  /** ISO 8601. */
+  startedAt: string;
+  /** Offline: when the oldest snapshot compared against was recorded (ISO 8601). */
+  snapshotAt?: string;
 }

@@ -1,14 +1,24 @@
 import { createInterface } from 'node:readline';
 import type { Colors } from 'picocolors/types.js';
 import type { Verdict } from '../model.js';
-import { humanStepLines } from '../report/human-report.js';
+import { stepLines } from '../report/step-lines.js';
+
+export const PROMPT = 'Apply this change [y,n,q,a,d,?]? ';
+
+const HELP = `y - rewrite this output in the note
+n - leave this output as it is
+q - quit; rewrite none of the outputs not yet asked about, in any note
+a - rewrite this output and all later ones in this note
+d - leave this output and all later ones in this note
+? - print help
+`;
 
 /**
- * `--update --interactive`: shows each drifted output and asks before rewriting it.
- * Answers: y(es), n(o), a(ll the rest), q(uit: none of the rest). Questions from notes
- * running in parallel wait their turn.
+ * `--update --interactive`: shows each drifted output with its diff and asks, as
+ * `git add -p` does, before rewriting it. Questions from notes running in parallel
+ * wait their turn; the progress line is paused while one is on screen.
  */
-export function askBeforeUpdate(input: NodeJS.ReadableStream, output: NodeJS.WritableStream, colors: Colors) {
+export function askBeforeUpdate(input: NodeJS.ReadableStream, output: NodeJS.WritableStream, colors: Colors, progress?: { pause(): void; resume(): void }) {
   const answers: string[] = [];
   const waiting: ((answer: string | undefined) => void)[] = [];
   let closed = false;
@@ -21,18 +31,27 @@ export function askBeforeUpdate(input: NodeJS.ReadableStream, output: NodeJS.Wri
   const nextAnswer = () =>
     answers.length > 0 || closed ? Promise.resolve(answers.shift()) : new Promise<string | undefined>((resolve) => waiting.push(resolve));
 
-  let rest: boolean | undefined;
+  let everywhere: boolean | undefined;
+  const inNote = new Map<string, boolean>();
   let turn = Promise.resolve();
   const confirm = (file: string, verdict: Verdict): Promise<boolean> => {
     const asked = turn.then(async () => {
-      if (rest !== undefined) return rest;
-      output.write(humanStepLines(file, verdict, colors).join('\n') + '\n');
-      output.write('Rewrite this output in the note? [y]es / [n]o / [a]ll / [q]uit: ');
-      const answer = (await nextAnswer())?.trim().toLowerCase() ?? 'q';
-      output.write('\n');
-      if (answer.startsWith('a')) rest = true;
-      if (answer.startsWith('q')) rest = false;
-      return answer.startsWith('y') || answer.startsWith('a');
+      const decided = everywhere ?? inNote.get(file);
+      if (decided !== undefined) return decided;
+      progress?.pause();
+      try {
+        output.write(stepLines(file, verdict, colors).join('\n') + '\n');
+        for (;;) {
+          output.write(colors.bold(colors.blue(PROMPT)));
+          const answer = (await nextAnswer())?.trim().toLowerCase() ?? 'q';
+          if (answer === 'y' || answer === 'n') return answer === 'y';
+          if (answer === 'a' || answer === 'd') return inNote.set(file, answer === 'a').get(file)!;
+          if (answer === 'q') return (everywhere = false);
+          output.write(HELP);
+        }
+      } finally {
+        progress?.resume();
+      }
     });
     turn = asked.then(() => undefined);
     return asked;

@@ -4,8 +4,14 @@ import { InputError } from './input-error.js';
 
 const SKIPPED_DIRS = new Set(['node_modules', 'snapshots', 'dist']);
 
-/** Expands the paths given on the command line into note files, in a stable order. */
-export async function findNotes(paths: string[]): Promise<string[]> {
+const MARKDOWN = /\.(md|markdown)$/i;
+
+/**
+ * Expands the paths given on the command line into note files, in a stable order. A
+ * directory or a glob yields its Markdown files only; any other file runs only when
+ * named, with a warning, since running a note runs commands.
+ */
+export async function findNotes(paths: string[], warn: (message: string) => void = () => undefined): Promise<string[]> {
   if (paths.length === 0) throw new InputError('no note given: notes-run NOTE.md | DIR ... (see --help)');
   const notes: string[] = [];
   for (const path of paths) {
@@ -13,8 +19,10 @@ export async function findNotes(paths: string[]): Promise<string[]> {
     // library is loaded only then: the pre-commit hook names files and must start fast.
     const glob = /[*?[{(!]/.test(path) ? await import('tinyglobby') : undefined;
     if (glob?.isDynamicPattern(path)) {
-      const matches = glob.globSync(path, { ignore: ['**/node_modules/**'], expandDirectories: false }).sort();
-      if (matches.length === 0) throw new InputError(`${path}: no file matches this pattern`);
+      const all = glob.globSync(path, { ignore: ['**/node_modules/**'], expandDirectories: false }).sort();
+      if (all.length === 0) throw new InputError(`${path}: no file matches this pattern`);
+      const matches = all.filter((file) => MARKDOWN.test(file));
+      if (matches.length === 0) throw new InputError(`${path}: matches no Markdown file (*.md); name a file to run it anyway`);
       notes.push(...matches);
       continue;
     }
@@ -25,6 +33,7 @@ export async function findNotes(paths: string[]): Promise<string[]> {
       throw new InputError(`${path}: no such file or directory`);
     }
     if (!isDirectory) {
+      if (!MARKDOWN.test(path)) warn(`${path} is not a Markdown file (*.md); running it as a note because it was named`);
       notes.push(path);
       continue;
     }
@@ -59,6 +68,6 @@ function markdownUnder(dir: string): string[] {
   return entries.flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return entry.name.startsWith('.') || SKIPPED_DIRS.has(entry.name) ? [] : markdownUnder(path);
-    return /\.(md|markdown)$/i.test(entry.name) ? [path] : [];
+    return MARKDOWN.test(entry.name) ? [path] : [];
   });
 }

@@ -2,29 +2,26 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import pc from 'picocolors';
 import type { Colors } from 'picocolors/types.js';
-import { checkOffline } from '../check/check-offline.js';
-import { askBeforeUpdate } from './ask-update.js';
 import type { Kubectl } from '../cluster/kubectl.js';
-import { loadConfig } from '../config/load-config.js';
-import { resolveSettings, type Settings } from '../config/settings.js';
-import type { CommandStep, Note, NoteResult } from '../model.js';
-import { parseNote } from '../note/parse-note.js';
-import { readNoteSource } from '../note/read-note-file.js';
+import type { Settings } from '../config/settings.js';
+import type { CommandStep, Note, NoteResult, RunInfo } from '../model.js';
 import { humanNoteReport, humanSummary } from '../report/human-report.js';
 import { finalReport } from '../report/render.js';
+import { runHeader } from '../report/run-header.js';
 import { exitCodeOf } from '../report/summary.js';
-import { readSnapshot, snapshotPath } from '../snapshot/snapshot.js';
 import { findNotes } from './find-notes.js';
 import { InputError } from './input-error.js';
 import { checkOutputFile, checkSnapshotsFolder, checkWorkingDirectory } from './output-paths.js';
 import { Interruption } from './interruption.js';
 import { parseOptions, USAGE, type Options } from './options.js';
-import { Progress } from './progress.js';
-import { eachWithJobs } from './with-jobs.js';
+import { checkBeforeRunning, checkedSteps } from './usage-checks.js';
 import { VERSION } from './version.js';
 
+// The stages (Markdown parsing, YAML, diffs, the cluster) are imported once the options
+// say they are needed: `--help` and `-v` print at once, `--offline` loads no cluster code.
+
 export interface Io {
-  stdin: NodeJS.ReadableStream;
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   stdout: NodeJS.WriteStream;
   stderr: NodeJS.WriteStream;
   env: NodeJS.ProcessEnv;
@@ -48,41 +45,63 @@ async function run(options: Options, io: Io): Promise<number> {
   if (options.help) return (io.stdout.write(USAGE), 0);
   if (options.version) return (io.stdout.write(`notes-run ${VERSION}\n`), 0);
   const started = performance.now();
+  const startedAt = new Date().toISOString();
   const colors = pc.createColors(options.color ?? (io.stdout.isTTY === true && !io.env.NO_COLOR));
   // Listening from the start: a Ctrl-C while the notes are read still ends in a cleanup and a report.
   const interruption = new Interruption(io.stderr);
   if (!options.offline) interruption.listen();
-  if (options.paths.length === 1 && options.paths[0] === 'clean') return cleanUp(options, io);
-  const files = await findNotes(options.paths);
-  const settings = resolveSettings(options, await loadConfig(options.config, process.cwd()));
+  const [{ loadConfig }, { resolveSettings }, { parseNote }, { readNoteSource }, snapshots] = await Promise.all([
+    import('../config/load-config.js'),
+    import('../config/settings.js'),
+    import('../note/parse-note.js'),
+    import('../note/read-note-file.js'),
+    import('../snapshot/snapshot.js'),
+  ]);
+  const settingsFor = async () => resolveSettings(options, await loadConfig(options.config, process.cwd()));
+  if (options.paths.length === 1 && options.paths[0] === 'clean') return cleanUp(options, io, await settingsFor());
+  const warn = (message: string) => io.stderr.write(`notes-run: warning: ${message}\n`);
+  checkBeforeRunning(options, io);
+  const files = await findNotes(options.paths, warn);
+  const settings = await settingsFor();
   const readNotes = () =>
-    files.map((file) => {
-      const source = readNoteSource(file);
-      return { ...parseNote(file, source.text), digest: source.digest };
-    });
+    checkedSteps(
+      files.map((file) => {
+        const source = readNoteSource(file);
+        return { ...parseNote(file, source.text), digest: source.digest };
+      }),
+      options.steps,
+    );
   const snapshotsDir = resolve(options.snapshots ?? 'snapshots');
   for (const file of files) checkWorkingDirectory(settings.forNote(file).cwd, file);
   if (options.outputFile) checkOutputFile(options.outputFile);
   if (!options.offline) checkSnapshotsFolder(snapshotsDir, options.snapshots);
+  const human = options.reporter === 'human' && !options.outputFile;
   const showNote = (result: NoteResult) => {
-    if (options.reporter === 'human' && !options.outputFile) io.stdout.write(humanNoteReport(result, colors));
+    if (human) io.stdout.write(humanNoteReport(result, colors, options.view));
+  };
+  const header = (info: RunInfo) => {
+    if (options.view !== 'quiet') io.stderr.write(runHeader(info, new Date(), colors));
   };
 
   if (options.plan) return showPlan(readNotes(), settings, options, io, colors);
   if (options.offline && options.update) throw new InputError('--update rewrites notes from a live run; it cannot go with --offline');
   if (options.offline && (options.prepull || options.prepullOnly)) throw new InputError('prepull pulls images on the cluster; it cannot go with --offline');
-  if (options.prepullOnly) return (await prepullLive(readNotes, { options, settings, snapshotsDir, io, colors, showNote, interruption })) ? 0 : 1;
+  if (options.prepullOnly) return (await prepullLive(readNotes, { options, settings, io, colors, interruption })) ? 0 : 1;
   let results: NoteResult[];
+  let info: RunInfo;
   // Nobody reads the rest (`notes-run ... | head -1`): stop as on Ctrl-C, clean up, leave quietly.
   io.stdout.on('error', () => interruption.stop('EPIPE'));
   if (options.offline) {
-    results = readNotes().map((note) =>
-      checkOffline(note, readSnapshot(snapshotPath(snapshotsDir, note.file)), settings.tolerances, settings.forNote(note.file).cwd, options.strict),
-    );
+    const { checkOffline } = await import('../check/check-offline.js');
+    const notes = readNotes();
+    const recorded = notes.map((note) => snapshots.readSnapshot(snapshots.snapshotPath(snapshotsDir, note.file)));
+    info = offlineInfo(recorded.filter((snapshot) => snapshot !== undefined), startedAt);
+    header(info);
+    results = notes.map((note, i) => checkOffline(note, recorded[i], settings.tolerances, settings.forNote(note.file).cwd, options.strict));
     results.forEach(showNote);
   } else {
     try {
-      results = await runLive(readNotes, { options, settings, snapshotsDir, io, colors, showNote, interruption });
+      ({ results, info } = await runLive(readNotes, { options, settings, snapshotsDir, io, colors, showNote, interruption, header, warn, startedAt }));
     } finally {
       interruption.close();
     }
@@ -91,8 +110,9 @@ async function run(options: Options, io: Io): Promise<number> {
 
   const elapsed = performance.now() - started;
   let reportLost = false;
+  const setting = { info, view: options.view, notesShown: human };
   if (options.outputFile) {
-    const report = finalReport(options.reporter, results, elapsed, pc.createColors(false), false);
+    const report = finalReport(options.reporter, results, elapsed, pc.createColors(false), { ...setting, notesShown: false });
     try {
       writeFileSync(options.outputFile, report);
       io.stderr.write(humanSummary(results, elapsed, colors));
@@ -103,7 +123,12 @@ async function run(options: Options, io: Io): Promise<number> {
       reportLost = true;
     }
   } else {
-    io.stdout.write(finalReport(options.reporter, results, elapsed, colors, options.reporter === 'human'));
+    io.stdout.write(finalReport(options.reporter, results, elapsed, colors, setting));
+  }
+  if (options.reporter === 'github' && io.env.GITHUB_STEP_SUMMARY) {
+    const { githubStepSummary } = await import('../report/github-summary.js');
+    const { appendFileSync } = await import('node:fs');
+    appendFileSync(io.env.GITHUB_STEP_SUMMARY, githubStepSummary(results, elapsed));
   }
   if (interruption.reason) {
     io.stderr.write('notes-run: interrupted; the steps that had run are reported above, everything the run started was stopped\n');
@@ -130,8 +155,7 @@ async function showPlan(notes: Note[], settings: Settings, options: Options, io:
 }
 
 /** `notes-run clean`: what crashed runs left on the current context. */
-async function cleanUp(options: Options, io: Io): Promise<number> {
-  const settings = resolveSettings(options, await loadConfig(options.config, process.cwd()));
+async function cleanUp(options: Options, io: Io, settings: Settings): Promise<number> {
   const [{ clean }, { kubectlOnPath }] = await Promise.all([import('./clean.js'), import('../cluster/kubectl-binary.js')]);
   const client: Kubectl = { binary: options.kubectl ? resolve(options.kubectl) : kubectlOnPath(io.env), env: { ...io.env } };
   return clean(client, options.context, settings.allowedContexts, (line) => io.stdout.write(`notes-run: ${line}\n`));
@@ -145,10 +169,25 @@ interface LiveContext {
   colors: Colors;
   showNote: (result: NoteResult) => void;
   interruption: Interruption;
+  header: (info: RunInfo) => void;
+  warn: (message: string) => void;
+  startedAt: string;
+}
+
+function offlineInfo(recorded: { date: string; context: string; kubectl: { client?: string; server?: string } }[], startedAt: string): RunInfo {
+  const oldest = [...recorded].sort((a, b) => a.date.localeCompare(b.date))[0];
+  const contexts = new Set(recorded.map((snapshot) => snapshot.context));
+  return {
+    mode: 'offline',
+    ...(contexts.size === 1 ? { context: [...contexts][0] } : {}),
+    versions: oldest ? { ...oldest.kubectl } : {},
+    startedAt,
+    ...(oldest ? { snapshotAt: oldest.date } : {}),
+  };
 }
 
 /** `notes-run prepull NOTE…`: connects, pulls the notes' images, and says which failed and why. */
-async function prepullLive(readNotes: () => Note[], live: LiveContext): Promise<boolean> {
+async function prepullLive(readNotes: () => Note[], live: Pick<LiveContext, 'options' | 'settings' | 'io' | 'colors' | 'interruption'>): Promise<boolean> {
   const { options, settings, io } = live;
   const [{ prepull }, { connect }, { kubectlOnPath }] = await Promise.all([import('./prepull.js'), import('../cluster/prepare-cluster.js'), import('../cluster/kubectl-binary.js')]);
   const client: Kubectl = { binary: options.kubectl ? resolve(options.kubectl) : kubectlOnPath(io.env), env: { ...io.env } };
@@ -160,28 +199,37 @@ async function prepullLive(readNotes: () => Note[], live: LiveContext): Promise<
 }
 
 /** Connects to the cluster, runs the notes (`--jobs` at a time) and stops everything on Ctrl-C. */
-async function runLive(readNotes: () => Note[], live: LiveContext): Promise<NoteResult[]> {
-  const { options, settings, io } = live;
+async function runLive(readNotes: () => Note[], live: LiveContext): Promise<{ results: NoteResult[]; info: RunInfo }> {
+  const { options, settings, io, warn } = live;
   const { signal } = live.interruption;
   // Loaded only for a live run: an offline check (the pre-commit hook) must start fast.
-  const [{ checkLive }, { connect }, { kubectlOnPath }, { describeEnvironment }] = await Promise.all([
+  const [{ checkLive }, { connect }, { kubectlOnPath }, { Progress }, { eachWithJobs }, { askBeforeUpdate }, { describeEnvironment }] = await Promise.all([
     import('./check-live.js'),
     import('../cluster/prepare-cluster.js'),
     import('../cluster/kubectl-binary.js'),
+    import('./progress.js'),
+    import('./with-jobs.js'),
+    import('./ask-update.js'),
     import('../cluster/read-environment.js'),
   ]);
   const client: Kubectl = { binary: options.kubectl ? resolve(options.kubectl) : kubectlOnPath(io.env), env: { ...io.env } };
   // The notes are parsed while kubectl asks the cluster for its version.
   let notes: Note[] = [];
   const target = await connect(client, options.context, settings.allowedContexts, () => (notes = readNotes()));
-  io.stderr.write(live.colors.dim(`notes-run: kube context ${JSON.stringify(target.context).slice(1, -1)} (${describeEnvironment(target.environment)})\n`));
+  const info: RunInfo = {
+    mode: 'live',
+    context: JSON.stringify(target.context).slice(1, -1),
+    versions: { client: target.clientVersion, server: target.serverVersion },
+    cluster: describeEnvironment(target.environment),
+    startedAt: live.startedAt,
+  };
+  live.header(info);
   if (options.prepull) {
     const { prepull } = await import('./prepull.js');
     await prepull(notes, { settings, client, target, colors: live.colors, write: (text) => io.stderr.write(text), signal });
   }
   const progress = new Progress(io.stderr, io.env);
-  const warn = (message: string) => io.stderr.write(`notes-run: warning: ${message}\n`);
-  const asking = options.update && options.interactive ? askBeforeUpdate(io.stdin, io.stderr, live.colors) : undefined;
+  const asking = options.update && options.interactive ? askBeforeUpdate(io.stdin, io.stderr, live.colors, progress) : undefined;
   const results: NoteResult[] = [];
   try {
     await eachWithJobs(notes, options.jobs, async (note, stop) => {
@@ -210,5 +258,5 @@ async function runLive(readNotes: () => Note[], live: LiveContext): Promise<Note
   }
   const order = new Map(notes.map((note, i) => [note.file, i]));
   results.sort((a, b) => order.get(a.file)! - order.get(b.file)!);
-  return results;
+  return { results, info };
 }

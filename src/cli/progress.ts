@@ -12,6 +12,7 @@ export class Progress {
   readonly #running = new Map<string, { where: string; command: string; since: number; waitingFor?: string }>();
   #timer: NodeJS.Timeout | undefined;
   #drawn = -Infinity;
+  #paused = false;
 
   constructor(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv) {
     this.#stream = stream;
@@ -22,6 +23,7 @@ export class Progress {
     if (!this.#enabled) return;
     const now = performance.now();
     this.#running.set(file, { where: `${file}:${step.line}`, command: step.command.split('\n')[0], since: now });
+    if (this.#paused) return;
     // The steps of a batch start one after another in microseconds: nobody reads lines that fast.
     if (now - this.#drawn >= MIN_REDRAW_MS) this.#draw();
     this.#timer ??= setInterval(() => this.#draw(), 200);
@@ -38,6 +40,23 @@ export class Progress {
   done(file: string): void {
     this.#running.delete(file);
     this.clear();
+  }
+
+  /**
+   * Wipes the line and draws nothing until `resume`: a question asked meanwhile (`--update
+   * -i`) must not be drawn over, nor a ticking timer mixed into the answer being typed.
+   */
+  pause(): void {
+    this.#paused = true;
+    this.clear();
+  }
+
+  resume(): void {
+    this.#paused = false;
+    if (this.#enabled && this.#running.size > 0) {
+      this.#draw();
+      this.#timer ??= setInterval(() => this.#draw(), 200);
+    }
   }
 
   /** Wipes the line so a report can be printed; the next step draws it again. */

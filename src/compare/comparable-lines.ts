@@ -22,7 +22,7 @@ export const WILDCARD = '...';
 
 /** Lines the note's author wrote or the command printed, ready for comparison. */
 export function comparableLines(text: string, side: 'documented' | 'actual', settings: CompareSettings): ComparableLine[] {
-  const namespace = settings.namespace && settings.namespace !== 'default' ? new RegExp(`\\b${escape(settings.namespace)}\\b`, 'g') : undefined;
+  const namespace = runNamespace(settings);
   const lines: ComparableLine[] = [];
   for (const raw of stripVTControlCharacters(text).replace(/\r\n?/g, '\n').split('\n')) {
     const line = raw.trimEnd();
@@ -38,6 +38,16 @@ export function comparableLines(text: string, side: 'documented' | 'actual', set
 /** Lines not compared: a terminal's noise, and the author's remarks other than a mark of omitted output. */
 export function leftOut(line: string, side: 'documented' | 'actual'): boolean {
   return isTerminalNoise(line) || (side === 'documented' && isRemark(line) && !marksOmission(line));
+}
+
+/** One line's comparison key, as comparableLines folds it on that side. */
+export function lineKey(line: string, side: 'documented' | 'actual', settings: CompareSettings): string {
+  const namespace = runNamespace(settings);
+  return keyOf(namespace && side === 'actual' ? line.replace(namespace, 'default') : line, settings.tolerances);
+}
+
+function runNamespace(settings: CompareSettings): RegExp | undefined {
+  return settings.namespace && settings.namespace !== 'default' ? new RegExp(`\\b${escape(settings.namespace)}\\b`, 'g') : undefined;
 }
 
 function keyOf(line: string, tolerances: readonly Tolerance[]): string {

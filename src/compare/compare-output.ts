@@ -1,9 +1,10 @@
 import type { CommandFacts, Comparison } from '../model.js';
-import { comparableLines, type CompareSettings } from './comparable-lines.js';
+import { comparableLines, lineKey, type CompareSettings } from './comparable-lines.js';
 import { explainDrift } from './known-drift.js';
 import { lineDiff } from './line-diff.js';
 import { linesMatch } from './match-lines.js';
 import { portableMatch } from './portability/registry.js';
+import { withWordDiff } from './word-diff.js';
 
 /** What a comparison needs of a command: how its lines are ordered, and its text for the portability facts (`-n kube-system`). */
 export type ComparedCommand = Pick<CommandFacts, 'ordering'> & { text?: string };
@@ -18,7 +19,7 @@ export function compareOutput(documented: string, actual: string, command: Compa
   if (linesMatch(want, got, ordering)) return { matches: true, diff: [], notes: [] };
   const portable = settings.portability ? portableMatch(want, got, ordering, command.text ?? '', settings.portability) : undefined;
   if (portable && !settings.portability!.strict) return { matches: true, diff: [], notes: [], portable };
-  const diff = lineDiff(want, got, ordering);
+  const diff = withWordDiff(lineDiff(want, got, ordering), (line, side) => lineKey(line, side, settings));
   const notes = explainDrift(diff);
   if (portable) notes.push(`only portable differences (${portable.join(', ')}); --strict reports them stale`);
   return { matches: false, diff, notes };

@@ -37,7 +37,13 @@ function judged(step: CommandStep, run: StepRun, settings: CompareSettings): Jud
   const comparison =
     step.session && run.sessionOutputs ? compareSession(step, run.sessionOutputs, settings) : compareDocumented(step.output, expected, run.output, { ...step.facts, text: step.command }, settings);
   if (exit.status !== 'pass') return withTyped({ ...exit, comparison });
-  return withTyped(comparison.matches ? { status: 'pass', comparison } : { status: 'stale', comparison });
+  if (comparison.matches) return withTyped({ status: 'pass', comparison });
+  return withTyped({ status: 'stale', comparison, ...(silentLongRun(step, run) ? { reason: `printed nothing in ${seconds(run.durationMs)}; give it longer with --grace` } : {}) });
+}
+
+/** A long-running command stopped before it printed anything: a diff of only `-` lines says less than this. */
+function silentLongRun(step: CommandStep, run: StepRun): boolean {
+  return step.longRunning && (run.stopped || run.timedOut) && run.output.trim() === '';
 }
 
 /** Each typed line of a session with its own output and whether that output still holds. */

@@ -24,7 +24,8 @@ export function githubReport(results: NoteResult[], durationMs: number): string 
     }
   }
   const s = summarize(results, durationMs);
-  lines.push(`notes-run: ${s.notes.total} notes: ${s.notes.fresh} fresh, ${s.notes.stale} stale, ${s.notes.broken} broken${s.notes.interrupted ? `, ${s.notes.interrupted} interrupted` : ''}`);
+  const counts = (['fresh', 'updated', 'stale', 'broken', 'interrupted'] as const).filter((status) => !['updated', 'interrupted'].includes(status) || s.notes[status] > 0);
+  lines.push(`notes-run: ${s.notes.total} ${s.notes.total === 1 ? 'note' : 'notes'}: ${counts.map((status) => `${s.notes[status]} ${status}`).join(', ')}`);
   return lines.join('\n') + '\n';
 }
 

@@ -1,17 +1,24 @@
-import type { NoteResult, Verdict } from '../model.js';
+import type { NoteResult, RunInfo, Verdict } from '../model.js';
 import { commandOf, expectedOf, headingOf, headingPath, outsideWarning } from './step-fields.js';
 import { maskSecrets } from '../secrets/mask-secrets.js';
 import { summarize } from './summary.js';
 
-/** The JSON contract of SPEC §6; extra keys (reason, diff, ...) only add to it. */
-export function jsonReport(results: NoteResult[], durationMs: number): string {
+/**
+ * The JSON contract (docs/json.md); keys are only ever added, never renamed. The run's
+ * own facts (context, mode, versions, startedAt) sit at the top level beside `notes`.
+ */
+export function jsonReport(results: NoteResult[], durationMs: number, info?: RunInfo): string {
   const notes = results.map((result) => ({
     file: result.file,
     status: result.status,
     steps: result.verdicts.map(stepEntry),
     messages: result.messages,
   }));
-  return JSON.stringify({ notes, summary: summarize(results, durationMs) }, null, 2) + '\n';
+  const run = info
+    ? { context: info.context ?? null, mode: info.mode, versions: { client: info.versions.client ?? null, server: info.versions.server ?? null }, startedAt: info.startedAt }
+    : {};
+  const snapshotAt = info?.snapshotAt ? { snapshotAt: info.snapshotAt } : {};
+  return JSON.stringify({ ...run, ...snapshotAt, notes, summary: summarize(results, durationMs) }, null, 2) + '\n';
 }
 
 function stepEntry(verdict: Verdict): Record<string, unknown> {

@@ -10,7 +10,11 @@ import { summarize } from './summary.js';
 export function junitReport(results: NoteResult[], durationMs: number): string {
   const s = summarize(results, durationMs);
   const timestamp = new Date().toISOString().replace(/\.\d+Z$/, '');
+  let total = 0;
   const suites = results.map((result, id) => {
+    // A suite takes as long as its testcases add up to, to the millisecond each is shown in.
+    const time = result.verdicts.reduce((sum, verdict) => sum + Math.round(verdict.run?.durationMs ?? 0), 0);
+    total += time;
     const count = (status: Verdict['status'][]) => result.verdicts.filter((v) => status.includes(v.status)).length;
     const attributes = {
       name: result.file,
@@ -18,7 +22,7 @@ export function junitReport(results: NoteResult[], durationMs: number): string {
       failures: count(['stale']),
       errors: count(['broken']),
       skipped: count(['skipped', 'unverified']),
-      time: secs(result.durationMs),
+      time: secs(time),
       timestamp,
       hostname: hostname(),
       id,
@@ -27,13 +31,13 @@ export function junitReport(results: NoteResult[], durationMs: number): string {
     const cases = result.verdicts.map((verdict) => testcase(result.file, verdict));
     return `  <testsuite ${attrs(attributes)}>\n    <properties/>\n${cases.join('')}    <system-out/>\n    <system-err/>\n  </testsuite>\n`;
   });
-  const totals = { name: 'notes-run', tests: s.steps.total, failures: s.steps.stale, errors: s.steps.broken, time: secs(durationMs) };
+  const totals = { name: 'notes-run', tests: s.steps.total, failures: s.steps.stale + s.steps.updated, errors: s.steps.broken, time: secs(total) };
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites ${attrs(totals)}>\n${suites.join('')}</testsuites>\n`;
 }
 
 function testcase(file: string, verdict: Verdict): string {
   const name = `${file}:${verdict.step.line} ${[...headingPath(verdict), firstLine(commandOf(verdict))].join(' › ')}`;
-  const head = `    <testcase ${attrs({ name, classname: file.replace(/\.md$/, '').replace(/[/\\]/g, '.'), time: secs(verdict.run?.durationMs ?? 0) })}`;
+  const head = `    <testcase ${attrs({ name, classname: file.replace(/\.md$/, '').replace(/[/\\]/g, '.'), time: secs(Math.round(verdict.run?.durationMs ?? 0)) })}`;
   const detail = [verdict.reason, ...(verdict.comparison?.diff ?? []).map((line) => `${line.op} ${line.text}`)].filter(Boolean).join('\n');
   // The cluster's word on why goes to the testcase's own system-out.
   const out = verdict.run?.diagnosis ? `      <system-out>${escape(['cluster:', ...diagnosisLines(verdict.run.diagnosis)].join('\n'))}</system-out>\n` : '';

@@ -1,27 +1,36 @@
 import type { NoteResult, NoteStatus, StepStatus, Verdict } from '../model.js';
 
 export interface Summary {
-  notes: Record<NoteStatus | 'total', number>;
-  steps: Record<StepStatus | 'total', number>;
+  /** `updated`: stale notes whose every drifted output `--update` rewrote; not counted as stale. */
+  notes: Record<NoteStatus | 'updated' | 'total', number>;
+  /** `updated`: stale steps `--update` rewrote; not counted as stale. */
+  steps: Record<StepStatus | 'updated' | 'total', number>;
   /** Passing steps that pass only as portable (counted among `steps.pass` too). */
   portable: number;
   durationMs: number;
 }
 
 export function summarize(results: NoteResult[], durationMs: number): Summary {
-  const notes = { total: 0, fresh: 0, stale: 0, broken: 0, empty: 0, unverified: 0, interrupted: 0 };
-  const steps = { total: 0, pass: 0, stale: 0, broken: 0, unchecked: 0, skipped: 0, unverified: 0 };
+  const notes = { total: 0, fresh: 0, updated: 0, stale: 0, broken: 0, empty: 0, unverified: 0, interrupted: 0 };
+  const steps = { total: 0, pass: 0, updated: 0, stale: 0, broken: 0, unchecked: 0, skipped: 0, unverified: 0 };
   let portable = 0;
   for (const result of results) {
     notes.total++;
-    notes[result.status]++;
+    notes[noteOutcome(result)]++;
     for (const verdict of result.verdicts) {
       steps.total++;
-      steps[verdict.status]++;
+      steps[verdict.updated ? 'updated' : verdict.status]++;
       if (isPortable(verdict)) portable++;
     }
   }
   return { notes, steps, portable, durationMs: Math.round(durationMs) };
+}
+
+/** A note's status as the run left it: a stale note whose drift `--update` rewrote is `updated`. */
+export function noteOutcome(result: NoteResult): NoteStatus | 'updated' {
+  if (result.status !== 'stale') return result.status;
+  const stale = result.verdicts.filter((v: Verdict) => v.status === 'stale');
+  return stale.length > 0 && stale.every((v) => v.updated) ? 'updated' : 'stale';
 }
 
 /**
@@ -29,9 +38,10 @@ export function summarize(results: NoteResult[], durationMs: number): Summary {
  * `unverified`) unless `strict`; 1: any note stale or broken.
  */
 export function exitCodeOf(results: NoteResult[], strict = false): 0 | 1 {
-  const settled = (result: NoteResult) =>
-    result.status === 'fresh' ||
-    (!strict && (result.status === 'empty' || result.status === 'unverified')) || (result.status === 'stale' && result.verdicts.every((v) => v.status !== 'stale' || v.updated));
+  const settled = (result: NoteResult) => {
+    const outcome = noteOutcome(result);
+    return outcome === 'fresh' || outcome === 'updated' || (!strict && (outcome === 'empty' || outcome === 'unverified'));
+  };
   return results.every(settled) ? 0 : 1;
 }
 

@@ -94,6 +94,9 @@ function changeEdits(removed: ComparableLine[], added: ComparableLine[], at: num
   });
 }
 
+/** Two blanks or a tab between words: the line is a row of a table. */
+const COLUMN_GAP = /\S(?: {2,}|\t)\S/;
+
 const firstWord = (key: string): string => key.split(' ', 1)[0];
 
 function inDefault(text: string, namespace: string | undefined): string {
@@ -110,6 +113,8 @@ function mergeWords(documented: string, actual: string, settings: CompareSetting
   const act = actual.split(/(\s+)/);
   if (doc.length !== act.length) return actual;
   const same = (a: string, b: string) => applyTolerances(a, settings.tolerances) === applyTolerances(b, settings.tolerances);
+  // Only a table's columns are re-aligned; any other line keeps the blanks the command printed.
+  if (!COLUMN_GAP.test(actual)) return doc.map((word, i) => (i % 2 === 1 || !same(word, act[i]) ? act[i] : word)).join('');
   let shift = 0;
   return doc
     .map((word, i) => {

@@ -154,8 +154,8 @@ describe('the diff shown for drift', () => {
   it('shows the original text of both sides, documented first', () => {
     const comparison = compareOutput('service/sleep-2 created', 'service/sleep-2 unchanged\n', describeCommand('kubectl apply -f x'), settings);
     expect(comparison.diff).toEqual([
-      { op: '-', text: 'service/sleep-2 created' },
-      { op: '+', text: 'service/sleep-2 unchanged' },
+      { op: '-', text: 'service/sleep-2 created', words: [{ text: 'service/sleep-2' }, { text: ' ' }, { text: 'created', change: 'changed' }] },
+      { op: '+', text: 'service/sleep-2 unchanged', words: [{ text: 'service/sleep-2' }, { text: ' ' }, { text: 'unchanged', change: 'changed' }] },
     ]);
   });
 

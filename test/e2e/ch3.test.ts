@@ -35,8 +35,15 @@ describe('notes/ch3.md against a k3s-like cluster', () => {
     expect(report.summary).toMatchObject({ notes: { total: 1, fresh: 1 } });
   });
 
-  it('prints a readable report with the Korean headings, file:line and a summary', () => {
+  it('prints one line for the fresh note by default, the summary, and the context it ran against', () => {
     const result = workspace().run(['ch3.md']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^FRESH ch3\.md 12 steps: 12 pass in \d+\.\d s\n\n1 note: 1 fresh · steps: 12 pass · \d+\.\d s\n$/);
+    expect(result.stderr).toBe('notes-run: live · kube context default · server v1.31.5+k3s1 · kubectl v1.32.3\n');
+  });
+
+  it('prints a readable report with the Korean headings, file:line and a summary with --verbose', () => {
+    const result = workspace().run(['--verbose', 'ch3.md']);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('FRESH ch3.md');
     expect(result.stdout).toContain('3.1. Kubernetes 내부의 Network traffic routing');

@@ -89,7 +89,7 @@ describe('the human report', () => {
 
   it('says how many runs a re-run cluster read took', () => {
     const retried: NoteResult = { ...result, verdicts: [{ ...result.verdicts[0], run: { ...run('x'), attempts: 3 } }] };
-    expect(humanNoteReport(retried, pc.createColors(false))).toContain('kubectl apply -f a.yaml (run 3 times)');
+    expect(humanNoteReport(retried, pc.createColors(false), 'verbose')).toContain('kubectl apply -f a.yaml (run 3 times while the cluster converged)');
   });
 
   it('has no colour codes when colour is off, and has them when on', () => {

@@ -68,6 +68,20 @@ describe('writing the note', () => {
   });
 });
 
+describe('rewriting a line that is not a table row', () => {
+  it('writes it exactly as printed, not re-aligned to the documented spacing', () => {
+    expect(rewriteOutput('deployment.apps/sleep-1   configured', 'deployment.apps/sleep-1 created\n', settings)).toEqual(['deployment.apps/sleep-1 created']);
+    expect(rewriteOutput('pod "sleep-2-xx"    deleted\nok', 'pod "sleep-2-xx" deleted from default namespace\nok\n', settings)).toEqual([
+      'pod "sleep-2-xx" deleted from default namespace',
+      'ok',
+    ]);
+  });
+
+  it('still keeps a masked value the new line fits, in the spacing the command printed', () => {
+    expect(rewriteOutput('PING 10.xx.xx.xx  (10.xx.xx.xx): 56 data bytes', 'PING 10.42.0.9 (10.42.0.9): 64 data bytes\n', settings)).toEqual(['PING 10.xx.xx.xx (10.xx.xx.xx): 64 data bytes']);
+  });
+});
+
 describe('the one atomic write', () => {
   it('removes its temporary file when the write fails, and the note stays as it was', async () => {
     const { writeAtomically } = await import('../../src/files/atomic-write.js');
