@@ -8,7 +8,7 @@ import type { RunInfo } from '../model.js';
 export function runHeader(info: RunInfo, now: Date, c: Colors): string {
   const versions = [info.versions.server && `server ${info.versions.server}`, info.versions.client && `kubectl ${info.versions.client}`].filter(Boolean);
   if (info.mode === 'live') {
-    return c.dim(`notes-run: live · kube context ${info.context ?? '(none)'}${info.cluster ? ` (${info.cluster})` : ''}${versions.length ? ` · ${versions.join(' · ')}` : ''}\n`);
+    return c.dim(`notes-run: live · kube context ${info.context ?? '(none)'}${info.cluster ? ` (${info.cluster})` : versions.length ? ` · ${versions.join(' · ')}` : ''}\n`);
   }
   if (!info.snapshotAt) return c.dim('notes-run: offline · no snapshot recorded yet (run the notes live once)\n');
   const recorded = `snapshot recorded ${age(now.getTime() - Date.parse(info.snapshotAt))} ago`;
