@@ -206,6 +206,28 @@ export interface Comparison {
   diff: DiffLine[];
   /** Short explanations of drift a user would want named (e.g. a kubectl wording change). */
   notes: string[];
+  /**
+   * The portability facts (ids) that made the outputs match: differences that come only
+   * from the kubectl or server version or the cluster's flavour. Absent on a plain match.
+   */
+  portable?: string[];
+}
+
+/** Where a cluster runs and which versions answer: read once per run, kept in snapshots. */
+export interface ClusterEnvironment {
+  /** docker-desktop, k3d, k3s, kind, minikube, rancher-desktop, ...; absent when unknown. */
+  flavour?: string;
+  nodes?: ClusterNode[];
+  /** `kubectl version` gitVersions, e.g. v1.34.1 and v1.31.5+k3s1. */
+  client?: string;
+  server?: string;
+}
+
+export interface ClusterNode {
+  name: string;
+  osImage?: string;
+  kubeletVersion?: string;
+  addresses?: string[];
 }
 
 export interface DiffLine {

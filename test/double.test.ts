@@ -79,6 +79,7 @@ function cluster(extraEnv: NodeJS.ProcessEnv = {}): Cluster {
     KUBE_DOUBLE_CONVERGE_MS: '',
     KUBE_DOUBLE_CLIENT: '',
     KUBE_DOUBLE_SERVER: '',
+    KUBE_DOUBLE_FLAVOUR: '',
     ...extraEnv,
   };
   const write = (path: string, text: string) => {
@@ -654,5 +655,49 @@ describe("the user's note ch3.md", () => {
     }
     // the pod IP changes when the pod is replaced (실습2)
     expect(ipsSeen[1]).not.toBe(ipsSeen[2]);
+  });
+});
+
+describe('cluster flavours (KUBE_DOUBLE_FLAVOUR)', () => {
+  it('is k3d with kubectl 1.34: k3d node, k3s addresses, node IP for a LoadBalancer, 1.34 delete wording', () => {
+    const c = cluster({ KUBE_DOUBLE_FLAVOUR: 'k3d', KUBE_DOUBLE_CLIENT: '1.34', KUBE_DOUBLE_SERVER: '1.34' });
+    expect(c.k(['get', 'nodes', '-o', 'jsonpath={.items[0].metadata.name} {.items[0].status.nodeInfo.kubeletVersion} {.items[0].status.nodeInfo.osImage}']).stdout).toBe(
+      'k3d-dev-server-0 v1.34.1+k3s1 K3s v1.34.1+k3s1',
+    );
+    expect(JSON.parse(c.k(['version', '-o', 'json']).stdout).clientVersion.gitVersion).toBe('v1.34.1');
+    c.k(['apply', '-f', 'sleep/sleep1.yaml']);
+    expect(podIP(c, 'sleep-1')).toMatch(POD_IP);
+    c.k(['expose', 'deploy/sleep-1', '--type=LoadBalancer', '--port=8080', '--target-port=80']);
+    const nodeIP = c.k(['get', 'nodes', '-o', 'jsonpath={.items[0].status.addresses[0].address}']).stdout;
+    expect(c.k(['get', 'svc', 'sleep-1', '-o', 'jsonpath={.status.loadBalancer.ingress[0]}']).stdout).toBe(`{"ip":"${nodeIP}","ipMode":"VIP"}`);
+    expect(c.k(['get', 'svc', '-n', 'kube-system', 'kube-dns', '-o', 'jsonpath={.spec.clusterIP}']).stdout).toBe('10.43.0.10');
+    const pod = podNames(c, 'app=sleep-1')[0];
+    expect(c.k(['delete', 'pod', pod]).stdout).toBe(`pod "${pod}" deleted from default namespace\n`);
+    expect(c.k(['describe', 'pod', '-l', 'app=sleep-1']).stdout).toMatch(/Created container: sleep\n/);
+  });
+
+  it('is kind with kubectl 1.31: kind node, kubeadm addresses, a pool address for a LoadBalancer, old wording', () => {
+    const c = cluster({ KUBE_DOUBLE_FLAVOUR: 'kind', KUBE_DOUBLE_CLIENT: '1.31', KUBE_DOUBLE_SERVER: '1.31' });
+    expect(c.k(['get', 'nodes', '-o', 'jsonpath={.items[0].metadata.name} {.items[0].status.nodeInfo.kubeletVersion}']).stdout).toBe('kind-control-plane v1.31.5');
+    expect(JSON.parse(c.k(['version', '-o', 'json']).stdout).clientVersion.gitVersion).toBe('v1.31.5');
+    c.k(['apply', '-f', 'sleep/sleep1.yaml']);
+    expect(podIP(c, 'sleep-1')).toMatch(/^10\.244\.\d{1,3}\.\d{1,3}$/);
+    c.k(['expose', 'deploy/sleep-1', '--type=LoadBalancer', '--port=8080', '--target-port=80']);
+    expect(rows(c.k(['get', 'svc', 'sleep-1']).stdout)[1]).toMatch(/^sleep-1\s+LoadBalancer\s+10\.96\.\S+\s+172\.18\.255\.\d+\s+8080:3\d{4}\/TCP/);
+    expect(c.k(['get', 'svc', '-n', 'kube-system', 'kube-dns', '-o', 'jsonpath={.spec.clusterIP}']).stdout).toBe('10.96.0.10');
+    expect(c.k(['get', 'pods', '-n', 'kube-system', '-o', 'name']).stdout).toMatch(/pod\/etcd-kind-control-plane\n[^]*pod\/kindnet-/);
+    const pod = podNames(c, 'app=sleep-1')[0];
+    expect(c.k(['delete', 'pod', pod]).stdout).toBe(`pod "${pod}" deleted\n`);
+    expect(c.k(['describe', 'pod', '-l', 'app=sleep-1']).stdout).toMatch(/Created container sleep\n/);
+    expect(c.k(['get', 'ep', 'sleep-1']).stderr).toBe('');
+  });
+
+  it('is Docker Desktop: localhost for every LoadBalancer, its own kube-system', () => {
+    const c = cluster({ KUBE_DOUBLE_FLAVOUR: 'docker-desktop' });
+    c.k(['apply', '-f', 'sleep/sleep1.yaml']);
+    c.k(['expose', 'deploy/sleep-1', '--type=LoadBalancer', '--port=8080', '--target-port=80']);
+    expect(rows(c.k(['get', 'svc', 'sleep-1']).stdout)[1]).toMatch(/\slocalhost\s/);
+    expect(c.k(['get', 'pods', '-n', 'kube-system', '-o', 'name']).stdout).toContain('pod/vpnkit-controller');
+    expect(c.k(['get', 'nodes', '-o', 'name']).stdout).toBe('node/docker-desktop\n');
   });
 });

@@ -3,14 +3,19 @@ import { exemptNodePorts } from '../compare/tolerances/exempt-node-ports.js';
 import { fixedNodePorts } from '../yaml/fixed-node-ports.js';
 import { judgeCommand } from '../compare/judge-command.js';
 import type { Note, NoteResult, StepRun, Verdict } from '../model.js';
-import { recordedRuns, type Snapshot } from '../snapshot/snapshot.js';
+import { recordedCluster, recordedRuns, type Snapshot } from '../snapshot/snapshot.js';
 import { checkYamlStep } from '../yaml/check-yaml-step.js';
 import { noteStatus, verdictWithoutRun } from './verdicts.js';
 
 /** Judges a note's documented outputs against its last live run, with no cluster at all. */
-export function checkOffline(note: Note, snapshot: Snapshot | undefined, tolerances: CompareSettings['tolerances'], cwd: string): NoteResult {
+export function checkOffline(note: Note, snapshot: Snapshot | undefined, tolerances: CompareSettings['tolerances'], cwd: string, strict = false): NoteResult {
   const started = performance.now();
-  const settings: CompareSettings = { tolerances: exemptNodePorts(tolerances, fixedNodePorts(note, cwd)), namespace: snapshot?.namespace };
+  const settings: CompareSettings = {
+    tolerances: exemptNodePorts(tolerances, fixedNodePorts(note, cwd)),
+    namespace: snapshot?.namespace,
+    // The snapshot's outputs stand for the cluster they were recorded on.
+    ...(snapshot ? { portability: { recorded: snapshot.documentedOn ?? {}, current: recordedCluster(snapshot), strict } } : {}),
+  };
   const recorded = snapshot ? recordedRuns(snapshot) : () => undefined;
   const verdicts: Verdict[] = note.steps.map((step) => {
     if (step.kind === 'yaml') return checkYamlStep(step, note.steps, cwd);

@@ -10,7 +10,7 @@ import type { Settings } from '../config/settings.js';
 import type { Note, NoteResult, Verdict } from '../model.js';
 import { readNoteSource } from '../note/read-note-file.js';
 import { noteStatus } from '../check/verdicts.js';
-import { snapshotOf, snapshotPath, writeSnapshot } from '../snapshot/snapshot.js';
+import { readSnapshotQuietly, snapshotOf, snapshotPath, writeSnapshot } from '../snapshot/snapshot.js';
 import { NoteChanged, rewritable, updatedNote, whyNotWritable, writeNoteAtomically } from '../update/update-note.js';
 import { fixedNodePorts } from '../yaml/fixed-node-ports.js';
 import { InputError } from './input-error.js';
@@ -43,7 +43,14 @@ async function checkWhole(note: Note, live: LiveRun, complete: boolean): Promise
   const place = settings.forNote(note.file);
   const space = await namespaceFor(note, place.namespace, live);
   if (space.warning) live.warn(`${note.file}: ${space.warning}`);
-  const compare: CompareSettings = { tolerances: exemptNodePorts(settings.tolerances, fixedNodePorts(note, place.cwd)), namespace: space.name };
+  const path = snapshotPath(live.snapshotsDir, note.file);
+  // The note's outputs come from where its last `--update=all` ran, else from somewhere unknown.
+  const documentedOn = readSnapshotQuietly(path)?.documentedOn;
+  const compare: CompareSettings = {
+    tolerances: exemptNodePorts(settings.tolerances, fixedNodePorts(note, place.cwd)),
+    namespace: space.name,
+    portability: { recorded: documentedOn ?? {}, current: target.environment, strict: options.strict },
+  };
   let releasing: Promise<void> | undefined;
   const release = () => {
     // A namespace that could not be deleted is named, never left behind in silence.
@@ -75,11 +82,17 @@ async function checkWhole(note: Note, live: LiveRun, complete: boolean): Promise
     if (live.signal.aborted) return { ...result, status: 'interrupted' };
     // A snapshot and an update need the whole note's run, not a `--step` slice of it.
     if (!complete) return result;
-    const snapshotFile = snapshotPath(live.snapshotsDir, note.file);
+    const snapshotFile = path;
     try {
       writeSnapshot(
         snapshotFile,
-        snapshotOf(result, { context: target.context, namespace: space.name, kubectl: { client: target.clientVersion, server: target.serverVersion } }),
+        snapshotOf(result, {
+          context: target.context,
+          namespace: space.name,
+          kubectl: { client: target.clientVersion, server: target.serverVersion },
+          cluster: target.environment,
+          documentedOn: options.update && options.updateAll ? target.environment : documentedOn,
+        }),
       );
     } catch (error) {
       // A full disk or a read-only folder is this note's problem: the other notes' results stand.
@@ -87,7 +100,7 @@ async function checkWhole(note: Note, live: LiveRun, complete: boolean): Promise
     }
     if (options.update) {
       try {
-        await applyUpdate(note, result, compare, live.confirm);
+        await applyUpdate(note, result, compare, live.confirm, options.updateAll);
       } catch (error) {
         addProblem(result, `not updated: ${error instanceof NoteChanged ? error.message : `could not write the note (${errorCode(error)})`}`);
       }
@@ -99,14 +112,16 @@ async function checkWhole(note: Note, live: LiveRun, complete: boolean): Promise
 }
 
 /** Rewrites the drifted outputs in the note and marks those steps as updated. */
-async function applyUpdate(note: Note, result: NoteResult, compare: CompareSettings, confirm: LiveRun['confirm']): Promise<void> {
-  if (rewritable(result).length === 0) return;
+async function applyUpdate(note: Note, result: NoteResult, compare: CompareSettings, confirm: LiveRun['confirm'], all: boolean): Promise<void> {
+  if (rewritable(result, all).length === 0) return;
   const readOnly = whyNotWritable(note.file);
   if (readOnly) return addProblem(result, `not updated: ${readOnly}`);
   const accepted = new Set<Verdict>();
-  for (const verdict of rewritable(result)) if (!confirm || (await confirm(note.file, verdict))) accepted.add(verdict);
+  for (const verdict of rewritable(result, all)) if (!confirm || (await confirm(note.file, verdict))) accepted.add(verdict);
   const source = readNoteSource(note.file);
-  const update = updatedNote(source.text, result, compare, (verdict) => accepted.has(verdict));
+  // `--update=all` rewrites portable differences too: judged strictly, they are drift.
+  const rewriting = all && compare.portability ? { ...compare, portability: { ...compare.portability, strict: true } } : compare;
+  const update = updatedNote(source.text, result, rewriting, (verdict) => accepted.has(verdict), all);
   if (!update) return;
   writeNoteAtomically(note.file, update.text, { bom: source.bom, unchangedSince: note.digest ?? source.digest });
   for (const verdict of result.verdicts) {

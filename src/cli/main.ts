@@ -76,7 +76,9 @@ async function run(options: Options, io: Io): Promise<number> {
   // Nobody reads the rest (`notes-run ... | head -1`): stop as on Ctrl-C, clean up, leave quietly.
   io.stdout.on('error', () => interruption.stop('EPIPE'));
   if (options.offline) {
-    results = readNotes().map((note) => checkOffline(note, readSnapshot(snapshotPath(snapshotsDir, note.file)), settings.tolerances, settings.forNote(note.file).cwd));
+    results = readNotes().map((note) =>
+      checkOffline(note, readSnapshot(snapshotPath(snapshotsDir, note.file)), settings.tolerances, settings.forNote(note.file).cwd, options.strict),
+    );
     results.forEach(showNote);
   } else {
     try {
@@ -162,16 +164,17 @@ async function runLive(readNotes: () => Note[], live: LiveContext): Promise<Note
   const { options, settings, io } = live;
   const { signal } = live.interruption;
   // Loaded only for a live run: an offline check (the pre-commit hook) must start fast.
-  const [{ checkLive }, { connect }, { kubectlOnPath }] = await Promise.all([
+  const [{ checkLive }, { connect }, { kubectlOnPath }, { describeEnvironment }] = await Promise.all([
     import('./check-live.js'),
     import('../cluster/prepare-cluster.js'),
     import('../cluster/kubectl-binary.js'),
+    import('../cluster/read-environment.js'),
   ]);
   const client: Kubectl = { binary: options.kubectl ? resolve(options.kubectl) : kubectlOnPath(io.env), env: { ...io.env } };
   // The notes are parsed while kubectl asks the cluster for its version.
   let notes: Note[] = [];
   const target = await connect(client, options.context, settings.allowedContexts, () => (notes = readNotes()));
-  io.stderr.write(live.colors.dim(`notes-run: kube context ${JSON.stringify(target.context).slice(1, -1)}${target.serverVersion ? ` (server ${target.serverVersion})` : ''}\n`));
+  io.stderr.write(live.colors.dim(`notes-run: kube context ${JSON.stringify(target.context).slice(1, -1)} (${describeEnvironment(target.environment)})\n`));
   if (options.prepull) {
     const { prepull } = await import('./prepull.js');
     await prepull(notes, { settings, client, target, colors: live.colors, write: (text) => io.stderr.write(text), signal });

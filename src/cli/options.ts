@@ -28,11 +28,13 @@ export interface Options {
   bail: boolean;
   steps: number[];
   offline: boolean;
-  /** Notes with nothing checked (`empty`, `unverified`) fail the run too. */
+  /** Notes with nothing checked (`empty`, `unverified`) fail the run too, and portable differences (kubectl version, cluster flavour) make a step stale. */
   strict: boolean;
   /** Print how each note is read, without running anything. */
   plan: boolean;
   update: boolean;
+  /** `--update=all`: also rewrite outputs that differ only portably (kubectl version, flavour). */
+  updateAll: boolean;
   interactive: boolean;
   snapshots?: string;
   config?: string;
@@ -51,8 +53,10 @@ per note, whether every documented output still holds: fresh, stale or broken.
 Options:
   --offline              no cluster: compare documented outputs with the last snapshot
   --plan                 show how each note is read (steps, output lines, skips) and run nothing
-  --strict               exit 1 for notes with nothing checked (empty, unverified) too
+  --strict               exit 1 for notes with nothing checked (empty, unverified) too,
+                         and report portable differences (kubectl version, cluster flavour) as stale
   --update               rewrite drifted documented outputs in the note (atomic)
+  --update=all           also rewrite outputs that differ only portably (kubectl version, flavour)
   -i, --interactive      with --update: show each drifted output and ask first
   --reporter NAME        human (default), json, junit or github
   --output-file FILE     write the report to FILE instead of stdout
@@ -82,10 +86,14 @@ Exit status: 0 all fresh, 1 any stale or broken, 2 usage, config, context or inp
 `;
 
 export function parseOptions(argv: string[]): Options {
+  // `--update=all` is `--update` with a scope; a bare `--update` keeps portable differences.
+  const updateAll = argv.some((arg) => arg === '--update=all');
+  const bad = argv.find((arg) => arg.startsWith('--update=') && arg !== '--update=all');
+  if (bad) throw new InputError(`--update takes no value or "all", not "${bad.slice('--update='.length)}"`);
   let parsed;
   try {
     parsed = parseArgs({
-      args: argv,
+      args: argv.map((arg) => (arg === '--update=all' ? '--update' : arg)),
       allowPositionals: true,
       options: {
         offline: { type: 'boolean', default: false },
@@ -152,6 +160,7 @@ export function parseOptions(argv: string[]): Options {
     strict: v.strict!,
     plan: v.plan!,
     update: v.update!,
+    updateAll,
     interactive: v.interactive!,
     snapshots: v.snapshots,
     config: v.config,

@@ -5,7 +5,9 @@ import { basename, join } from 'node:path';
 import { InputError } from '../cli/input-error.js';
 import { hold } from '../cleanup/leftovers.js';
 import { runLabels } from './run-labels.js';
+import type { ClusterEnvironment } from '../model.js';
 import { kubeconfigFor } from './kubeconfig.js';
+import { environmentOf, readNodes } from './read-environment.js';
 import { kubectl, type Kubectl } from './kubectl.js';
 import { isAllowed, looksLocal } from './local-context.js';
 
@@ -15,6 +17,8 @@ export interface ClusterTarget {
   contextArgs: string[];
   clientVersion?: string;
   serverVersion?: string;
+  /** Flavour, nodes and versions, read once per run: portability facts and snapshots use them. */
+  environment: ClusterEnvironment;
 }
 
 /**
@@ -41,6 +45,7 @@ export async function connect(client: Kubectl, named: string | undefined, allowe
   }
   const contextArgs = named ? ['--context', named] : [];
   const asking = kubectl(client, ['version', '--output=json', ...contextArgs]);
+  const nodes = readNodes(client, contextArgs);
   meanwhile();
   const version = await asking;
   const versions = parseVersions(version.stdout);
@@ -53,7 +58,7 @@ export async function connect(client: Kubectl, named: string | undefined, allowe
       );
     }
   }
-  return { context, contextArgs, ...versions };
+  return { context, contextArgs, ...versions, environment: environmentOf(context, { client: versions.clientVersion, server: versions.serverVersion }, await nodes) };
 }
 
 export interface RunNamespace {

@@ -1,5 +1,6 @@
 import { stripVTControlCharacters } from 'node:util';
 import { isRemark, isTerminalNoise, marksOmission } from '../note/output-lines.js';
+import type { Portability } from './portability/registry.js';
 import type { Tolerance } from './tolerances/tolerance.js';
 import { applyTolerances } from './tolerances/registry.js';
 
@@ -13,6 +14,8 @@ export interface CompareSettings {
   tolerances: readonly Tolerance[];
   /** The run's own namespace, which stands for `default` in the documented output. */
   namespace?: string;
+  /** Where the note was recorded and where it runs: differences only those explain pass as portable. */
+  portability?: Portability;
 }
 
 export const WILDCARD = '...';

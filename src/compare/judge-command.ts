@@ -1,7 +1,7 @@
-import type { CommandFacts, CommandStep, Comparison, DocumentedOutput, StepRun, StepStatus, TypedLineVerdict } from '../model.js';
+import type { CommandStep, Comparison, DocumentedOutput, StepRun, StepStatus, TypedLineVerdict } from '../model.js';
 import type { CompareSettings } from './comparable-lines.js';
 import { documentedText } from '../note/documented-text.js';
-import { compareOutput } from './compare-output.js';
+import { compareOutput, type ComparedCommand } from './compare-output.js';
 import { PatternTooSlow } from './tolerances/tolerance.js';
 
 export interface Judgement {
@@ -35,7 +35,7 @@ function judged(step: CommandStep, run: StepRun, settings: CompareSettings): Jud
   const withTyped = <T extends Judgement>(judgement: T): T => (typed ? { ...judgement, typed } : judgement);
   if (expected === undefined) return withTyped(exit.status === 'pass' ? { status: 'unchecked' } : exit);
   const comparison =
-    step.session && run.sessionOutputs ? compareSession(step, run.sessionOutputs, settings) : compareDocumented(step.output, expected, run.output, step.facts, settings);
+    step.session && run.sessionOutputs ? compareSession(step, run.sessionOutputs, settings) : compareDocumented(step.output, expected, run.output, { ...step.facts, text: step.command }, settings);
   if (exit.status !== 'pass') return withTyped({ ...exit, comparison });
   return withTyped(comparison.matches ? { status: 'pass', comparison } : { status: 'stale', comparison });
 }
@@ -45,7 +45,7 @@ function typedLines(step: CommandStep, pieces: string[], settings: CompareSettin
   return step.session!.map((line, i) => {
     const actual = pieces[i + 1] ?? '';
     if (!line.output) return { line: line.line, command: line.command, status: 'unchecked', expected: null, actual };
-    const holds = compareDocumented(line.output, line.output.text, actual, line.facts, settings).matches;
+    const holds = compareDocumented(line.output, line.output.text, actual, { ...line.facts, text: line.command }, settings).matches;
     return { line: line.line, command: line.command, status: holds ? 'pass' : 'stale', expected: line.output.text, actual };
   });
 }
@@ -77,7 +77,7 @@ function compareSession(step: CommandStep, pieces: string[], settings: CompareSe
   const merged: Comparison = { matches: true, diff: [], notes: [] };
   for (const part of parts) {
     if (!part.output) continue;
-    const comparison = compareDocumented(part.output, part.output.text, part.actual, part.facts, settings);
+    const comparison = compareDocumented(part.output, part.output.text, part.actual, { ...part.facts, text: part.command }, settings);
     if (comparison.matches) continue;
     merged.matches = false;
     merged.diff.push({ op: ' ', text: `[typed] ${part.command}` }, ...comparison.diff);
@@ -91,7 +91,7 @@ function compareDocumented(
   output: DocumentedOutput | undefined,
   expected: string,
   actual: string,
-  command: CommandFacts,
+  command: ComparedCommand,
   settings: CompareSettings,
 ): Comparison {
   const comparison = compareOutput(expected, actual, command, settings);

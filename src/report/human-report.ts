@@ -2,7 +2,7 @@ import type { Colors } from 'picocolors/types.js';
 import type { NoteMessage, NoteResult, StepStatus, Verdict } from '../model.js';
 import { diagnosisLines } from './diagnosis-lines.js';
 import { commandOf, firstLine, outsideWarning } from './step-fields.js';
-import { summarize, type Summary } from './summary.js';
+import { isPortable, passCount, summarize, type Summary } from './summary.js';
 import { visible } from './visible-text.js';
 
 const MARKS: Record<StepStatus, string> = {
@@ -41,7 +41,10 @@ export function humanStepLines(file: string, verdict: Verdict, c: Colors): strin
   const label = verdict.status === 'pass' ? '' : `${color(verdict.status)} `;
   // A cluster read that matched only once the cluster converged says how many runs that took.
   const tries = verdict.run && verdict.run.attempts > 1 ? c.dim(` (run ${verdict.run.attempts} times)`) : '';
-  const lines = [`      ${color(MARKS[verdict.status])} ${label}${where} ${visible(firstLine(commandOf(verdict)))}${tries}`];
+  // A portable pass: `≈` and the facts that explain the difference (kubectl version, flavour).
+  const mark = isPortable(verdict) ? '≈' : MARKS[verdict.status];
+  const facts = isPortable(verdict) ? c.cyan(` ≈ ${verdict.comparison!.portable!.join(', ')}`) : '';
+  const lines = [`      ${color(mark)} ${label}${where} ${visible(firstLine(commandOf(verdict)))}${tries}${facts}`];
   for (const typed of verdict.typed ?? []) {
     const mark = statusColor(typed.status, c)(MARKS[typed.status]);
     lines.push(`        ${mark} ${c.dim(`${file}:${typed.line}`)} ${c.dim('typed')} ${visible(firstLine(typed.command))}`);
@@ -88,7 +91,8 @@ function statusColor(status: StepStatus, c: Colors): (text: string) => string {
 function countLine(verdicts: Verdict[]): string {
   const counts = new Map<StepStatus, number>();
   for (const verdict of verdicts) counts.set(verdict.status, (counts.get(verdict.status) ?? 0) + 1);
-  const parts = [...counts].map(([status, n]) => `${n} ${status}`);
+  const portable = verdicts.filter(isPortable).length;
+  const parts = [...counts].map(([status, n]) => (status === 'pass' ? passCount(n, portable) : `${n} ${status}`));
   return `${verdicts.length} steps: ${parts.join(', ') || 'none'}`;
 }
 
@@ -104,7 +108,7 @@ export function humanSummary(results: NoteResult[], durationMs: number, c: Color
   ].filter(Boolean);
   const steps = (['pass', 'stale', 'broken', 'unchecked', 'skipped', 'unverified'] as const)
     .filter((status) => s.steps[status] > 0)
-    .map((status) => `${s.steps[status]} ${status}`);
+    .map((status) => (status === 'pass' ? passCount(s.steps.pass, s.portable) : `${s.steps[status]} ${status}`));
   const noun = s.notes.total === 1 ? 'note' : 'notes';
   return `\n${s.notes.total} ${noun}: ${notes.join(', ')} · steps: ${steps.join(', ') || 'none'} · ${seconds(durationMs)}\n`;
 }

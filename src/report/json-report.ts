@@ -40,6 +40,7 @@ function stepEntry(verdict: Verdict): Record<string, unknown> {
   if (run && run.attempts > 1) entry.attempts = run.attempts;
   if (comparison && !comparison.matches) entry.diff = comparison.diff.map((line) => maskSecrets(`${line.op}${line.text}`));
   if (comparison?.notes.length) entry.notes = comparison.notes;
+  if (verdict.status === 'pass' && comparison?.portable?.length) entry.portable = comparison.portable;
   if (run?.diagnosis && verdict.status !== 'pass') entry.diagnosis = run.diagnosis;
   // Each line typed into a session is its own step, so a report or an editor can point at it.
   if (verdict.typed) entry.typed = verdict.typed;

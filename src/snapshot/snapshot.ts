@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { InputError } from '../cli/input-error.js';
 import { writeAtomically } from '../files/atomic-write.js';
-import type { CommandStep, NoteResult, StepRun } from '../model.js';
+import type { ClusterEnvironment, CommandStep, NoteResult, StepRun } from '../model.js';
 import { maskSecrets } from '../secrets/mask-secrets.js';
 import { snapshotText } from './snapshot-text.js';
 
@@ -27,6 +27,13 @@ export interface Snapshot {
   context: string;
   namespace: string;
   kubectl: { client?: string; server?: string };
+  /** The cluster this run saw: flavour, nodes, versions. */
+  cluster?: ClusterEnvironment;
+  /**
+   * Where the note's documented outputs are known to come from: the cluster of the last
+   * `--update=all`, carried from snapshot to snapshot. Absent: unknown (written by hand).
+   */
+  documentedOn?: ClusterEnvironment;
   steps: SnapshotStep[];
 }
 
@@ -111,4 +118,18 @@ export function recordedRuns(snapshot: Snapshot): (step: CommandStep) => Snapsho
     seen.set(step.command, n + 1);
     return byCommand.get(step.command)?.[n];
   };
+}
+
+/** Reads a snapshot for what it says about the note; a missing or unreadable one says nothing. */
+export function readSnapshotQuietly(path: string): Snapshot | undefined {
+  try {
+    return readSnapshot(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The cluster a snapshot's outputs were recorded on; older snapshots knew only the versions. */
+export function recordedCluster(snapshot: Snapshot): ClusterEnvironment {
+  return snapshot.cluster ?? { ...(snapshot.kubectl?.client ? { client: snapshot.kubectl.client } : {}), ...(snapshot.kubectl?.server ? { server: snapshot.kubectl.server } : {}) };
 }

@@ -14,7 +14,8 @@ export function rewriteOutput(documented: string, actual: string, settings: Comp
   const written = documented.split('\n');
   const compared = comparedLineIndexes(written);
   const want = comparableLines(documented, 'documented', settings);
-  const got = comparableLines(actual, 'actual', settings);
+  // The run's own namespace stands for `default`: the note keeps saying `default`.
+  const got = comparableLines(actual, 'actual', settings).map((line) => ({ ...line, text: inDefault(line.text, settings.namespace) }));
   const result: string[] = [];
   let next = 0;
   const copyUntil = (index: number) => {
@@ -94,6 +95,11 @@ function changeEdits(removed: ComparableLine[], added: ComparableLine[], at: num
 }
 
 const firstWord = (key: string): string => key.split(' ', 1)[0];
+
+function inDefault(text: string, namespace: string | undefined): string {
+  if (!namespace || namespace === 'default') return text;
+  return text.replace(new RegExp(`\\b${namespace.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'g'), 'default');
+}
 
 /**
  * Keeps the documented spelling of each word that still matches, and its spacing; the

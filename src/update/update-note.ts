@@ -1,7 +1,7 @@
 import { accessSync, constants, readFileSync, realpathSync, statSync } from 'node:fs';
 import type { CompareSettings } from '../compare/comparable-lines.js';
-import { compareOutput } from '../compare/compare-output.js';
-import type { CommandFacts, CommandStep, DocumentedOutput, NoteResult, Verdict } from '../model.js';
+import { compareOutput, type ComparedCommand } from '../compare/compare-output.js';
+import type { CommandStep, DocumentedOutput, NoteResult, Verdict } from '../model.js';
 import { writeAtomically } from '../files/atomic-write.js';
 import { joinNoteLines, splitNoteLines } from '../note/note-lines.js';
 import { digestOf } from '../note/read-note-file.js';
@@ -16,9 +16,10 @@ export function updatedNote(
   result: NoteResult,
   settings: CompareSettings,
   accepted: (verdict: Verdict) => boolean = () => true,
+  all = false,
 ): { text: string; steps: number[] } | undefined {
   const { lines, breaks } = splitNoteLines(source);
-  const parts = rewritable(result)
+  const parts = rewritable(result, all)
     .filter(accepted)
     .flatMap((verdict) => driftedParts(verdict, settings));
   // Bottom-up, so line numbers above stay valid while lines below change count.
@@ -41,9 +42,14 @@ export function updatedNote(
   return steps.length === 0 || text === source ? undefined : { text, steps };
 }
 
-/** Stale steps whose documented output `--update` knows how to rewrite. */
-export function rewritable(result: NoteResult): Verdict[] {
-  return result.verdicts.filter((v) => v.status === 'stale' && v.step.kind === 'command' && v.run && v.comparison && !v.comparison.matches);
+/**
+ * Stale steps whose documented output `--update` knows how to rewrite; with `all`
+ * (`--update=all`) also the steps that pass only as portable.
+ */
+export function rewritable(result: NoteResult, all = false): Verdict[] {
+  return result.verdicts.filter(
+    (v) => v.step.kind === 'command' && v.run && v.comparison && ((v.status === 'stale' && !v.comparison.matches) || (all && v.status === 'pass' && v.comparison.portable)),
+  );
 }
 
 interface DriftedPart {
@@ -59,15 +65,15 @@ interface DriftedPart {
 function driftedParts(verdict: Verdict, settings: CompareSettings): DriftedPart[] {
   const step = verdict.step as CommandStep;
   const run = verdict.run!;
-  const part = (output: DocumentedOutput | undefined, actual: string | undefined, command: CommandFacts): DriftedPart[] =>
+  const part = (output: DocumentedOutput | undefined, actual: string | undefined, command: ComparedCommand): DriftedPart[] =>
     output && actual !== undefined && !compareOutput(output.text, actual, command, settings).matches
       ? [{ step: step.line, output, actual }]
       : [];
-  if (!step.session) return part(step.output, run.output, step.facts);
+  if (!step.session) return part(step.output, run.output, { ...step.facts, text: step.command });
   if (!run.sessionOutputs) return [];
   return [
-    ...part(step.output, run.sessionOutputs[0], step.facts),
-    ...step.session.flatMap((line, i) => part(line.output, run.sessionOutputs![i + 1], line.facts)),
+    ...part(step.output, run.sessionOutputs[0], { ...step.facts, text: step.command }),
+    ...step.session.flatMap((line, i) => part(line.output, run.sessionOutputs![i + 1], { ...line.facts, text: line.command })),
   ];
 }
 

@@ -68,7 +68,7 @@ function files(s, pod) {
   const ns = pod.metadata.namespace;
   return {
     '/etc/hostname': `${pod.metadata.name}\n`,
-    '/etc/resolv.conf': `search ${N.searchDomains(ns).join(' ')}\nnameserver ${N.CLUSTER_DNS}\noptions ndots:5\n`,
+    '/etc/resolv.conf': `search ${N.searchDomains(ns).join(' ')}\nnameserver ${N.clusterDns()}\noptions ndots:5\n`,
     '/etc/hosts':
       '# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n' +
       `${pod._ip}\t${pod.metadata.name}\n`,

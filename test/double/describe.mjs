@@ -6,6 +6,7 @@ import { parseTargets, listKind, getOne, notFoundMsg, endpointsWarning } from '.
 import { tabwrite, humanDuration, rfc1123z } from './tabwriter.mjs';
 import { formatEndpoints, formatLabelSelector } from './printers.mjs';
 import { LAST_APPLIED } from './resources.mjs';
+import { serverVersion } from './versions.mjs';
 
 const L = (n) => '  '.repeat(n);
 
@@ -40,12 +41,21 @@ function podEvents(s, pod, now) {
     ev.push({ at: t0 + 400, reason: 'Pulling', from: 'kubelet', msg: `Pulling image "${c.image}"` });
     if (ready) {
       const pulled = Math.max(t0 + 800, Math.min(now, pod._readyAt) - 300 - (pod._off ?? 0));
-      ev.push({ at: pulled, reason: 'Pulled', from: 'kubelet', msg: `Successfully pulled image "${c.image}" in 1.204s (1.204s including waiting). Image size: 3481623 bytes.` });
-      ev.push({ at: pulled + 100, reason: 'Created', from: 'kubelet', msg: `Created container: ${c.name}` });
-      ev.push({ at: pulled + 200, reason: 'Started', from: 'kubelet', msg: `Started container ${c.name}` });
+      const words = kubeletWords(c.name);
+      ev.push({ at: pulled, reason: 'Pulled', from: 'kubelet', msg: `Successfully pulled image "${c.image}" ${words.pulled}` });
+      ev.push({ at: pulled + 100, reason: 'Created', from: 'kubelet', msg: words.created });
+      ev.push({ at: pulled + 200, reason: 'Started', from: 'kubelet', msg: words.started });
     }
   }
   return ev;
+}
+
+/** The kubelet's event wording by its version (the double's kubelet is the server's version). */
+function kubeletWords(name) {
+  const minor = Number(serverVersion().minor);
+  const pulled = minor < 25 ? 'in 1.204s' : minor < 30 ? 'in 1.204s (1.204s including waiting)' : 'in 1.204s (1.204s including waiting). Image size: 3481623 bytes.';
+  if (minor >= 35) return { pulled, created: 'Container created', started: 'Container started' };
+  return { pulled, created: minor >= 33 ? `Created container: ${name}` : `Created container ${name}`, started: `Started container ${name}` };
 }
 
 function describePod(s, pod, now) {
@@ -103,7 +113,7 @@ function describeService(s, svc, now) {
     t += `IP Family Policy:\tSingleStack\nIP Families:\tIPv4\nIP:\t${svc.spec.clusterIP}\nIPs:\t${svc.spec.clusterIP}\n`;
   } else t += `External Name:\t${svc.spec.externalName}\n`;
   const ing = M.lbIngress(s, svc);
-  if (ing && ing.length) t += `LoadBalancer Ingress:\t${ing.map((i) => `${i.ip} (VIP)`).join(', ')}\n`;
+  if (ing && ing.length) t += `LoadBalancer Ingress:\t${ing.map((i) => `${i.ip ?? i.hostname}${i.ipMode ? ` (${i.ipMode})` : ''}`).join(', ')}\n`;
   const ep = M.endpointsFor(s, svc, now);
   for (const p of svc.spec.ports ?? []) {
     const name = p.name || '<unset>';

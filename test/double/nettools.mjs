@@ -56,7 +56,7 @@ export function nslookup(args, io) {
     io.err('BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\n\nUsage: nslookup [-type=QUERY_TYPE] [-debug] HOST [DNS_SERVER]\n');
     return 1;
   }
-  let out = `Server:\t\t${N.CLUSTER_DNS}\nAddress:\t${N.CLUSTER_DNS}:53\n\n`;
+  let out = `Server:\t\t${N.clusterDns()}\nAddress:\t${N.clusterDns()}:53\n\n`;
   if (/^\d{1,3}(\.\d{1,3}){3}$/.test(name)) {
     const arpa = `${name.split('.').reverse().join('.')}.in-addr.arpa`;
     const ptr = N.reverse(this.s, name, this.now);

@@ -1,7 +1,8 @@
 // In-cluster name resolution and reachability, computed from the state: no sockets, ever.
 import * as M from './model.mjs';
 
-export const CLUSTER_DNS = '10.43.0.10';
+import { flavour } from './flavours.mjs';
+export { clusterDns } from './flavours.mjs';
 const isIPv4 = (h) => /^\d{1,3}(\.\d{1,3}){3}$/.test(h);
 
 export function searchDomains(ns) {
@@ -50,7 +51,7 @@ export function resolve(s, pod, host, now) {
 
 /** Does an ICMP echo to `ip` get a reply? Pods (10.42/16), loopback and the node do; ClusterIPs never. */
 export function answersPing(s, ip) {
-  return ip.startsWith('10.42.') || ip.startsWith('127.') || ip === s.node.ip;
+  return ip.startsWith(`${flavour().pods}.`) || ip.startsWith('127.') || ip === s.node.ip;
 }
 
 /** Can a TCP connection to ip:port be made? Returns null or a short reason. */
@@ -70,7 +71,7 @@ export function tcpConnect(s, pod, ip, port, now) {
   }
   const target = M.list(s, 'Pod').find((p) => p._ip === ip && M.isReady(p, now));
   if (target) return null;
-  return ip.startsWith('10.42.') ? 'No route to host' : 'Connection timed out';
+  return ip.startsWith(`${flavour().pods}.`) ? 'No route to host' : 'Connection timed out';
 }
 
 /** PTR record for an in-cluster IP. */

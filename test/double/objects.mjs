@@ -1,5 +1,6 @@
 // Built-in objects and defaults: namespaces, the kubernetes service, pod specs, pods.
 import * as R from './rand.mjs';
+import { kubernetesServiceIP } from './flavours.mjs';
 import { newObject, put, get, list, convergeMs } from './kinds.mjs';
 import { admitPod } from './kubelet.mjs';
 
@@ -32,8 +33,8 @@ export function ensureKubernetesService(s, now) {
   const o = newObject(s, 'Service', 'kubernetes', 'default', now);
   o.metadata.labels = { component: 'apiserver', provider: 'kubernetes' };
   o.spec = {
-    clusterIP: '10.43.0.1',
-    clusterIPs: ['10.43.0.1'],
+    clusterIP: kubernetesServiceIP(),
+    clusterIPs: [kubernetesServiceIP()],
     ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }],
     type: 'ClusterIP',
     ...svcDefaults(),

@@ -1,5 +1,6 @@
 // Random values a real cluster would generate: names, hashes, IPs, ports, ids.
 import { randomInt, randomUUID, randomBytes } from 'node:crypto';
+import { clusterDns, flavour, kubernetesServiceIP } from './flavours.mjs';
 
 export const ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 
@@ -29,12 +30,12 @@ function unique(gen, used) {
   throw new Error('address space exhausted');
 }
 
-/** k3s pod CIDR 10.42.0.0/16. */
-export const podIP = (used) => unique(() => `10.42.${randomInt(256)}.${randomInt(2, 255)}`, used);
+/** The flavour's pod CIDR (k3s 10.42.0.0/16, kind 10.244.0.0/16, Docker Desktop 10.1.0.0/16). */
+export const podIP = (used) => unique(() => `${flavour().pods}.${randomInt(256)}.${randomInt(2, 255)}`, used);
 
-/** k3s service CIDR 10.43.0.0/16 (10.43.0.1 = kubernetes, 10.43.0.10 = kube-dns). */
+/** The flavour's service CIDR (k3s 10.43.0.0/16, else 10.96.0.0/12; .0.1 = kubernetes, .0.10 = kube-dns). */
 export const serviceIP = (used) =>
-  unique(() => `10.43.${randomInt(256)}.${randomInt(1, 255)}`, new Set([...used, '10.43.0.1', '10.43.0.10']));
+  unique(() => `${flavour().services}.${randomInt(256)}.${randomInt(1, 255)}`, new Set([...used, kubernetesServiceIP(), clusterDns()]));
 
 export const nodePort = (used) => unique(() => randomInt(30000, 32768), used);
 

@@ -1,21 +1,21 @@
-// The state of a fresh single-node k3s cluster.
+// The state of a fresh single-node cluster: k3s unless KUBE_DOUBLE_FLAVOUR names another flavour.
 import * as R from './rand.mjs';
 import { newObject, put } from './kinds.mjs';
-import { createNamespace, ensureKubernetesService, deploymentSpec, svcDefaults } from './objects.mjs';
+import { createNamespace, createPod, ensureKubernetesService, deploymentSpec, svcDefaults } from './objects.mjs';
+import { clusterDns, flavour } from './flavours.mjs';
 import { reconcile } from './controllers.mjs';
 
-// ---------- seed: a fresh single-node k3s ----------
 export function initState() {
   const now = Date.now();
   const created = now - R.int(2 * 3600_000, 20 * 86400_000);
-  const s = { version: 1, rv: 1, created, node: { name: 'k3s-node', ip: `172.18.0.${R.int(2, 10)}` }, objects: {} };
+  const s = { version: 1, rv: 1, created, node: { name: flavour().node, ip: flavour().nodeIP() }, objects: {} };
   for (const ns of ['default', 'kube-node-lease', 'kube-public', 'kube-system']) createNamespace(s, ns, created);
   ensureKubernetesService(s, created);
-  const sys = (name, labels, image, ports = []) => {
+  const sys = (name, labels, image, ports = [], replicas = 1) => {
     const d = newObject(s, 'Deployment', name, 'kube-system', created);
     d.metadata.labels = { ...labels };
     d.spec = deploymentSpec({
-      replicas: 1,
+      replicas,
       selector: { matchLabels: { ...labels } },
       template: { metadata: { labels: { ...labels } }, spec: { containers: [{ name, image, ports }] } },
     });
@@ -26,26 +26,38 @@ export function initState() {
     { containerPort: 53, name: 'dns', protocol: 'UDP' },
     { containerPort: 53, name: 'dns-tcp', protocol: 'TCP' },
     { containerPort: 9153, name: 'metrics', protocol: 'TCP' },
-  ]);
-  sys('local-path-provisioner', { app: 'local-path-provisioner' }, 'rancher/local-path-provisioner:v0.0.30');
-  sys('metrics-server', { 'k8s-app': 'metrics-server' }, 'rancher/mirrored-metrics-server:v0.7.2', [
-    { containerPort: 10250, name: 'https', protocol: 'TCP' },
-  ]);
+  ], flavour().k3s ? 1 : 2);
+  // What only this flavour runs in kube-system: static control-plane pods named after the node, daemon pods, add-ons.
+  for (const name of flavour().extraSystem) {
+    const component = name.replace(/-(NODE|\*)$/, '');
+    const podName = name.replace('NODE', s.node.name).replace('*', R.suffix(5));
+    createPod(s, { name: podName, ns: 'kube-system', labels: { component }, spec: { containers: [{ name: component, image: `registry.k8s.io/${component}:v1` }] } }, created);
+  }
+  if (flavour().k3s) seedK3sAddOns(sys);
   const svc = (name, labels, clusterIP, ports) => {
     const o = newObject(s, 'Service', name, 'kube-system', created);
     o.metadata.labels = labels;
     o.spec = { clusterIP, clusterIPs: [clusterIP], ports, selector: { ...labels }, type: 'ClusterIP', ...svcDefaults() };
     put(s, o);
   };
-  svc('kube-dns', { 'k8s-app': 'kube-dns' }, '10.43.0.10', [
+  svc('kube-dns', { 'k8s-app': 'kube-dns' }, clusterDns(), [
     { name: 'dns', port: 53, protocol: 'UDP', targetPort: 53 },
     { name: 'dns-tcp', port: 53, protocol: 'TCP', targetPort: 53 },
     { name: 'metrics', port: 9153, protocol: 'TCP', targetPort: 9153 },
   ]);
-  svc('metrics-server', { 'k8s-app': 'metrics-server' }, R.serviceIP(new Set()), [
-    { name: 'https', port: 443, protocol: 'TCP', targetPort: 'https' },
-  ]);
+  if (flavour().k3s) {
+    svc('metrics-server', { 'k8s-app': 'metrics-server' }, R.serviceIP(new Set()), [
+      { name: 'https', port: 443, protocol: 'TCP', targetPort: 'https' },
+    ]);
+  }
   reconcile(s, created);
   return s;
 }
 
+/** k3s ships local-path-provisioner and metrics-server in kube-system (the double leaves traefik out). */
+function seedK3sAddOns(sys) {
+  sys('local-path-provisioner', { app: 'local-path-provisioner' }, 'rancher/local-path-provisioner:v0.0.30');
+  sys('metrics-server', { 'k8s-app': 'metrics-server' }, 'rancher/mirrored-metrics-server:v0.7.2', [
+    { containerPort: 10250, name: 'https', protocol: 'TCP' },
+  ]);
+}

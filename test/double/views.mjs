@@ -3,6 +3,7 @@ import { list, iso } from './kinds.mjs';
 import { matches } from './selectors.mjs';
 import { controllerOf, templateKey, isReady } from './controllers.mjs';
 import { serverVersion } from './versions.mjs';
+import { flavour } from './flavours.mjs';
 import { troubledStatus } from './kubelet.mjs';
 
 // ---------- API views ----------
@@ -182,7 +183,7 @@ export function nodeObject(s, now) {
       name: s.node.name,
       uid: '3b0c8f5e-0d7f-4f57-9a53-6f2a1c9d0e11',
     },
-    spec: { podCIDR: '10.42.0.0/24', podCIDRs: ['10.42.0.0/24'] },
+    spec: { podCIDR: `${flavour().pods}.0.0/24`, podCIDRs: [`${flavour().pods}.0.0/24`] },
     status: {
       addresses: [
         { address: s.node.ip, type: 'InternalIP' },
@@ -191,12 +192,12 @@ export function nodeObject(s, now) {
       conditions: [{ lastHeartbeatTime: iso(now), message: 'kubelet is posting ready status', reason: 'KubeletReady', status: 'True', type: 'Ready' }],
       nodeInfo: {
         architecture: 'amd64',
-        containerRuntimeVersion: 'containerd://1.7.23-k3s2',
+        containerRuntimeVersion: flavour().runtime,
         kernelVersion: '6.8.0-45-generic',
-        kubeProxyVersion: 'v1.31.5+k3s1',
+        kubeProxyVersion: serverVersion().gitVersion,
         kubeletVersion: serverVersion().gitVersion,
         operatingSystem: 'linux',
-        osImage: 'K3s v1.31.5+k3s1',
+        osImage: flavour().osImage(serverVersion().gitVersion),
       },
     },
     _ms: s.created,
@@ -209,8 +210,14 @@ export function lbIngress(s, svc) {
   // k3s ServiceLB (klipper): the node IP, unless an older LoadBalancer already holds one of the ports
   const ports = new Set((svc.spec.ports ?? []).map((p) => `${p.port}/${p.protocol ?? 'TCP'}`));
   const older = list(s, 'Service').filter((o) => o.spec.type === 'LoadBalancer' && (o._seq ?? 0) < (svc._seq ?? 0));
+  const mode = Number(serverVersion().minor) >= 30 ? { ipMode: 'VIP' } : {};
+  // Docker Desktop's vpnkit publishes every LoadBalancer on localhost; minikube waits for `minikube tunnel`.
+  if (flavour().loadBalancer === 'localhost') return [{ hostname: 'localhost', ...mode }];
+  if (flavour().loadBalancer === 'pending') return [];
+  // cloud-provider-kind hands each service its own address from the docker network.
+  if (flavour().loadBalancer === 'pool') return [{ ip: `172.18.255.${200 + ((svc._seq ?? 0) % 50)}`, ...mode }];
   if (older.some((o) => (o.spec.ports ?? []).some((p) => ports.has(`${p.port}/${p.protocol ?? 'TCP'}`)))) return [];
-  return [{ ip: s.node.ip, ipMode: 'VIP' }];
+  return [{ ip: s.node.ip, ...mode }];
 }
 
 /** The object as the API server returns it: internal fields gone, status computed. */

@@ -136,3 +136,36 @@ describe('exit codes', () => {
     expect(exitCodeOf([updated])).toBe(0);
   });
 });
+
+describe('a step that passes as portable', () => {
+  const portable: NoteResult = {
+    file: 'notes/ch9.md',
+    status: 'fresh',
+    durationMs: 900,
+    messages: [],
+    verdicts: [
+      { step: command(18, 'kubectl apply -f a.yaml', 'deployment.apps/a created'), status: 'pass', run: run('deployment.apps/a created\n') },
+      {
+        step: command(20, 'kubectl delete pod a', 'pod "a" deleted'),
+        status: 'pass',
+        run: run('pod "a" deleted from default namespace\n'),
+        comparison: { matches: true, diff: [], notes: [], portable: ['kubectl-1.34-delete-wording'] },
+      },
+    ],
+  };
+
+  it('is marked ≈ with its fact in the human report, and counted', () => {
+    const text = humanNoteReport(portable, pc.createColors(false));
+    expect(text).toContain('      ≈ notes/ch9.md:20 kubectl delete pod a ≈ kubectl-1.34-delete-wording');
+    expect(text).toContain('      ✓ notes/ch9.md:18 kubectl apply -f a.yaml\n');
+    expect(text).toContain('2 steps: 2 pass (1 portable)');
+    expect(humanSummary([portable], 900, pc.createColors(false))).toContain('steps: 2 pass (1 portable)');
+  });
+
+  it('carries `portable` in the JSON report and its count in the summary', () => {
+    const report = JSON.parse(jsonReport([portable], 900));
+    expect(report.notes[0].steps[1]).toMatchObject({ status: 'pass', portable: ['kubectl-1.34-delete-wording'] });
+    expect(report.notes[0].steps[0].portable).toBeUndefined();
+    expect(report.summary).toMatchObject({ portable: 1, steps: { pass: 2 } });
+  });
+});
