@@ -1,4 +1,4 @@
-import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { InputError } from './input-error.js';
 
@@ -19,9 +19,14 @@ export function checkOutputFile(file: string): void {
   if (isDirectory) throw new InputError(`--output-file ${file}: is a folder, not a file`);
 }
 
-/** The snapshots folder of a live run: made if missing, refused when it cannot be. */
+/**
+ * The snapshots folder of a live run: refused when it cannot be written or made. Nothing
+ * is made yet, so a run that stops at a usage error leaves no folder behind.
+ */
 export function checkSnapshotsFolder(dir: string, given: string | undefined): void {
-  ensureFolder(dir, given ? `--snapshots ${given}` : `snapshots folder ${dir}`);
+  let existing = dir;
+  while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
+  ensureFolder(existing, given ? `--snapshots ${given}` : `snapshots folder ${dir}`);
 }
 
 /** The working directory each note's commands run in must be a folder. */

@@ -38,8 +38,10 @@ export function humanNoteReport(result: NoteResult, c: Colors, view: HumanView =
   const out = [`${title} ${c.bold(result.file)} ${c.dim(`${countLine(result.verdicts)} in ${seconds(result.durationMs)}`)}`];
   let lastHeadings = '';
   let lastText = '';
+  // A note stopped halfway shows every step it reached: the reader needs to see where it stopped.
+  const shown = outcome === 'interrupted' ? SHOWN.verbose : SHOWN[view];
   for (const verdict of result.verdicts) {
-    if (!SHOWN[view](verdict) && !verdict.updated) continue;
+    if (!shown(verdict) && !verdict.updated) continue;
     const { headings, text } = verdict.step.context;
     const path = headings.join(' › ');
     if (path !== lastHeadings && path !== '') out.push(c.bold(`  § ${path}`));

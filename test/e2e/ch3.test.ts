@@ -39,7 +39,7 @@ describe('notes/ch3.md against a k3s-like cluster', () => {
     const result = workspace().run(['ch3.md']);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^FRESH ch3\.md 12 steps: 12 pass in \d+\.\d s\n\n1 note: 1 fresh · steps: 12 pass · \d+\.\d s\n$/);
-    expect(result.stderr).toBe('notes-run: live · kube context default · server v1.31.5+k3s1 · kubectl v1.32.3\n');
+    expect(result.stderr).toBe('notes-run: live · kube context default (k3s, node k3s-node, kubelet v1.31.5+k3s1, server v1.31.5+k3s1, kubectl v1.32.3)\n');
   });
 
   it('prints a readable report with the Korean headings, file:line and a summary with --verbose', () => {

@@ -43,7 +43,7 @@ describe('a cold cluster', () => {
     const env = { ...ws.env, KUBE_DOUBLE_IMAGES: JSON.stringify(IMAGES), KUBE_DOUBLE_TIME_SCALE: '2', CI: '', COLUMNS: '200' };
     const cli = join(root, 'dist', 'cli.js');
     // `script` gives the CLI a terminal, where the progress line is drawn.
-    const result = spawnSync('script', ['-qec', `stty cols 200; '${process.execPath}' '${cli}' ch3.md`, '/dev/null'], { cwd: ws.dir, env, encoding: 'utf8', timeout: 120_000 });
+    const result = spawnSync('script', ['-qec', `stty cols 200; '${process.execPath}' '${cli}' --verbose ch3.md`, '/dev/null'], { cwd: ws.dir, env, encoding: 'utf8', timeout: 120_000 });
     expect(result.stdout).toContain('FRESH ch3.md');
     expect(result.stdout).toMatch(/waiting: pulling kiamol\/ch03-sleep \d+ s · kubectl wait --for=condition=Ready pod -l app=sleep-1/);
     expect(result.stdout).toMatch(/ch3\.md:24 kubectl wait --for=condition=Ready pod -l app=sleep-1 \(run [2-9] times\)/);

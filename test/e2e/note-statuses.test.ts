@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { workspace } from './workspace.js';
 
@@ -24,6 +26,8 @@ describe('note statuses', () => {
 
   it('a note checked offline with no snapshot is unverified, not fresh', () => {
     const ws = workspace();
+    // An empty snapshots folder: a folder that is not there at all is a usage error.
+    mkdirSync(join(ws.dir, 'nowhere'));
     const result = ws.run(['--offline', '--snapshots', 'nowhere', 'ch3.md']);
     expect(result.stdout).toContain('UNVERIFIED ch3.md');
     expect(result.stdout).not.toContain('FRESH');

@@ -57,7 +57,7 @@ describe('a Docker Desktop / kubectl 1.22 note on k3d with kubectl 1.34', () => 
   });
 
   it('marks portable steps ≈ with the fact in the human report and counts them', () => {
-    const human = ws.run([NOTE], K3D_134).stdout;
+    const human = ws.run(['--verbose', NOTE], K3D_134).stdout;
     expect(human).toMatch(/≈ ch3-docker-desktop\.md:94 kubectl delete pod -l app=sleep-2 ≈ kubectl-1\.34-delete-wording/);
     expect(human).toMatch(/✓ ch3-docker-desktop\.md:11 kubectl apply/);
     expect(human).toContain('15 steps: 15 pass (10 portable)');

@@ -61,7 +61,7 @@ describe('the report on a terminal', () => {
     // The progress line was drawn, then erased: the screen keeps none of it.
     expect(raw).toMatch(/… ch3\.md:\d+ kubectl/);
     expect(screen).not.toMatch(/^… /m);
-    expect(screen).toContain('notes-run: live · kube context default · server v1.31.5+k3s1 · kubectl v1.32.3');
+    expect(screen).toContain('notes-run: live · kube context default (k3s, node k3s-node, kubelet v1.31.5+k3s1, server v1.31.5+k3s1, kubectl v1.32.3)');
     expect(screen).toMatch(/^STALE ch3\.md 12 steps: 11 pass, 1 stale in /m);
     expect(screen).not.toContain('ch3.md:92');
     expect(screen).toMatch(/To look at \(1\):\n {2}stale {2}ch3\.md:18 kubectl apply -f sleep\/sleep1\.yaml -f sleep\/sleep2\.yaml\n\n1 note: 1 stale/);

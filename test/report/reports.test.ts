@@ -155,7 +155,7 @@ describe('a step that passes as portable', () => {
   };
 
   it('is marked ≈ with its fact in the human report, and counted', () => {
-    const text = humanNoteReport(portable, pc.createColors(false));
+    const text = humanNoteReport(portable, pc.createColors(false), 'verbose');
     expect(text).toContain('      ≈ notes/ch9.md:20 kubectl delete pod a ≈ kubectl-1.34-delete-wording');
     expect(text).toContain('      ✓ notes/ch9.md:18 kubectl apply -f a.yaml\n');
     expect(text).toContain('2 steps: 2 pass (1 portable)');
