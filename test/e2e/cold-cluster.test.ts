@@ -46,7 +46,7 @@ describe('a cold cluster', () => {
     const result = spawnSync('script', ['-qec', `stty cols 200; '${process.execPath}' '${cli}' --verbose ch3.md`, '/dev/null'], { cwd: ws.dir, env, encoding: 'utf8', timeout: 120_000 });
     expect(result.stdout).toContain('FRESH ch3.md');
     expect(result.stdout).toMatch(/waiting: pulling kiamol\/ch03-sleep \d+ s · kubectl wait --for=condition=Ready pod -l app=sleep-1/);
-    expect(result.stdout).toMatch(/ch3\.md:24 kubectl wait --for=condition=Ready pod -l app=sleep-1 \(run [2-9] times\)/);
+    expect(result.stdout).toMatch(/ch3\.md:24 kubectl wait --for=condition=Ready pod -l app=sleep-1 \(run [2-9] times while the cluster converged\)/);
     expect(result.status).toBe(0);
   }, 120_000);
 
