@@ -4,17 +4,11 @@ import { matches } from './selectors.mjs';
 import { controllerOf, templateKey, isReady } from './controllers.mjs';
 import { serverVersion } from './versions.mjs';
 import { flavour } from './flavours.mjs';
-import { troubledStatus } from './kubelet.mjs';
+import { canonicalImage, troubledStatus } from './kubelet.mjs';
 
 // ---------- API views ----------
-export function normalizeImage(image) {
-  let img = String(image ?? '');
-  const first = img.split('/')[0];
-  const hasRegistry = img.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost');
-  if (!hasRegistry) img = `docker.io/${img.includes('/') ? '' : 'library/'}${img}`;
-  if (!/:[\w.-]+$/.test(img.split('/').pop()) && !img.includes('@')) img += ':latest';
-  return img;
-}
+/** An image as the API reports it (`docker.io/library/x:latest`): the kubelet's own reading of a reference. */
+export const normalizeImage = canonicalImage;
 
 function strip(o) {
   if (Array.isArray(o)) return o.map(strip);
