@@ -33,6 +33,7 @@ export interface JsonStep {
   durationMs: number;
   heading: string;
   reason?: string;
+  portable?: string[];
 }
 
 export interface JsonReport {
