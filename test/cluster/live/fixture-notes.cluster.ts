@@ -191,7 +191,7 @@ const TABLES: LiveTable[] = [
       [167, 'pass', 'echo "여전히 같은 shell: $POD_IP"'],
       [174, 'pass', 'kubectl get pods -l app=sleep-2 -w'],
       [184, 'skipped', 'apiVersion: v1'],
-      [195, 'skipped', 'NAME      TYPE        CLUSTER-IP     EXTERNAL-IP   PORT(S)    '],
+      [195, 'skipped', 'NAME      TYPE        CLUSTER-IP     EXTERNAL-IP   PORT(S)   AGE'], // only pasted output
       [202, 'pass', 'kubectl delete deploy sleep-1 sleep-2'], // portable: kubectl-1.34-delete-wording
       [205, 'pass', 'kubectl get deploy'],
     ],
