@@ -96,9 +96,11 @@ start kube-scheduler "$KUBE_BIN/kube-scheduler" --kubeconfig="$KUBECONFIG_FILE" 
 "$here/pod-bin.sh" "$STATE/pod-bin"
 kctl apply -f "$KUBE_CACHE/kwok-crds/execs.yaml" >/dev/null
 wait_for "kwok's Exec CRD is served" 60 kctl get execs.kwok.x-k8s.io -A
+# kwok's pod stages, with a containerID for each running container (kwok-stages.sh).
+"$here/kwok-stages.sh" "$STATE/kwok-stages.yaml"
 start kwok /usr/bin/env -i PATH="$STATE/pod-bin" HOME="$STATE" KUBE_FEATURE_WatchListClient=false \
   NOTES_RUN_KUBECTL="$KUBECTL" NOTES_RUN_KUBECONFIG="$KUBECONFIG_FILE" NOTES_RUN_NODE_NAME="$NODE_NAME" NOTES_RUN_NODE_IP="$NODE_ADDR" \
-  "$KUBE_BIN/kwok" --kubeconfig="$KUBECONFIG_FILE" --manage-all-nodes=true \
+  "$KUBE_BIN/kwok" --kubeconfig="$KUBECONFIG_FILE" --config="$STATE/kwok-stages.yaml" --manage-all-nodes=true \
   --node-ip="$NODE_ADDR" --node-name="$NODE_NAME" --node-port=10250 --server-address="$NODE_ADDR:10250" \
   --tls-cert-file="$pki/kubelet.crt" --tls-private-key-file="$pki/kubelet.key" \
   --cidr=10.42.0.1/24 --enable-crds=Exec --node-lease-duration-seconds=40

@@ -21,11 +21,6 @@ export const KWOK_EXEC_ERROR: ClusterLimit = {
   shows: /error executing command in container: cmd wait: .*exit status \d+$/m,
 };
 
-export const KWOK_NO_CONTAINER_ID: ClusterLimit = {
-  why: "kwok's pods have no container runtime: their containerStatuses carry no containerID (`containerd://<hex>` on k3d), so the jsonpath prints nothing",
-  shows: /^$/,
-};
-
 export const KWOK_NO_ATTACH: ClusterLimit = {
   why: 'kwok serves exec but no attach: `kubectl run -it` cannot attach to the new pod ("no attaches found for container"), so the session typed into it never runs',
   shows: /no attaches found for container/,
