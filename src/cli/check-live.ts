@@ -1,6 +1,6 @@
 import { checkNote } from '../check/check-note.js';
 import { onlySelected, selectSteps } from '../check/select-steps.js';
-import { shimDirectory } from '../cluster/kubectl-binary.js';
+import { kubectlShim } from '../cluster/kubectl-binary.js';
 import type { Kubectl } from '../cluster/kubectl.js';
 import { podWatch } from '../cluster/pod-watch.js';
 import { isolate, pinnedKubeconfig, type ClusterTarget, type RunNamespace } from '../cluster/prepare-cluster.js';
@@ -60,10 +60,12 @@ async function checkWhole(note: Note, live: LiveRun, complete: boolean): Promise
     );
     return releasing;
   };
+  let shim: ReturnType<typeof kubectlShim> | undefined;
   try {
+    shim = kubectlShim(client.binary);
     const result = await checkNote(note, {
       cwd: place.cwd,
-      env: shellEnvironment(live.env, client, space.kubeconfig),
+      env: shellEnvironment(live.env, shim.dir, space.kubeconfig),
       stepTimeoutMs: settings.stepTimeoutMs,
       noteTimeoutMs: settings.noteTimeoutMs,
       graceMs: settings.graceMs,
@@ -107,6 +109,7 @@ async function checkWhole(note: Note, live: LiveRun, complete: boolean): Promise
     }
     return result;
   } finally {
+    shim?.remove();
     await release();
   }
 }
@@ -162,7 +165,7 @@ async function namespaceFor(note: Note, namespace: string | undefined, live: Liv
  * The note's shell: UTF-8 so Korean output survives, no colour, no pager, an editor that
  * changes nothing (`kubectl edit` has nobody to type into it), our kubectl and KUBECONFIG.
  */
-function shellEnvironment(env: NodeJS.ProcessEnv, client: Kubectl, kubeconfig: string | undefined): Record<string, string | undefined> {
+function shellEnvironment(env: NodeJS.ProcessEnv, kubectlDir: string, kubeconfig: string | undefined): Record<string, string | undefined> {
   return {
     ...env,
     LANG: 'C.UTF-8',
@@ -173,7 +176,7 @@ function shellEnvironment(env: NodeJS.ProcessEnv, client: Kubectl, kubeconfig: s
     EDITOR: 'true',
     VISUAL: 'true',
     KUBE_EDITOR: 'true',
-    PATH: `${shimDirectory(client.binary)}:${env.PATH ?? ''}`,
+    PATH: `${kubectlDir}:${env.PATH ?? ''}`,
     ...(kubeconfig ? { KUBECONFIG: kubeconfig } : {}),
   };
 }
