@@ -158,7 +158,7 @@ async function showPlan(notes: Note[], settings: Settings, options: Options, io:
 async function cleanUp(options: Options, io: Io, settings: Settings): Promise<number> {
   const [{ clean }, { kubectlOnPath }] = await Promise.all([import('./clean.js'), import('../cluster/kubectl-binary.js')]);
   const client: Kubectl = { binary: options.kubectl ? resolve(options.kubectl) : kubectlOnPath(io.env), env: { ...io.env } };
-  return clean(client, options.context, settings.allowedContexts, (line) => io.stdout.write(`notes-run: ${line}\n`));
+  return clean(client, options.context, settings.allowedContexts, options.all, (line) => io.stdout.write(`notes-run: ${line}\n`));
 }
 
 interface LiveContext {
