@@ -25,4 +25,3 @@ const RULES: [RegExp, string][] = [
 export function maskSecrets(text: string): string {
   return RULES.reduce((masked, [pattern, replacement]) => masked.replace(pattern, replacement), text);
 }
-
