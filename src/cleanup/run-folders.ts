@@ -4,14 +4,16 @@ import { join } from 'node:path';
 import { isRunning } from '../files/atomic-write.js';
 
 // The temporary folders a run makes: `notes-run-kube-PID-*` (a kubeconfig copy, with the
-// cluster's credentials) and `notes-run-bin-PID-*` (the kubectl shim). Their names carry
+// cluster's credentials), `notes-run-bin-PID-*` (the kubectl shim), `notes-run-shell-PID-*`
+// (a note shell's scripts), `notes-run-work-PID-*` (a copy of the working directory with
+// the note's manifests written in) and `notes-run-prepull-PID-*`. Their names carry
 // the PID so that what a killed run left (SIGKILL cannot be caught) is recognised, and
 // removed by the next run, once that PID is gone.
 
-export type RunFolderKind = 'kube' | 'bin';
+export type RunFolderKind = 'kube' | 'bin' | 'shell' | 'work' | 'prepull';
 
-const KINDS: readonly RunFolderKind[] = ['kube', 'bin'];
-const RUN_FOLDER = /^notes-run-(kube|bin)-(\d+)-/;
+const KINDS: readonly RunFolderKind[] = ['kube', 'bin', 'shell', 'work', 'prepull'];
+const RUN_FOLDER = /^notes-run-(kube|bin|shell|work|prepull)-(\d+)-/;
 
 let swept = false;
 

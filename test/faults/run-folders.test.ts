@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { root, workspace, type Workspace } from '../e2e/workspace.js';
@@ -22,7 +22,20 @@ function shimmed(ws: Workspace): { env: NodeJS.ProcessEnv; tmp: string; binary: 
   return { env: { ...ws.env, TMPDIR: tmp }, tmp, binary };
 }
 
-const runFolders = (tmp: string) => readdirSync(tmp).filter((name) => /^notes-run-(bin|kube)-/.test(name));
+function pidsOf(command: RegExp): number[] {
+  return readdirSync('/proc')
+    .filter((pid) => /^\d+$/.test(pid))
+    .filter((pid) => {
+      try {
+        return command.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+const runFolders = (tmp: string) => readdirSync(tmp).filter((name) => /^notes-run-(bin|kube|shell|work|prepull)-/.test(name));
 
 describe('the kubectl shim folder never outlives the run', () => {
   it('is made for the run and removed when it ends normally', () => {
@@ -72,6 +85,28 @@ describe('the kubectl shim folder never outlives the run', () => {
     expect(await exited(child)).toBe(0);
     await until(() => !running(/^sleep\u0000(356|357)\u0000/), 10_000);
     await until(() => runFolders(tmp).length === 0, 10_000);
+  });
+
+  it('a run killed with SIGKILL leaves its folders (shim, kubeconfig, shell, working copy); the next run removes them', async () => {
+    const ws = workspace();
+    const { env, tmp, binary } = shimmed(ws);
+    // A manifest the note defines itself, so the run works in a copy of the folder.
+    const manifest = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\ndata:\n  a: "1"\n';
+    ws.writeNote(`# k\n\n${fence}yaml file=cm.yaml\n${manifest}${fence}\n\n${fence}bash\nkubectl apply -f cm.yaml\nsleep 358 & sleep 359\n${fence}\n`, 'k.md');
+    const child = spawn(process.execPath, [cli, '--kubectl', binary, 'k.md'], { cwd: ws.dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    collect(child);
+    await until(() => running(/^sleep\u0000359\u0000/));
+    const left = runFolders(tmp);
+    expect(left.map((name) => name.replace(/-\d+-.*/, '')).sort()).toEqual(['notes-run-bin', 'notes-run-kube', 'notes-run-shell', 'notes-run-work']);
+    child.kill('SIGKILL');
+    await exited(child);
+    // SIGKILL cannot be caught: the note's shell outlives notes-run; the test ends the sleeps it started, by PID.
+    for (const pid of pidsOf(/^sleep\u0000(358|359)\u0000/)) process.kill(pid, 'SIGKILL');
+    await until(() => !running(/^sleep\u0000(358|359)\u0000/), 10_000);
+    expect(runFolders(tmp)).toEqual(left);
+    ws.writeNote(`# n\n\n${fence}bash\necho a\n# a\n${fence}\n`, 'n.md');
+    expect(ws.run(['--kubectl', binary, 'n.md'], env).status).toBe(0);
+    expect(runFolders(tmp)).toEqual([]);
   });
 
   it('what a killed run left (its PID gone) is removed by the next run; a live run’s stays', () => {
