@@ -102,11 +102,13 @@ async function checkWhole(note: Note, live: LiveRun, complete: boolean): Promise
     }
     if (options.update) {
       try {
-        await applyUpdate(note, result, compare, live.confirm, options.updateAll);
+        await applyUpdate(note, result, compare, live.confirm, options.updateAll, live.signal);
       } catch (error) {
         addProblem(result, `not updated: ${error instanceof NoteChanged ? error.message : `could not write the note (${errorCode(error)})`}`);
       }
     }
+    // Stopped while --update --interactive asked: nothing was written, and the note says it was cut short.
+    if (live.signal.aborted) return { ...result, status: 'interrupted' };
     return result;
   } finally {
     shim?.remove();
@@ -115,12 +117,17 @@ async function checkWhole(note: Note, live: LiveRun, complete: boolean): Promise
 }
 
 /** Rewrites the drifted outputs in the note and marks those steps as updated. */
-async function applyUpdate(note: Note, result: NoteResult, compare: CompareSettings, confirm: LiveRun['confirm'], all: boolean): Promise<void> {
+async function applyUpdate(note: Note, result: NoteResult, compare: CompareSettings, confirm: LiveRun['confirm'], all: boolean, signal: AbortSignal): Promise<void> {
   if (rewritable(result, all).length === 0) return;
   const readOnly = whyNotWritable(note.file);
   if (readOnly) return addProblem(result, `not updated: ${readOnly}`);
   const accepted = new Set<Verdict>();
-  for (const verdict of rewritable(result, all)) if (!confirm || (await confirm(note.file, verdict))) accepted.add(verdict);
+  for (const verdict of rewritable(result, all)) {
+    if (signal.aborted) break;
+    if (!confirm || (await unlessStopped(confirm(note.file, verdict), signal))) accepted.add(verdict);
+  }
+  // A Ctrl-C at the question means stop: no answer given so far is acted on.
+  if (signal.aborted) return addProblem(result, 'not updated: interrupted while asking; the note was left as it is');
   const source = readNoteSource(note.file);
   // `--update=all` rewrites portable differences too: judged strictly, they are drift.
   const rewriting = all && compare.portability ? { ...compare, portability: { ...compare.portability, strict: true } } : compare;
@@ -130,6 +137,12 @@ async function applyUpdate(note: Note, result: NoteResult, compare: CompareSetti
   for (const verdict of result.verdicts) {
     if (update.steps.includes(verdict.step.line)) verdict.updated = true;
   }
+}
+
+/** The answer, or no once the run is told to stop: a question nobody will answer must not hold the run. */
+function unlessStopped(answer: Promise<boolean>, signal: AbortSignal): Promise<boolean> {
+  if (signal.aborted) return Promise.resolve(false);
+  return Promise.race([answer, new Promise<boolean>((resolve) => signal.addEventListener('abort', () => resolve(false), { once: true }))]);
 }
 
 /** notes-run's own look at the run namespace: the note's kubeconfig when it has one, else the named context. */
