@@ -4,7 +4,7 @@ import { connect } from '../cluster/prepare-cluster.js';
 import { MANAGED_BY, MANAGER, RUN_HOST, RUN_PID, thisHost } from '../cluster/run-labels.js';
 import { removeDeadRunFolders } from '../cleanup/run-folders.js';
 import { isRunning } from '../files/atomic-write.js';
-import { InputError } from './input-error.js';
+import { InputError } from '../errors.js';
 
 interface Listed {
   items?: { metadata?: { name?: string; labels?: Record<string, string>; creationTimestamp?: string } }[];

@@ -1,6 +1,6 @@
 import { rmSync, symlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { InputError } from '../cli/input-error.js';
+import { InputError } from '../errors.js';
 import { hold } from '../cleanup/leftovers.js';
 import { makeRunFolder } from '../cleanup/run-folders.js';
 import { findExecutable } from '../run/find-executable.js';
