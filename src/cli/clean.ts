@@ -2,7 +2,7 @@ import type { Kubectl } from '../cluster/kubectl.js';
 import { kubectl } from '../cluster/kubectl.js';
 import { connect } from '../cluster/prepare-cluster.js';
 import { MANAGED_BY, MANAGER, RUN_HOST, RUN_PID, thisHost } from '../cluster/run-labels.js';
-import { removeDeadRunFolders } from '../cleanup/run-folders.js';
+import { removeDeadRunFolders } from '../files/run-folders.js';
 import { isRunning } from '../files/atomic-write.js';
 import { InputError } from '../errors.js';
 

@@ -2,7 +2,7 @@ import { rmSync, symlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../errors.js';
 import { hold } from '../cleanup/leftovers.js';
-import { makeRunFolder } from '../cleanup/run-folders.js';
+import { makeRunFolder } from '../files/run-folders.js';
 import { findExecutable } from '../run/find-executable.js';
 
 export function kubectlOnPath(env: NodeJS.ProcessEnv): string {

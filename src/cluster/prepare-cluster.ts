@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { InputError } from '../errors.js';
-import { makeRunFolder } from '../cleanup/run-folders.js';
+import { makeRunFolder } from '../files/run-folders.js';
 import { hold } from '../cleanup/leftovers.js';
 import { runLabels } from './run-labels.js';
 import type { ClusterEnvironment } from '../model.js';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { makeRunFolder } from '../cleanup/run-folders.js';
+import { makeRunFolder } from '../files/run-folders.js';
 import { kubectl, type Kubectl } from '../cluster/kubectl.js';
 import { readClusterView, type PodView } from '../cluster/pod-states.js';
 import { lastLine } from '../cluster/prepare-cluster.js';

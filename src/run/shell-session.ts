@@ -3,7 +3,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { stripVTControlCharacters as stripAnsi } from 'node:util';
-import { makeRunFolder } from '../cleanup/run-folders.js';
+import { makeRunFolder } from '../files/run-folders.js';
 import { hold } from '../cleanup/leftovers.js';
 import { execa, type ResultPromise } from 'execa';
 import { BatchOutputFile } from './batch-output-file.js';

@@ -1,7 +1,6 @@
 import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { hold } from '../cleanup/leftovers.js';
-import { makeRunFolder } from '../cleanup/run-folders.js';
+import { makeRunFolder } from '../files/run-folders.js';
 import type { Note, YamlStep } from '../model.js';
 import { bindYamlBlock } from './bind-yaml-block.js';
 import { yamlSyntaxError } from './syntax-error.js';
@@ -24,13 +23,7 @@ export function materializeBlocks(note: Note, cwd: string): Materialized {
   const contents = absentFiles(note, cwd);
   if (contents.size === 0) return { cwd, written: [], cleanup: () => {} };
   const scratch = makeRunFolder('work');
-  // Held like every temporary of the run: a second Ctrl-C, which skips the run's own cleanup, still removes it.
-  const removeNow = () => rmSync(scratch, { recursive: true, force: true });
-  const letGo = hold(`working copy ${scratch}`, removeNow);
-  const cleanup = () => {
-    removeNow();
-    letGo();
-  };
+  const cleanup = () => rmSync(scratch, { recursive: true, force: true });
   try {
     copyWorkingDir(cwd, scratch);
     const written = [...contents].filter(([file, sources]) => writeInside(scratch, file, sources.join('---\n'))).map(([file]) => file);

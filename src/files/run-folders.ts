@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isRunning } from '../files/atomic-write.js';
+import { isRunning } from './atomic-write.js';
 
 // The temporary folders a run makes: `notes-run-kube-PID-*` (a kubeconfig copy, with the
 // cluster's credentials), `notes-run-bin-PID-*` (the kubectl shim), `notes-run-shell-PID-*`
