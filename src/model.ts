@@ -208,6 +208,11 @@ export interface Comparison {
    * from the kubectl or server version or the cluster's flavour. Absent on a plain match.
    */
   portable?: string[];
+  /**
+   * Offline: how many values the snapshot holds masked (secrets) were taken as what the
+   * note documents at their place. Absent when none.
+   */
+  masked?: number;
 }
 
 /** Where a cluster runs and which versions answer: read once per run, kept in snapshots. */

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { stripVTControlCharacters as stripAnsi } from 'node:util';
-import { execa, type ResultPromise } from 'execa';
+import { makeRunFolder } from '../files/run-folders.js';
 import { hold } from '../cleanup/leftovers.js';
+import { execa, type ResultPromise } from 'execa';
 import { BatchOutputFile } from './batch-output-file.js';
 import { leavesJobRunning, readsStatus } from '../note/command/background.js';
 import { BATCH_END, KEPT_STATUS, PRELUDE, sourceLine, stepMarker, stepScript } from './batch-script.js';
@@ -91,7 +91,7 @@ export class ShellSession {
   #lastStatus = 0;
 
   constructor(options: ShellOptions) {
-    this.#dir = mkdtempSync(join(tmpdir(), 'notes-run-'));
+    this.#dir = makeRunFolder('shell');
     this.#token = randomBytes(8).toString('hex');
     this.#marker = stepMarker(this.#token);
     this.#batchEnd = `${this.#marker}${BATCH_END}\u001e\n`;
