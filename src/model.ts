@@ -90,6 +90,14 @@ export interface CommandFacts {
   appliedPaths: { path: string; recursive: boolean }[];
   /** A time limit the command sets itself (`--timeout=2m`), in ms. */
   ownTimeoutMs?: number;
+  /** One line bash may run as written, not through `eval` (no quoting, compound, input redirection, job or `exit`). */
+  plainLine: boolean;
+  /** A bare `exit` or `logout`: it ends with the status of the command before it. */
+  exitsWithLastStatus: boolean;
+  /** Why the command reaches outside the run namespace (`-n kube-system` writes, `config use-context`), if it does. */
+  reachesOutside?: string;
+  /** Container images a kubectl in it names (`run --image=x`, `create deployment --image x`). */
+  images: string[];
 }
 
 export interface CommandStep {

@@ -11,7 +11,6 @@ import { isShellWord, startsLikeCommand } from './runnable.js';
 import { EXECUTED_LANGUAGES, YAML_LANGUAGES, isBlank, isComment, skipDirective } from './syntax.js';
 import { checkNesting } from './nesting-limit.js';
 import { normalizedText } from './note-lines.js';
-import { reachesOutside } from './outside-namespace.js';
 
 export function parseNote(file: string, source: string): Note {
   const lineEnding = source.includes('\r\n') ? '\r\n' : '\n';
@@ -139,8 +138,7 @@ function commandStep(parsed: ParsedCommand, block: CodeBlock, blockSkip: string 
   if (skip) step.skip = skip;
   if (parsed.problem) step.problem = parsed.problem;
   if (parsed.session) step.session = parsed.session.map(sessionLine);
-  const outside = reachesOutside(parsed.command);
-  if (outside) step.outsideRunNamespace = outside;
+  if (parsed.facts.reachesOutside) step.outsideRunNamespace = parsed.facts.reachesOutside;
   return step;
 }
 
