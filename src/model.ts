@@ -98,6 +98,14 @@ export interface CommandFacts {
   reachesOutside?: string;
   /** Container images a kubectl in it names (`run --image=x`, `create deployment --image x`). */
   images: string[];
+  /** Functions and aliases it defines for the lines after it. */
+  defines: string[];
+  /** `cat FILE` alone: its output is the file, which may hold anything. */
+  printsFile: boolean;
+  /** `echo $?` alone: it shows how the command before it ended. */
+  echoesStatus: boolean;
+  /** A simple command's program as it may name itself in an error (`ls: `, `/bin/ls: `). */
+  errorPrefixes: string[];
 }
 
 export interface CommandStep {

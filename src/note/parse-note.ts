@@ -4,6 +4,7 @@ import { holdsNoCommand, readCommands, writtenWithPrompts, type BlockReader, typ
 import { codeBlocks, type CodeBlock } from './code-blocks.js';
 import { documentedText } from './documented-text.js';
 import { describeCommand } from './command/describe-command.js';
+import { startsLikeShell, startsWithHostTool } from './command/first-program.js';
 import { expectedExitOf, statusShown } from './expected-exit.js';
 import { showsStop } from './output-lines.js';
 import { promptOf } from './prompts.js';
@@ -86,7 +87,7 @@ function looksLikeShell(block: CodeBlock, defined: ReadonlySet<string>): boolean
   if (first === undefined) return false;
   const prompt = promptOf(first);
   if (prompt) return prompt.kind === 'host' && prompt.rest !== '' && startsLikeCommand(prompt.rest, defined);
-  return /^\s*(kubectl|k|helm|docker|minikube|kind|k3d|curl|cat|echo|export)\s/.test(first) && startsLikeCommand(first, defined);
+  return startsLikeShell(first) && startsLikeCommand(first, defined);
 }
 
 /** A step followed by `echo $?` showing a non-zero status is expected to end with it. */
@@ -94,7 +95,7 @@ function expectFailuresShownBelow(steps: Step[]): void {
   const commands = steps.filter((step): step is CommandStep => step.kind === 'command' && !step.notExecutable);
   commands.forEach((step, i) => {
     const next = commands[i + 1];
-    const status = next && statusShown(next.command, next.output?.text);
+    const status = next && statusShown(next.facts, next.output?.text);
     if (status && step.expectedExit.kind === 'success') step.expectedExit = { kind: 'code', code: status };
   });
 }
@@ -110,7 +111,7 @@ function continuesSession(block: CodeBlock): boolean {
   const prompt = promptOf(first);
   if (prompt?.kind === 'container') return true;
   const text = prompt?.kind === 'host' ? prompt.rest : first;
-  return !/^\s*(kubectl|k|docker|podman|helm|minikube|kind|k3d|k3s)\s/.test(text);
+  return !startsWithHostTool(text);
 }
 
 function sessionLine(command: ParsedCommand): SessionLine {
@@ -124,7 +125,7 @@ function commandStep(parsed: ParsedCommand, block: CodeBlock, blockSkip: string 
     kind: 'command',
     line: parsed.line,
     command: parsed.command,
-    expectedExit: expectedExitOf(documentedText(parsed), parsed.command),
+    expectedExit: expectedExitOf(documentedText(parsed), parsed.facts),
     context: block.context,
     facts: parsed.facts,
     longRunning: parsed.facts.longRunning || showsStop(parsed.output?.text),

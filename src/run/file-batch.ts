@@ -44,7 +44,9 @@ export class FileBatch {
     if (text === '') return false;
     this.channel.append(text);
     const size = this.output.size();
-    if (size > this.#stopAt) {
+    // A step stopped once is not stopped again before it ends: what it wrote while the
+    // signal was on its way is no reason to end the shell, which has nothing left to stop.
+    if (size > this.#stopAt && !this.overflowed) {
       this.#stopAt = size + this.#maxFile;
       this.overflowed = true;
       stop();

@@ -14,6 +14,7 @@ import { ownTimeoutMs } from './own-timeout.js';
 import { reachesOutside } from './outside-namespace.js';
 import { isPlainLine } from './plain-line.js';
 import { isReadOnly } from './read-only.js';
+import { definedNames, echoesStatus, errorPrefixes, printsFile } from './simple-commands.js';
 import { exitsWithLastStatus, isExit, opensInteractiveShell, opensRemoteShell } from './session.js';
 import { placeholderIn } from './templates.js';
 
@@ -44,6 +45,10 @@ export function describeCommand(typed: string): CommandFacts {
     plainLine: isPlainLine(typed),
     exitsWithLastStatus: exitsWithLastStatus(command),
     images: imagesNamed(command),
+    defines: definedNames(typed),
+    printsFile: printsFile(typed, program),
+    echoesStatus: echoesStatus(typed),
+    errorPrefixes: errorPrefixes(typed),
   };
   if (program !== undefined) facts.program = program;
   if (kubectlWords) facts.kubectl = kubectlFacts(kubectlWords.slice(1));
