@@ -27,8 +27,8 @@ const PENDING = new Set([
 
 /** A regular expression literal, roughly: what follows an operator or bracket, up to its closing slash and flags. */
 const REGEX_LITERAL = /(?<=[(=,:!&|?{};]\s*|return\s+)\/(?![/*])(?:\\.|\[(?:\\.|[^\]\\\n])*\]|[^/\\\n[])+\/[dgimsuy]*/g;
-/** What only a pattern over a command line asks about: kubectl and its alias, its verbs and flags, `exit`, `$?`. */
-const COMMAND_WORDS = /kubectl|\(k\||\|k\||--namespace|--all-namespaces|--image|--filename|--output|exit\|logout|\\\$\\\?|port-forward|cluster-info|\\bversion\\b/;
+/** What only a pattern over a command line asks about: kubectl (with its alias), its flags, `exit`, `$?`. */
+const COMMAND_WORDS = /kubectl|--namespace|--all-namespaces|--image|--filename|--output|exit\|logout|\\\$\\\?|port-forward|cluster-info|\\bversion\\b/;
 /** A pattern or string search applied to a command's text (`step.command`, `command`, `line.command`). */
 const SEARCH_ON_COMMAND = /\.(test|exec|match|matchAll|search)\(\s*(\w+\.)*command\s*\)|\bcommand\s*\.(includes|startsWith|endsWith|match|matchAll|search|replace|replaceAll|indexOf)\(|\bcommand\.trim\(\)\.split\(/;
 
