@@ -1,6 +1,6 @@
 import { realpathSync, statSync } from 'node:fs';
+import { InputError } from '../errors.js';
 import { byFolderLevels, filesUnder } from '../files/files-under.js';
-import { InputError } from './input-error.js';
 
 /** Folders that hold dependencies, recorded runs and builds, not notes; dot folders neither. */
 const SKIPPED_DIRS = ['node_modules', 'snapshots', 'dist'];
