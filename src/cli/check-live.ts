@@ -100,7 +100,7 @@ async function checkWhole(note: Note, live: LiveRun, complete: boolean): Promise
     }
     if (options.update) {
       try {
-        await applyUpdate(note, result, compare, live.confirm, options.updateAll);
+        await applyUpdate(note, result, live.confirm, options.updateAll);
       } catch (error) {
         addProblem(result, `not updated: ${error instanceof NoteChanged ? error.message : `could not write the note (${errorCode(error)})`}`);
       }
@@ -112,16 +112,15 @@ async function checkWhole(note: Note, live: LiveRun, complete: boolean): Promise
 }
 
 /** Rewrites the drifted outputs in the note and marks those steps as updated. */
-async function applyUpdate(note: Note, result: NoteResult, compare: CompareSettings, confirm: LiveRun['confirm'], all: boolean): Promise<void> {
+async function applyUpdate(note: Note, result: NoteResult, confirm: LiveRun['confirm'], all: boolean): Promise<void> {
   if (rewritable(result, all).length === 0) return;
   const readOnly = whyNotWritable(note.file);
   if (readOnly) return addProblem(result, `not updated: ${readOnly}`);
   const accepted = new Set<Verdict>();
   for (const verdict of rewritable(result, all)) if (!confirm || (await confirm(note.file, verdict))) accepted.add(verdict);
   const source = readNoteSource(note.file);
-  // `--update=all` rewrites portable differences too: judged strictly, they are drift.
-  const rewriting = all && compare.portability ? { ...compare, portability: { ...compare.portability, strict: true } } : compare;
-  const update = updatedNote(source.text, result, rewriting, (verdict) => accepted.has(verdict), all);
+  // `--update=all` rewrites the outputs that match only as portable too.
+  const update = updatedNote(source.text, result, (verdict) => accepted.has(verdict), all);
   if (!update) return;
   writeNoteAtomically(note.file, update.text, { bom: source.bom, unchangedSince: note.digest ?? source.digest });
   for (const verdict of result.verdicts) {
