@@ -126,7 +126,7 @@ function alignTables(documented: ReadLine[], actual: ReadLine[], pair: Pairing):
     const doc = want[t];
     const act = got[t];
     if (!doc) {
-      result.push(...act.lines.map(added));
+      result.push(...[...(act.blank ? [act.blank] : []), ...act.lines].map(added));
       continue;
     }
     if (doc.blank) result.push(act?.blank ? pair.same(doc.blank, act.blank) : removed(doc.blank));

@@ -17,8 +17,12 @@ export function rewriteOutput(part: Pick<ComparedOutput, 'documented' | 'alignme
   const copyUntil = (index: number) => {
     for (; next < index; next++) if (!compared.has(next)) result.push(written[next]);
   };
+  // Lines that come before every compared one (a blank edge, a remark) stay before the new lines too:
+  // an added first line written above a leading blank would pull that blank into the output.
+  const firstCompared = alignment.find((line) => line.documented !== undefined)?.documented ?? 0;
   for (const line of alignment) {
     if (line.documented === undefined) {
+      copyUntil(firstCompared);
       result.push(line.actual!);
       continue;
     }
