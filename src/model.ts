@@ -48,6 +48,8 @@ export interface KubectlFacts {
   output?: string;
   /** The words after `--` (`exec POD -- nslookup x`). */
   inner?: string[];
+  /** What follows the format in `-o jsonpath=...`, `-o custom-columns=...`. */
+  outputTemplate?: string;
 }
 
 /**
@@ -90,6 +92,12 @@ export interface CommandFacts {
   appliedPaths: { path: string; recursive: boolean }[];
   /** A time limit the command sets itself (`--timeout=2m`), in ms. */
   ownTimeoutMs?: number;
+  /** The namespace `-n` names. */
+  namespace?: string;
+  /** `-A`: lists every namespace. */
+  allNamespaces: boolean;
+  /** The namespaces its output may name: the one `-n` names, else `default`; `any` with `-A` or `-f` files, which name their own. */
+  namespaces: string[] | 'any';
 }
 
 export interface CommandStep {

@@ -4,11 +4,12 @@ import { comparableLines, lineKey, type CompareSettings } from './comparable-lin
 import { explainDrift } from './known-drift.js';
 import { lineDiff } from './line-diff.js';
 import { linesMatch } from './match-lines.js';
+import type { PortableCommand } from './portability/fact.js';
 import { portableMatch } from './portability/registry.js';
 import { withWordDiff } from './word-diff.js';
 
-/** What a comparison needs of a command: how its lines are ordered, and its text for the portability facts (`-n kube-system`). */
-export type ComparedCommand = Pick<CommandFacts, 'ordering'> & { text?: string };
+/** What a comparison needs of a command's facts: how its lines are ordered, and what the portability facts read (`-n kube-system`). */
+export type ComparedCommand = Pick<CommandFacts, 'ordering'> & PortableCommand;
 
 /**
  * Documented output against actual output, with every tolerance applied to both; the
@@ -24,7 +25,7 @@ export function compareOutput(documented: string, actual: string, command: Compa
   const { ordering } = command;
   if (linesMatch(want, got, ordering)) return plain();
   const alignment = alignLines(want, got, ordering, settings);
-  const portable = settings.portability ? portableMatch(want, got, ordering, command.text ?? '', settings.portability) : undefined;
+  const portable = settings.portability ? portableMatch(want, got, ordering, command, settings.portability) : undefined;
   if (portable && !settings.portability!.strict) {
     return { matches: true, diff: [], notes: [], portable, parts: [{ documented, actual, matches: true, portable, alignment }] };
   }

@@ -30,7 +30,7 @@ function judged(step: CommandStep, run: StepRun, settings: CompareSettings): Jud
   const typed = session ? typedLines(session) : undefined;
   const withTyped = <T extends Judgement>(judgement: T): T => (typed ? { ...judgement, typed } : judgement);
   if (expected === undefined) return withTyped(exit.status === 'pass' ? { status: 'unchecked' } : exit);
-  const comparison = session ? mergedSession(session) : compareDocumented(step.output, expected, run.output, { ...step.facts, text: step.command }, settings);
+  const comparison = session ? mergedSession(session) : compareDocumented(step.output, expected, run.output, step.facts, settings);
   if (exit.status !== 'pass') return withTyped({ ...exit, comparison });
   if (comparison.matches) return withTyped({ status: 'pass', comparison });
   return withTyped({ status: 'stale', comparison, ...(silentLongRun(step, run) ? { reason: `printed nothing in ${seconds(run.durationMs)}; give it longer with --grace` } : {}) });
@@ -59,7 +59,7 @@ function sessionParts(step: CommandStep, pieces: string[], settings: CompareSett
     ...(line === undefined ? {} : { line }),
     command,
     actual,
-    ...(output ? { comparison: compareDocumented(output, output.text, actual, { ...facts, text: command }, settings) } : {}),
+    ...(output ? { comparison: compareDocumented(output, output.text, actual, facts, settings) } : {}),
   });
   return [part(step.command, step.facts, step.output, pieces[0]), ...step.session!.map((line, i) => part(line.command, line.facts, line.output, pieces[i + 1] ?? '', line.line))];
 }
