@@ -13,7 +13,7 @@ import { noteStatus } from '../check/verdicts.js';
 import { readSnapshotQuietly, snapshotOf, snapshotPath, writeSnapshot } from '../snapshot/snapshot.js';
 import { NoteChanged, rewritable, updatedNote, whyNotWritable, writeNoteAtomically } from '../update/update-note.js';
 import { fixedNodePorts } from '../yaml/fixed-node-ports.js';
-import { InputError } from './input-error.js';
+import { InputError } from '../errors.js';
 import type { Options } from './options.js';
 import type { Progress } from './progress.js';
 

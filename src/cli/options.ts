@@ -1,8 +1,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { HumanView } from '../report/human-report.js';
-import { InputError } from './input-error.js';
-
-export type ReporterName = 'human' | 'json' | 'junit' | 'github';
+import { isReporterName, reporterNames, type ReporterName } from '../report/reporters.js';
+import { MAX_SECONDS } from '../config/max-seconds.js';
+import { InputError } from '../errors.js';
 
 export interface Options {
   paths: string[];
@@ -150,9 +150,9 @@ export function parseOptions(argv: string[]): Options {
     throw new InputError(`${parseProblem(error as Error & { code?: string })} (see --help)`);
   }
   const v = parsed.values;
-  const reporter = v.reporter as ReporterName;
-  if (!['human', 'json', 'junit', 'github'].includes(reporter)) {
-    throw new InputError(`--reporter must be human, json, junit or github, not "${v.reporter}"`);
+  const reporter = v.reporter as string;
+  if (!isReporterName(reporter)) {
+    throw new InputError(`--reporter must be ${reporterNames.slice(0, -1).join(', ')} or ${reporterNames.at(-1)}, not "${reporter}"`);
   }
   // `prepull` as the first word is the subcommand; a note of that name is still `./prepull`.
   const prepullOnly = parsed.positionals[0] === 'prepull';
@@ -254,9 +254,6 @@ function editDistance(a: string, b: string): number {
   }
   return previous[b.length];
 }
-
-/** Node's timers hold at most 2^31 - 1 ms (24.8 days); a longer one fires at once. */
-export const MAX_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
 
 function seconds(flag: string, text: string | undefined, zeroAllowed = false): number | undefined {
   if (text === undefined) return undefined;

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { lilconfig, type Loader } from 'lilconfig';
 import { parse } from 'yaml';
-import { InputError } from '../cli/input-error.js';
-import { MAX_SECONDS } from '../cli/options.js';
+import { InputError } from '../errors.js';
+import { MAX_SECONDS } from './max-seconds.js';
 import type { Tolerance } from '../compare/tolerances/tolerance.js';
 import { userPattern } from './user-pattern.js';
 

@@ -1,5 +1,4 @@
 import { dirname, relative, resolve } from 'node:path';
-import type { Options } from '../cli/options.js';
 import { builtinTolerances } from '../compare/tolerances/registry.js';
 import type { Tolerance } from '../compare/tolerances/tolerance.js';
 import type { CommandStep } from '../model.js';
@@ -20,7 +19,18 @@ export interface Settings {
   forNote: (file: string) => { cwd: string; namespace?: string };
 }
 
-export function resolveSettings(options: Options, config: Config): Settings {
+/** What the command line says about the settings; anything left out comes from the config file or the defaults. */
+export interface GivenSettings {
+  stepTimeoutMs?: number;
+  noteTimeoutMs?: number;
+  graceMs?: number;
+  convergeMs?: number;
+  pullTimeoutMs?: number;
+  cwd?: string;
+  namespace?: string;
+}
+
+export function resolveSettings(options: GivenSettings, config: Config): Settings {
   const ms = (flag: number | undefined, configured: number | undefined, fallback: number) => flag ?? (configured !== undefined ? configured * 1000 : fallback);
   const base = config.file ? dirname(config.file) : process.cwd();
   return {
