@@ -40,8 +40,12 @@ const removed = (line: ReadLine): AlignedLine => ({ op: 'removed', documented: l
 const added = (line: ReadLine): AlignedLine => ({ op: 'added', actual: line.inNote });
 const omitted = (line: ReadLine): AlignedLine => ({ op: 'omitted', documented: line.index });
 
+/** Past this many differing lines the diff gives up, as the shown diff does: the lines pair by position. */
+const MAX_EDIT_LENGTH = 400;
+
 function alignOrdered(documented: ReadLine[], actual: ReadLine[], pair: Pairing): AlignedLine[] {
-  const parts = diffArrays(documented, actual, { comparator: (a: ReadLine, b: ReadLine) => a.key === b.key }) ?? [];
+  const parts = diffArrays(documented, actual, { comparator: (a: ReadLine, b: ReadLine) => a.key === b.key, maxEditLength: MAX_EDIT_LENGTH });
+  if (!parts) return changeLines(documented, actual, pair);
   const result: AlignedLine[] = [];
   let d = 0;
   let a = 0;
