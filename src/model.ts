@@ -48,6 +48,8 @@ export interface KubectlFacts {
   output?: string;
   /** The words after `--` (`exec POD -- nslookup x`). */
   inner?: string[];
+  /** What follows the format in `-o jsonpath=...`, `-o custom-columns=...`. */
+  outputTemplate?: string;
 }
 
 /**
@@ -106,6 +108,12 @@ export interface CommandFacts {
   echoesStatus: boolean;
   /** A simple command's program as it may name itself in an error (`ls: `, `/bin/ls: `). */
   errorPrefixes: string[];
+  /** The namespace `-n` names. */
+  namespace?: string;
+  /** `-A`: lists every namespace. */
+  allNamespaces: boolean;
+  /** The namespaces its output may name: the one `-n` names, else `default`; `any` with `-A` or `-f` files, which name their own. */
+  namespaces: string[] | 'any';
 }
 
 export interface CommandStep {
@@ -229,6 +237,49 @@ export interface Comparison {
    * note documents at their place. Absent when none.
    */
   masked?: number;
+  /**
+   * Each documented output compared, in note order: the step's own, or in a session the
+   * opening command's and each typed line's. `--update` rewrites from these; absent for a
+   * yaml block, which is compared with its manifest file instead.
+   */
+  parts?: ComparedOutput[];
+}
+
+/** One documented output set against what its command printed, line by line. */
+export interface ComparedOutput {
+  /** Where the output sits in the note and how it is written; absent when compared on its own. */
+  output?: DocumentedOutput;
+  /** The documented text as compared: the output's text, with its `%` back when that is what matched. */
+  documented: string;
+  actual: string;
+  matches: boolean;
+  /** The portability facts the match needed, as on Comparison. */
+  portable?: string[];
+  /**
+   * Each documented line paired with the actual line judged against it, in note order;
+   * absent on a plain match, where every line holds as written.
+   */
+  alignment?: AlignedLine[];
+}
+
+/**
+ * One step of the walk through both sides. `same`: the lines are equal once folded;
+ * `changed`: the actual line took the documented one's place; `removed`/`added`: only one
+ * side has it; `omitted`: the author's `...` mark, standing for the actual lines it covers.
+ */
+export interface AlignedLine {
+  op: 'same' | 'changed' | 'removed' | 'added' | 'omitted';
+  /** 0-based index of the documented line within `documented`. */
+  documented?: number;
+  /** The actual line as the note would write it: the run's namespace read as `default`. */
+  actual?: string;
+  /**
+   * Why two lines that differ as written were judged equal: the tolerances (`ipv4`, `age`)
+   * whose values they differ by, `run-namespace`, or `blanks` for a table re-aligned by width.
+   */
+  by?: string[];
+  /** For a `changed` pair with as many words on both sides: which documented words still hold, by position. */
+  held?: boolean[];
 }
 
 /** Where a cluster runs and which versions answer: read once per run, kept in snapshots. */
@@ -264,20 +315,25 @@ export interface WordPart {
   change?: 'changed' | 'tolerated';
 }
 
-export interface Verdict {
+/**
+ * What judging a step found, one shape per status: a broken step always says why, an
+ * output comparison is carried by the steps that were compared, so later stages read it.
+ */
+export type Judgement =
+  | { status: 'pass'; comparison?: Comparison; reason?: string; typed?: TypedLineVerdict[] }
+  | { status: 'stale'; comparison?: Comparison; reason?: string; typed?: TypedLineVerdict[] }
+  | { status: 'broken'; reason: string; comparison?: undefined; typed?: TypedLineVerdict[] }
+  | { status: 'unchecked' | 'skipped' | 'unverified'; reason?: string; comparison?: undefined; typed?: TypedLineVerdict[] };
+
+/** A step's judgement, with the step and what its run did. */
+export type Verdict = Judgement & {
   step: Step;
-  status: StepStatus;
   run?: StepRun;
-  comparison?: Comparison;
-  /** Why the step is broken, skipped, unchecked or unverified, in one sentence. */
-  reason?: string;
   /** For yaml steps: the manifest file the block was bound to. */
   boundFile?: string;
   /** `--update` rewrote this step's documented output in the note. */
   updated?: boolean;
-  /** A session's typed lines, each judged on its own output. */
-  typed?: TypedLineVerdict[];
-}
+};
 
 /** One line typed into a session, with what it printed: its own step in the report. */
 export interface TypedLineVerdict {

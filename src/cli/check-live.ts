@@ -102,7 +102,7 @@ async function checkWhole(note: Note, live: LiveRun, complete: boolean): Promise
     }
     if (options.update) {
       try {
-        await applyUpdate(note, result, compare, live.confirm, options.updateAll, live.signal);
+        await applyUpdate(note, result, live.confirm, options.updateAll, live.signal);
       } catch (error) {
         addProblem(result, `not updated: ${error instanceof NoteChanged ? error.message : `could not write the note (${errorCode(error)})`}`);
       }
@@ -117,7 +117,7 @@ async function checkWhole(note: Note, live: LiveRun, complete: boolean): Promise
 }
 
 /** Rewrites the drifted outputs in the note and marks those steps as updated. */
-async function applyUpdate(note: Note, result: NoteResult, compare: CompareSettings, confirm: LiveRun['confirm'], all: boolean, signal: AbortSignal): Promise<void> {
+async function applyUpdate(note: Note, result: NoteResult, confirm: LiveRun['confirm'], all: boolean, signal: AbortSignal): Promise<void> {
   if (rewritable(result, all).length === 0) return;
   const readOnly = whyNotWritable(note.file);
   if (readOnly) return addProblem(result, `not updated: ${readOnly}`);
@@ -129,9 +129,8 @@ async function applyUpdate(note: Note, result: NoteResult, compare: CompareSetti
   // A Ctrl-C at the question means stop: no answer given so far is acted on.
   if (signal.aborted) return addProblem(result, 'not updated: interrupted while asking; the note was left as it is');
   const source = readNoteSource(note.file);
-  // `--update=all` rewrites portable differences too: judged strictly, they are drift.
-  const rewriting = all && compare.portability ? { ...compare, portability: { ...compare.portability, strict: true } } : compare;
-  const update = updatedNote(source.text, result, rewriting, (verdict) => accepted.has(verdict), all);
+  // `--update=all` rewrites the outputs that match only as portable too.
+  const update = updatedNote(source.text, result, (verdict) => accepted.has(verdict), all);
   if (!update) return;
   writeNoteAtomically(note.file, update.text, { bom: source.bom, unchangedSince: note.digest ?? source.digest });
   for (const verdict of result.verdicts) {

@@ -10,6 +10,14 @@ export interface ComparableLine {
   key: string;
 }
 
+/** A line as read from its side: where it stood, and how the note writes it. */
+export interface ReadLine extends ComparableLine {
+  /** 0-based index among the text's lines. */
+  index: number;
+  /** The line with the run's namespace read as `default`, the way the note says it. */
+  inNote: string;
+}
+
 export interface CompareSettings {
   tolerances: readonly Tolerance[];
   /** The run's own namespace, which stands for `default` in the documented output. */
@@ -21,15 +29,18 @@ export interface CompareSettings {
 export const WILDCARD = '...';
 
 /** Lines the note's author wrote or the command printed, ready for comparison. */
-export function comparableLines(text: string, side: 'documented' | 'actual', settings: CompareSettings): ComparableLine[] {
+export function comparableLines(text: string, side: 'documented' | 'actual', settings: CompareSettings): ReadLine[] {
   const namespace = runNamespace(settings);
-  const lines: ComparableLine[] = [];
-  for (const raw of stripVTControlCharacters(text).replace(/\r\n?/g, '\n').split('\n')) {
-    const line = raw.trimEnd();
-    if (leftOut(line, side)) continue;
-    const inDefault = namespace && side === 'actual' ? line.replace(namespace, 'default') : line;
-    lines.push({ text: line, key: side === 'documented' && marksOmission(line) ? WILDCARD : keyOf(inDefault, settings.tolerances) });
-  }
+  const lines: ReadLine[] = [];
+  stripVTControlCharacters(text)
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .forEach((raw, index) => {
+      const line = raw.trimEnd();
+      if (leftOut(line, side)) return;
+      const inNote = namespace && side === 'actual' ? line.replace(namespace, 'default') : line;
+      lines.push({ text: line, key: side === 'documented' && marksOmission(line) ? WILDCARD : keyOf(inNote, settings.tolerances), index, inNote });
+    });
   while (lines.length > 0 && lines[0].key === '') lines.shift();
   while (lines.length > 0 && lines[lines.length - 1].key === '') lines.pop();
   return lines;

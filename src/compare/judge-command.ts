@@ -1,15 +1,10 @@
-import type { CommandStep, Comparison, DocumentedOutput, StepRun, StepStatus, TypedLineVerdict } from '../model.js';
+import type { CommandFacts, CommandStep, Comparison, DocumentedOutput, Judgement, StepRun, TypedLineVerdict } from '../model.js';
 import type { CompareSettings } from './comparable-lines.js';
 import { documentedText } from '../note/documented-text.js';
 import { compareOutput, type ComparedCommand } from './compare-output.js';
 import { PatternTooSlow } from './tolerances/tolerance.js';
 
-export interface Judgement {
-  status: StepStatus;
-  comparison?: Comparison;
-  reason?: string;
-  typed?: TypedLineVerdict[];
-}
+export type { Judgement };
 
 /**
  * A command step's verdict from its run. Broken: it failed where the note shows it
@@ -31,11 +26,11 @@ function judged(step: CommandStep, run: StepRun, settings: CompareSettings): Jud
   const exit = exitVerdict(step, run);
   if (exit.status === 'broken') return exit;
   const expected = documentedText(step);
-  const typed = step.session && run.sessionOutputs ? typedLines(step, run.sessionOutputs, settings) : undefined;
+  const session = step.session && run.sessionOutputs ? sessionParts(step, run.sessionOutputs, settings) : undefined;
+  const typed = session ? typedLines(session) : undefined;
   const withTyped = <T extends Judgement>(judgement: T): T => (typed ? { ...judgement, typed } : judgement);
   if (expected === undefined) return withTyped(exit.status === 'pass' ? { status: 'unchecked' } : exit);
-  const comparison =
-    step.session && run.sessionOutputs ? compareSession(step, run.sessionOutputs, settings) : compareDocumented(step.output, expected, run.output, { ...step.facts, text: step.command }, settings);
+  const comparison = session ? mergedSession(session) : compareDocumented(step.output, expected, run.output, step.facts, settings);
   if (exit.status !== 'pass') return withTyped({ ...exit, comparison });
   if (comparison.matches) return withTyped({ status: 'pass', comparison });
   return withTyped({ status: 'stale', comparison, ...(silentLongRun(step, run) ? { reason: `printed nothing in ${seconds(run.durationMs)}; give it longer with --grace` } : {}) });
@@ -46,17 +41,55 @@ function silentLongRun(step: CommandStep, run: StepRun): boolean {
   return step.longRunning && (run.stopped || run.timedOut) && run.output.trim() === '';
 }
 
+/** One piece of a session: the opening command or a typed line, what it printed, and its comparison when it documents output. */
+interface SessionPart {
+  line?: number;
+  command: string;
+  actual: string;
+  comparison?: Comparison;
+}
+
+/**
+ * A session compared piece by piece, once: what the opening command printed, then each
+ * typed line's own output, each with the ordering rules of its own command (`printenv`
+ * typed inside the pod is as unordered as it is outside).
+ */
+function sessionParts(step: CommandStep, pieces: string[], settings: CompareSettings): SessionPart[] {
+  const part = (command: string, facts: CommandFacts, output: DocumentedOutput | undefined, actual: string, line?: number): SessionPart => ({
+    ...(line === undefined ? {} : { line }),
+    command,
+    actual,
+    ...(output ? { comparison: compareDocumented(output, output.text, actual, facts, settings) } : {}),
+  });
+  return [part(step.command, step.facts, step.output, pieces[0]), ...step.session!.map((line, i) => part(line.command, line.facts, line.output, pieces[i + 1] ?? '', line.line))];
+}
+
 /** Each typed line of a session with its own output and whether that output still holds. */
-function typedLines(step: CommandStep, pieces: string[], settings: CompareSettings): TypedLineVerdict[] {
-  return step.session!.map((line, i) => {
-    const actual = pieces[i + 1] ?? '';
-    if (!line.output) return { line: line.line, command: line.command, status: 'unchecked', expected: null, actual };
-    const holds = compareDocumented(line.output, line.output.text, actual, { ...line.facts, text: line.command }, settings).matches;
-    return { line: line.line, command: line.command, status: holds ? 'pass' : 'stale', expected: line.output.text, actual };
+function typedLines(parts: SessionPart[]): TypedLineVerdict[] {
+  return parts.slice(1).map((part) => {
+    const { line, command, actual, comparison } = part;
+    const expected = comparison?.parts?.[0].output?.text ?? null;
+    if (!comparison) return { line: line!, command, status: 'unchecked', expected: null, actual };
+    return { line: line!, command, status: comparison.matches ? 'pass' : 'stale', expected, actual };
   });
 }
 
-function exitVerdict(step: CommandStep, run: StepRun): Judgement {
+/** The session's pieces as one comparison: the diff of each piece that drifted under its typed command, every piece's alignment. */
+function mergedSession(parts: SessionPart[]): Comparison {
+  const merged: Comparison = { matches: true, diff: [], notes: [], parts: [] };
+  for (const { command, comparison } of parts) {
+    if (!comparison) continue;
+    merged.parts!.push(...comparison.parts!);
+    if (comparison.matches) continue;
+    merged.matches = false;
+    merged.diff.push({ op: ' ', text: `[typed] ${command}` }, ...comparison.diff);
+    merged.notes.push(...comparison.notes);
+  }
+  return merged;
+}
+
+/** How the step ended against how the note says it ends. */
+function exitVerdict(step: CommandStep, run: StepRun): Extract<Judgement, { status: 'pass' | 'stale' | 'broken' }> {
   const code = run.exitCode!;
   const ended = step.longRunning && run.timedOut ? 0 : code;
   const expected = step.expectedExit;
@@ -72,26 +105,6 @@ function exitVerdict(step: CommandStep, run: StepRun): Judgement {
   return { status: 'pass' };
 }
 
-/**
- * A session compared piece by piece: what the opening command printed, then each typed
- * line's own output, each with the ordering rules of its own command (`printenv` typed
- * inside the pod is as unordered as it is outside).
- */
-function compareSession(step: CommandStep, pieces: string[], settings: CompareSettings): Comparison {
-  const parts = [{ command: step.command, facts: step.facts, output: step.output, actual: pieces[0] }];
-  step.session!.forEach((line, i) => parts.push({ command: line.command, facts: line.facts, output: line.output, actual: pieces[i + 1] ?? '' }));
-  const merged: Comparison = { matches: true, diff: [], notes: [] };
-  for (const part of parts) {
-    if (!part.output) continue;
-    const comparison = compareDocumented(part.output, part.output.text, part.actual, { ...part.facts, text: part.command }, settings);
-    if (comparison.matches) continue;
-    merged.matches = false;
-    merged.diff.push({ op: ' ', text: `[typed] ${part.command}` }, ...comparison.diff);
-    merged.notes.push(...comparison.notes);
-  }
-  return merged;
-}
-
 /** One documented output against what its command printed. */
 function compareDocumented(
   output: DocumentedOutput | undefined,
@@ -104,9 +117,14 @@ function compareDocumented(
   // The `%` read as zsh's mark may have been output after all (`kubectl top`: `0%`).
   if (!comparison.matches && output?.droppedZshMark) {
     const withPercent = compareOutput(`${expected}%`, actual, command, settings);
-    if (withPercent.matches) return withPercent;
+    if (withPercent.matches) return located(withPercent, output);
   }
-  return comparison;
+  return located(comparison, output);
+}
+
+/** The comparison's part tied to the documented output it read, so `--update` knows where to write. */
+function located(comparison: Comparison, output: DocumentedOutput | undefined): Comparison {
+  return output ? { ...comparison, parts: comparison.parts!.map((part) => ({ ...part, output })) } : comparison;
 }
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;

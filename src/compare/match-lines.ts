@@ -45,7 +45,7 @@ function tableMatches(want: string[], got: string[]): boolean {
   return sameMultiset(want, got);
 }
 
-const looksLikeHeader = (key: string): boolean => /^[A-Z][A-Z0-9()/:-]*( [A-Z][A-Z0-9()/:-]*)*$/.test(key);
+export const looksLikeHeader = (key: string): boolean => /^[A-Z][A-Z0-9()/:-]*( [A-Z][A-Z0-9()/:-]*)*$/.test(key);
 
 /** Equal as multisets; with `...` among the documented lines, contained in the actual ones. */
 function sameMultiset(want: string[], got: string[]): boolean {

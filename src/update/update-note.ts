@@ -1,7 +1,5 @@
 import { accessSync, constants, readFileSync, realpathSync, statSync } from 'node:fs';
-import type { CompareSettings } from '../compare/comparable-lines.js';
-import { compareOutput, type ComparedCommand } from '../compare/compare-output.js';
-import type { CommandStep, DocumentedOutput, NoteResult, Verdict } from '../model.js';
+import type { ComparedOutput, DocumentedOutput, NoteResult, Verdict } from '../model.js';
 import { writeAtomically } from '../files/atomic-write.js';
 import { joinNoteLines, splitNoteLines } from '../note/note-lines.js';
 import { digestOf } from '../note/read-note-file.js';
@@ -10,25 +8,28 @@ import { rewriteOutput } from './rewrite-output.js';
 /**
  * The note with each drifted documented output rewritten from the actual output, in the
  * note's own style; every other byte as it was. Undefined when nothing needs rewriting.
+ * What drifted and how its lines pair up is read from the verdicts' comparisons: the
+ * rewrite never judges again, so it changes exactly what judging found drifted.
  */
 export function updatedNote(
   source: string,
   result: NoteResult,
-  settings: CompareSettings,
   accepted: (verdict: Verdict) => boolean = () => true,
   all = false,
 ): { text: string; steps: number[] } | undefined {
   const { lines, breaks } = splitNoteLines(source);
   const parts = rewritable(result, all)
     .filter(accepted)
-    .flatMap((verdict) => driftedParts(verdict, settings));
+    .flatMap((verdict) => driftedParts(verdict, all));
   // Bottom-up, so line numbers above stay valid while lines below change count.
-  for (const { output, actual } of parts.sort((a, b) => b.output.firstLine - a.output.firstLine)) {
+  for (const { output, part } of parts.sort((a, b) => b.output.firstLine - a.output.firstLine)) {
     const { firstLine, lastLine } = output;
     const indent = fenceIndent(lines, firstLine);
     const old = lines.slice(firstLine - 1, lastLine);
-    const zsh = /%\s*$/.test(old[old.length - 1] ?? '') && !actual.endsWith('\n');
-    const text = rewriteOutput(output.text, actual, settings);
+    // A `%` read as zsh's mark goes back on when the new output has no final newline either;
+    // one that judging compared as output is among the documented lines already.
+    const zsh = part.documented === output.text && /%\s*$/.test(old[old.length - 1] ?? '') && !part.actual.endsWith('\n');
+    const text = rewriteOutput(part);
     if (zsh && text.length > 0) text[text.length - 1] += '%';
     const written = text.map((line) => styled(line, output.style, old, indent));
     // New lines end as the old first line did; the last keeps the break that led to the next line.
@@ -55,26 +56,18 @@ export function rewritable(result: NoteResult, all = false): Verdict[] {
 interface DriftedPart {
   step: number;
   output: DocumentedOutput;
-  actual: string;
+  part: ComparedOutput;
 }
 
 /**
- * The documented outputs of a stale step that drifted, each with what its command
- * printed: the step's own, or in a session each typed line's that no longer matches.
+ * The documented outputs of a step that judging found drifted, each with its alignment:
+ * the step's own, or in a session each typed line's that no longer matches; with `all`
+ * also those that match only as portable.
  */
-function driftedParts(verdict: Verdict, settings: CompareSettings): DriftedPart[] {
-  const step = verdict.step as CommandStep;
-  const run = verdict.run!;
-  const part = (output: DocumentedOutput | undefined, actual: string | undefined, command: ComparedCommand): DriftedPart[] =>
-    output && actual !== undefined && !compareOutput(output.text, actual, command, settings).matches
-      ? [{ step: step.line, output, actual }]
-      : [];
-  if (!step.session) return part(step.output, run.output, { ...step.facts, text: step.command });
-  if (!run.sessionOutputs) return [];
-  return [
-    ...part(step.output, run.sessionOutputs[0], { ...step.facts, text: step.command }),
-    ...step.session.flatMap((line, i) => part(line.output, run.sessionOutputs![i + 1], { ...line.facts, text: line.command })),
-  ];
+function driftedParts(verdict: Verdict, all: boolean): DriftedPart[] {
+  return (verdict.comparison?.parts ?? []).flatMap((part) =>
+    part.output && part.alignment && (!part.matches || (all && part.portable)) ? [{ step: verdict.step.line, output: part.output, part }] : [],
+  );
 }
 
 /** The indentation of the fence of the block holding `line`: list items indent their blocks. */

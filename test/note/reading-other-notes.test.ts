@@ -223,6 +223,21 @@ describe('the command model', () => {
     expect(describeCommand('kubectl exec -it deploy/x -- sh')).toMatchObject({ opensSession: true, readsCluster: false });
     expect(describeCommand('POD=$(kubectl get pod -o name)').program).toBeUndefined();
   });
+
+  it('reads the namespaces a command works in and its output template, for the portability facts', () => {
+    expect(describeCommand('kubectl delete pod x')).toMatchObject({ namespaces: ['default'], allNamespaces: false });
+    expect(describeCommand('kubectl delete pod x')).not.toHaveProperty('namespace');
+    expect(describeCommand('kubectl -n kube-system get svc')).toMatchObject({ namespace: 'kube-system', namespaces: ['kube-system'] });
+    expect(describeCommand('kubectl get pods --namespace=lab')).toMatchObject({ namespace: 'lab', namespaces: ['lab'] });
+    expect(describeCommand('kubectl get pods -A')).toMatchObject({ allNamespaces: true, namespaces: 'any' });
+    // Objects in files name their own namespace.
+    expect(describeCommand('kubectl delete -f sleep/')).toMatchObject({ namespaces: 'any' });
+    expect(describeCommand("kubectl get svc web -o jsonpath='{.status.loadBalancer.ingress[0].ip}'").kubectl).toMatchObject({
+      output: 'jsonpath',
+      outputTemplate: '{.status.loadBalancer.ingress[0].ip}',
+    });
+    expect(describeCommand('kubectl get pods -o wide').kubectl).not.toHaveProperty('outputTemplate');
+  });
 });
 
 describe('a study group whose shell prompt shows the kube context and a root shell', () => {

@@ -3,10 +3,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtinTolerances } from '../../src/compare/tolerances/registry.js';
-import { rewriteOutput } from '../../src/update/rewrite-output.js';
+import { compareOutput } from '../../src/compare/compare-output.js';
+import type { CompareSettings } from '../../src/compare/comparable-lines.js';
+import { rewriteOutput as rewriteAligned } from '../../src/update/rewrite-output.js';
 import { writeNoteAtomically } from '../../src/update/update-note.js';
 
 const settings = { tolerances: builtinTolerances };
+
+/** An ordered output judged, then rewritten from the alignment that judgement made. */
+function rewriteOutput(documented: string, actual: string, compare: CompareSettings): string[] {
+  const [part] = compareOutput(documented, actual, { ordering: 'ordered' }, compare).parts!;
+  expect(part.matches).toBe(false);
+  return rewriteAligned(part);
+}
 
 describe('rewriting a documented output', () => {
   it('keeps placeholders, old timings and old hashes where the new output still fits them', () => {

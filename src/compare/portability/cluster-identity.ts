@@ -1,5 +1,4 @@
-import { commandNamespaces } from './command-namespace.js';
-import { optionalParts, rewriteBoth, type PortabilityFact } from './fact.js';
+import { namespacesOf, optionalParts, rewriteBoth, type PortabilityFact } from './fact.js';
 import { flavoursDiffer, minorsDiffer } from './versions.js';
 
 // What a cluster says about itself: its versions, its nodes' roles and software, its API
@@ -18,7 +17,7 @@ export const versionOutput: PortabilityFact = {
   },
   holds: (recorded, current) => recorded.client !== current.client || recorded.server !== current.server || recorded.client === undefined,
   align: (sides, { command }) => {
-    if (!/\bversion\b/.test(command)) return sides;
+    if (command.kubectl?.verb !== 'version') return sides;
     const versioned = rewriteBoth(sides, (key) =>
       key
         .replace(/^(Client|Server|Kustomize) Version: .*$/, '$1 Version: <<version>>')
@@ -73,7 +72,7 @@ export const apiServerAddress: PortabilityFact = {
   },
   holds: (recorded, current) => flavoursDiffer(recorded, current) || minorsDiffer(recorded.client, current.client),
   align: (sides, { command }) => {
-    if (!/\bcluster-info\b/.test(command)) return sides;
+    if (command.kubectl?.verb !== 'cluster-info') return sides;
     const addressed = rewriteBoth(sides, (key) =>
       key.replace(/^Kubernetes master is running at/, 'Kubernetes control plane is running at').replace(/\bhttps:\/\/[^/\s]+/g, '<<apiserver>>'),
     );
@@ -127,7 +126,7 @@ export const noResourcesWording: PortabilityFact = {
   example: { command: 'kubectl get pods', old: 'No resources found.', new: 'No resources found in default namespace.' },
   holds: (recorded, current) => minorsDiffer(recorded.client, current.client),
   align: (sides, { command }) => {
-    const namespaces = commandNamespaces(command);
+    const namespaces = namespacesOf(command);
     return rewriteBoth(sides, (key) => {
       const named = /^No resources found in (\S+) namespace\.$/.exec(key)?.[1];
       return named && (namespaces === 'any' || namespaces.includes(named)) ? 'No resources found.' : key;

@@ -36,8 +36,8 @@ export const kubeSystemByFlavour: PortabilityFact = {
   },
   holds: flavoursDiffer,
   align: (sides, { command }) => {
-    const allNamespaces = /\s(-A|--all-namespaces)\b/.test(` ${command} `);
-    if (!allNamespaces && !/\s(?:-n|--namespace)[= ]?\s*kube-system\b/.test(` ${command}`)) return sides;
+    const allNamespaces = command.allNamespaces ?? false;
+    if (!allNamespaces && command.namespace !== 'kube-system') return sides;
     const rows = (key: string) => {
       // kind runs its provisioner in a namespace of its own.
       if (allNamespaces && !/^(kube-system|local-path-storage) /.test(key)) return undefined;

@@ -1,5 +1,4 @@
-import { rewriteBoth, type PortabilityFact } from './fact.js';
-import { commandNamespaces } from './command-namespace.js';
+import { namespacesOf, rewriteBoth, type PortabilityFact } from './fact.js';
 import { straddles } from './versions.js';
 
 // kubectl 1.34 names the namespace a namespaced object was deleted from; cluster-scoped
@@ -14,7 +13,7 @@ export const deleteWording: PortabilityFact = {
   example: { command: 'kubectl delete pod sleep', old: 'pod "sleep" deleted', new: 'pod "sleep" deleted from default namespace' },
   holds: (recorded, current) => straddles(recorded.client, current.client, 34),
   align: (sides, { command }) => {
-    const namespaces = commandNamespaces(command);
+    const namespaces = namespacesOf(command);
     return rewriteBoth(sides, (key) => {
       const found = NEW_WORDING.exec(key);
       if (!found || !(namespaces === 'any' || namespaces.includes(found[2]))) return key;

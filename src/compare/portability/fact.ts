@@ -1,4 +1,4 @@
-import type { ClusterEnvironment } from '../../model.js';
+import type { ClusterEnvironment, CommandFacts } from '../../model.js';
 
 /** Both sides of one comparison as folded keys (tolerances applied, blanks collapsed). */
 export interface Sides {
@@ -6,9 +6,12 @@ export interface Sides {
   actual: string[];
 }
 
-/** What a fact may look at besides the lines: the command and where each side was recorded. */
+/** What a fact may know of the command, from the command model: its kubectl verb and output template, its namespaces. */
+export type PortableCommand = Partial<Pick<CommandFacts, 'kubectl' | 'namespace' | 'allNamespaces' | 'namespaces'>>;
+
+/** What a fact may look at besides the lines: the command's facts and where each side was recorded. */
 export interface FactContext {
-  command: string;
+  command: PortableCommand;
   recorded: ClusterEnvironment;
   current: ClusterEnvironment;
 }
@@ -32,6 +35,11 @@ export interface PortabilityFact {
   holds: (recorded: ClusterEnvironment, current: ClusterEnvironment) => boolean;
   /** Brings both sides to a common form where the fact shows; returns them as they were otherwise. */
   align: (sides: Sides, context: FactContext) => Sides;
+}
+
+/** The namespaces the command's output may name; a command known by nothing but its text works in `default`. */
+export function namespacesOf(command: PortableCommand): string[] | 'any' {
+  return command.namespaces ?? ['default'];
 }
 
 /** Rewrites every line on both sides. */

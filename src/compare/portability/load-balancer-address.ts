@@ -17,7 +17,7 @@ export const loadBalancerAddress: PortabilityFact = {
   },
   holds: flavoursDiffer,
   align: (sides, { command }) => {
-    const jsonpath = /loadBalancer/i.test(command);
+    const jsonpath = /loadBalancer/i.test(command.kubectl?.outputTemplate ?? '');
     return rewriteBoth(sides, (key) => {
       let out = key.replace(new RegExp(`(?<=\\bLoadBalancer \\S+ )${GIVEN}(?= )`), ADDRESS);
       out = out.replace(new RegExp(`^(LoadBalancer Ingress: )(.*)$`), (_all, label: string, list: string) =>

@@ -5,7 +5,7 @@ import { apiServerAddress, noResourcesWording, nodeRows, runtimeIdPrefixes, stor
 import { clusterDnsAddress, kubeSystemByFlavour, restartsAge } from './cluster-services.js';
 import { deleteWording } from './delete-wording.js';
 import { desiredLoadBalancerIp, internalTrafficPolicy, loadBalancerIpMode, loadBalancerVip, namedPorts, podReadyToStartContainers, podTemplateFields } from './describe-service.js';
-import type { FactContext, PortabilityFact, Sides } from './fact.js';
+import type { FactContext, PortabilityFact, PortableCommand, Sides } from './fact.js';
 import { containerEventWording, eventFieldPath, pulledImageDetails } from './kubelet-events.js';
 import { loadBalancerAddress } from './load-balancer-address.js';
 import { nodeNames } from './node-names.js';
@@ -60,7 +60,7 @@ export function portableMatch(
   documented: ComparableLine[],
   actual: ComparableLine[],
   ordering: Ordering,
-  command: string,
+  command: PortableCommand,
   portability: Portability,
 ): string[] | undefined {
   const context: FactContext = { command, recorded: portability.recorded, current: portability.current };

@@ -8,6 +8,7 @@ import { listsEnvironment } from './environment.js';
 import { asKubectl } from './kubectl-alias.js';
 import { isKubectlProgram, kubectlFacts } from './kubectl-args.js';
 import { loopsForever, runsUntilStopped } from './long-running.js';
+import { listsAllNamespaces, namedNamespace, outputNamespaces } from './namespaces.js';
 import { orderingOf } from './ordering.js';
 import { imagesNamed } from './images.js';
 import { ownTimeoutMs } from './own-timeout.js';
@@ -49,7 +50,11 @@ export function describeCommand(typed: string): CommandFacts {
     printsFile: printsFile(typed, program),
     echoesStatus: echoesStatus(typed),
     errorPrefixes: errorPrefixes(typed),
+    allNamespaces: listsAllNamespaces(command),
+    namespaces: outputNamespaces(command),
   };
+  const namespace = namedNamespace(command);
+  if (namespace !== undefined) facts.namespace = namespace;
   if (program !== undefined) facts.program = program;
   if (kubectlWords) facts.kubectl = kubectlFacts(kubectlWords.slice(1));
   const template = placeholderIn(typed);

@@ -30,6 +30,8 @@ export function kubectlFacts(args: string[]): KubectlFacts {
     const arg = args[output];
     const value = arg === '-o' || arg === '--output' ? args[output + 1] : arg.replace(/^(-o=?|--output=)/, '');
     if (value !== undefined) facts.output = value.replace(/=.*$/s, '');
+    const template = value && /=(.*)$/s.exec(value)?.[1];
+    if (template) facts.outputTemplate = template;
   }
   const inner = args.indexOf('--');
   if (inner !== -1) facts.inner = args.slice(inner + 1);
