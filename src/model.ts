@@ -114,6 +114,8 @@ export interface CommandFacts {
   allNamespaces: boolean;
   /** The namespaces its output may name: the one `-n` names, else `default`; `any` with `-A` or `-f` files, which name their own. */
   namespaces: string[] | 'any';
+  /** It prints a secret's value and nothing else (`get secret -o jsonpath=…`, `| base64 -d`, `printenv DB_PASSWORD`). */
+  printsSecret: boolean;
 }
 
 export interface CommandStep {

@@ -31,7 +31,7 @@ function stepEntry(verdict: Verdict): Record<string, unknown> {
     command: commandOf(verdict),
     expected: expectedOf(verdict),
     // CI keeps reports as artifacts: credentials a step printed stay out of them.
-    actual: run ? maskCommandOutput(commandOf(verdict), run.output) : null,
+    actual: run ? maskCommandOutput(verdict.step.kind === 'command' ? verdict.step.facts : undefined, run.output) : null,
     exitCode: run?.exitCode ?? null,
     durationMs: run ? Math.round(run.durationMs) : 0,
     heading: headingOf(verdict),

@@ -60,10 +60,10 @@ function stepOf(step: CommandStep, run: StepRun): SnapshotStep {
     exitCode: run.exitCode,
     durationMs: Math.round(run.durationMs),
     // A snapshot is committed: credentials a step printed are not.
-    output: maskCommandOutput(step.command, run.output),
+    output: maskCommandOutput(step.facts, run.output),
     // A session's first piece is what the step's own command printed; each next one, a typed line's.
     ...(run.sessionOutputs
-      ? { sessionOutputs: run.sessionOutputs.map((piece, i) => maskCommandOutput(i === 0 ? step.command : (step.session?.[i - 1]?.command ?? ''), piece)) }
+      ? { sessionOutputs: run.sessionOutputs.map((piece, i) => maskCommandOutput(i === 0 ? step.facts : step.session?.[i - 1]?.facts, piece)) }
       : {}),
     ...(run.stopped ? { stopped: true } : {}),
     ...(run.timedOut ? { timedOut: true } : {}),

@@ -13,18 +13,6 @@ const MODEL = 'src/note/command/';
 /** The user's own skip patterns match the command as the user wrote it (notes-run.config.yaml). */
 const ALLOWED = new Map([['src/config/settings.ts', 'user skip patterns, from the config, match the text as written']]);
 
-/**
- * Still reading command text, in part B's folder of issue 12 (src/compare/): listed so
- * this guard holds everywhere else meanwhile. Each must still offend (see the last test),
- * so an entry is dropped as soon as its file reads facts.
- */
-const PENDING = new Set([
-  'src/compare/portability/cluster-identity.ts',
-  'src/compare/portability/cluster-services.ts',
-  'src/compare/portability/command-namespace.ts',
-  'src/compare/portability/load-balancer-address.ts',
-]);
-
 /** A regular expression literal, roughly: what follows an operator or bracket, up to its closing slash and flags. */
 const REGEX_LITERAL = /(?<=[(=,:!&|?{};]\s*|return\s+)\/(?![/*])(?:\\.|\[(?:\\.|[^\]\\\n])*\]|[^/\\\n[])+\/[dgimsuy]*/g;
 /** What only a pattern over a command line asks about: kubectl (with its alias), its flags, `exit`, `$?`. */
@@ -82,11 +70,7 @@ describe('command text is read by the command model only', () => {
     for (const line of fine) expect(commandTextReadings(line), line).toEqual([]);
   });
 
-  it.each(outsideModel.filter((file) => !ALLOWED.has(file) && !PENDING.has(file)))('%s reads facts, not command text', (file) => {
+  it.each(outsideModel.filter((file) => !ALLOWED.has(file)))('%s reads facts, not command text', (file) => {
     expect(commandTextReadings(readFileSync(join(root, file), 'utf8'))).toEqual([]);
-  });
-
-  it('lists as pending only files that still read command text', () => {
-    for (const file of PENDING) expect(commandTextReadings(readFileSync(join(root, file), 'utf8')), file).not.toEqual([]);
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fillMasked } from '../../src/compare/masked-values.js';
-import { maskCommandOutput, revealsSecret } from '../../src/secrets/reveals-secret.js';
+import { printsSecret as revealsSecret } from '../../src/note/command/prints-secret.js';
+import { describeCommand } from '../../src/note/command/describe-command.js';
+import { maskCommandOutput } from '../../src/secrets/reveals-secret.js';
 
 describe('a masked value stands for what the note documents at its place', () => {
   it('a whole line (a decoded secret)', () => {
@@ -49,7 +51,7 @@ describe('commands that print a secret’s value', () => {
   });
 
   it('have their whole output masked, line by line; other commands only their credentials', () => {
-    expect(maskCommandOutput(`kubectl get secret db -o jsonpath='{.data.password}' | base64 -d`, 's3cr3t\n\nsecond\n')).toBe('<masked>\n\n<masked>\n');
-    expect(maskCommandOutput('kubectl get secret db -o yaml', 'data:\n  password: czNjcjN0\n')).toBe('data:\n  password: <masked>\n');
+    expect(maskCommandOutput(describeCommand(`kubectl get secret db -o jsonpath='{.data.password}' | base64 -d`), 's3cr3t\n\nsecond\n')).toBe('<masked>\n\n<masked>\n');
+    expect(maskCommandOutput(describeCommand('kubectl get secret db -o yaml'), 'data:\n  password: czNjcjN0\n')).toBe('data:\n  password: <masked>\n');
   });
 });

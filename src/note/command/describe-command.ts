@@ -17,6 +17,7 @@ import { isPlainLine } from './plain-line.js';
 import { isReadOnly } from './read-only.js';
 import { definedNames, echoesStatus, errorPrefixes, printsFile } from './simple-commands.js';
 import { exitsWithLastStatus, isExit, opensInteractiveShell, opensRemoteShell } from './session.js';
+import { printsSecret } from './prints-secret.js';
 import { placeholderIn } from './templates.js';
 
 /** Programs that take over the terminal until a person leaves them. */
@@ -52,6 +53,7 @@ export function describeCommand(typed: string): CommandFacts {
     errorPrefixes: errorPrefixes(typed),
     allNamespaces: listsAllNamespaces(command),
     namespaces: outputNamespaces(command),
+    printsSecret: printsSecret(command),
   };
   const namespace = namedNamespace(command);
   if (namespace !== undefined) facts.namespace = namespace;
