@@ -13,9 +13,9 @@ import { noteStatus } from '../check/verdicts.js';
 import { readSnapshotQuietly, snapshotOf, snapshotPath, writeSnapshot } from '../snapshot/snapshot.js';
 import { NoteChanged, rewritable, updatedNote, whyNotWritable, writeNoteAtomically } from '../update/update-note.js';
 import { fixedNodePorts } from '../yaml/fixed-node-ports.js';
-import { InputError } from './input-error.js';
-import type { Options } from './options.js';
-import type { Progress } from './progress.js';
+import { InputError } from '../cli/input-error.js';
+import type { Options } from '../cli/options.js';
+import type { LiveProgress } from './run-live.js';
 
 export interface LiveRun {
   options: Options;
@@ -23,7 +23,7 @@ export interface LiveRun {
   client: Kubectl;
   target: ClusterTarget;
   snapshotsDir: string;
-  progress: Progress;
+  progress: LiveProgress;
   signal: AbortSignal;
   env: NodeJS.ProcessEnv;
   warn: (message: string) => void;
