@@ -3,16 +3,11 @@ import type { Options } from '../cli/options.js';
 import { builtinTolerances } from '../compare/tolerances/registry.js';
 import type { Tolerance } from '../compare/tolerances/tolerance.js';
 import type { CommandStep } from '../model.js';
+import { TIME_LIMIT_NAMES, TIME_LIMITS, type TimeLimitName, type TimeLimits } from '../time-limits.js';
 import type { Config } from './load-config.js';
 
-/** Everything a run needs to know, command line over config file over defaults. */
-export interface Settings {
-  stepTimeoutMs: number;
-  noteTimeoutMs: number;
-  graceMs: number;
-  convergeMs: number;
-  /** How long a read-only step keeps converging while the run's pods are still starting. */
-  pullTimeoutMs: number;
+/** Everything a run needs to know, command line over config file over defaults; the time limits are those of `TIME_LIMITS`. */
+export interface Settings extends TimeLimits {
   allowedContexts: string[];
   tolerances: readonly Tolerance[];
   skipReason: (step: CommandStep) => string | undefined;
@@ -21,14 +16,13 @@ export interface Settings {
 }
 
 export function resolveSettings(options: Options, config: Config): Settings {
-  const ms = (flag: number | undefined, configured: number | undefined, fallback: number) => flag ?? (configured !== undefined ? configured * 1000 : fallback);
+  const ms = (name: TimeLimitName) => {
+    const configured = config.timeLimitSeconds[name];
+    return options[name] ?? (configured !== undefined ? configured * 1000 : TIME_LIMITS[name].defaultMs);
+  };
   const base = config.file ? dirname(config.file) : process.cwd();
   return {
-    stepTimeoutMs: ms(options.stepTimeoutMs, config.timeoutSeconds, 60_000),
-    noteTimeoutMs: ms(options.noteTimeoutMs, config.noteTimeoutSeconds, 900_000),
-    graceMs: ms(options.graceMs, config.graceSeconds, 3_000),
-    convergeMs: ms(options.convergeMs, config.convergeSeconds, 10_000),
-    pullTimeoutMs: ms(options.pullTimeoutMs, config.pullTimeoutSeconds, 300_000),
+    ...(Object.fromEntries(TIME_LIMIT_NAMES.map((name) => [name, ms(name)])) as TimeLimits),
     allowedContexts: config.contexts,
     // A user's placeholder is the most specific rule there is: it claims its values first.
     tolerances: [...config.tolerances, ...builtinTolerances],

@@ -12,6 +12,7 @@ import { readNoteSource } from '../note/read-note-file.js';
 import { noteStatus } from '../check/verdicts.js';
 import { readSnapshotQuietly, snapshotOf, snapshotPath, writeSnapshot } from '../snapshot/snapshot.js';
 import { NoteChanged, rewritable, updatedNote, whyNotWritable, writeNoteAtomically } from '../update/update-note.js';
+import { timeLimitsOf } from '../time-limits.js';
 import { fixedNodePorts } from '../yaml/fixed-node-ports.js';
 import { InputError } from '../cli/input-error.js';
 import type { Options } from '../cli/options.js';
@@ -64,11 +65,7 @@ async function checkWhole(note: Note, live: LiveRun, complete: boolean): Promise
     const result = await checkNote(note, {
       cwd: place.cwd,
       env: shellEnvironment(live.env, client, space.kubeconfig),
-      stepTimeoutMs: settings.stepTimeoutMs,
-      noteTimeoutMs: settings.noteTimeoutMs,
-      graceMs: settings.graceMs,
-      convergeMs: settings.convergeMs,
-      pullTimeoutMs: settings.pullTimeoutMs,
+      ...timeLimitsOf(settings),
       cluster: podWatch(client, watchScope(space, target)),
       onWaiting: (_step, waitingFor) => live.progress.waiting(note.file, waitingFor),
       skipReason: settings.skipReason,
