@@ -1,18 +1,17 @@
 import type { CompareSettings } from '../compare/comparable-lines.js';
-import { exemptNodePorts } from '../compare/tolerances/exempt-node-ports.js';
 import { InputError } from '../cli/input-error.js';
 import type { Settings } from '../config/settings.js';
 import type { Note, NoteResult, RunInfo } from '../model.js';
 import { readSnapshot, recordedCluster, recordedRuns, snapshotPath, type Snapshot } from '../snapshot/snapshot.js';
 import { failedResult, hasFailed } from './failed-note.js';
-import { fixedNodePorts } from '../yaml/fixed-node-ports.js';
 import { judgeNote, type StepOutcome } from './judge-note.js';
+import { noteTolerances } from './note-tolerances.js';
 import { verdictWithoutRun } from './verdicts.js';
 
 /** Judges a note's documented outputs against its last live run, with no cluster at all: the snapshot is the source of runs. */
 export function checkOffline(note: Note, snapshot: Snapshot | undefined, tolerances: CompareSettings['tolerances'], cwd: string, strict = false): Promise<NoteResult> {
   const compare: CompareSettings = {
-    tolerances: exemptNodePorts(tolerances, fixedNodePorts(note, cwd)),
+    tolerances: noteTolerances(note, tolerances, cwd),
     namespace: snapshot?.namespace,
     // The snapshot's outputs stand for the cluster they were recorded on.
     ...(snapshot ? { portability: { recorded: snapshot.documentedOn ?? {}, current: recordedCluster(snapshot), strict } } : {}),

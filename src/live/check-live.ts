@@ -1,11 +1,11 @@
 import { checkNote } from '../check/check-note.js';
+import { noteTolerances } from '../check/note-tolerances.js';
 import { onlySelected, selectSteps } from '../check/select-steps.js';
 import { shimDirectory } from '../cluster/kubectl-binary.js';
 import type { Kubectl } from '../cluster/kubectl.js';
 import { podWatch } from '../cluster/pod-watch.js';
 import { isolate, pinnedKubeconfig, type ClusterTarget, type RunNamespace } from '../cluster/prepare-cluster.js';
 import type { CompareSettings } from '../compare/comparable-lines.js';
-import { exemptNodePorts } from '../compare/tolerances/exempt-node-ports.js';
 import type { Settings } from '../config/settings.js';
 import type { Note, NoteResult, Verdict } from '../model.js';
 import { readNoteSource } from '../note/read-note-file.js';
@@ -13,7 +13,6 @@ import { noteStatus } from '../check/verdicts.js';
 import { readSnapshotQuietly, snapshotOf, snapshotPath, writeSnapshot } from '../snapshot/snapshot.js';
 import { NoteChanged, rewritable, updatedNote, whyNotWritable, writeNoteAtomically } from '../update/update-note.js';
 import { timeLimitsOf } from '../time-limits.js';
-import { fixedNodePorts } from '../yaml/fixed-node-ports.js';
 import { InputError } from '../cli/input-error.js';
 import type { Options } from '../cli/options.js';
 import type { LiveProgress } from './run-live.js';
@@ -48,7 +47,7 @@ async function checkWhole(note: Note, live: LiveRun, complete: boolean): Promise
   // The note's outputs come from where its last `--update=all` ran, else from somewhere unknown.
   const documentedOn = readSnapshotQuietly(path)?.documentedOn;
   const compare: CompareSettings = {
-    tolerances: exemptNodePorts(settings.tolerances, fixedNodePorts(note, place.cwd)),
+    tolerances: noteTolerances(note, settings.tolerances, place.cwd),
     namespace: space.name,
     portability: { recorded: documentedOn ?? {}, current: target.environment, strict: options.strict },
   };
