@@ -146,9 +146,6 @@ export type Step = CommandStep | YamlStep;
 
 export interface Note {
   file: string;
-  /** The note's text with line endings normalized to `\n`. */
-  text: string;
-  lineEnding: '\n' | '\r\n';
   steps: Step[];
   messages: NoteMessage[];
   /** A digest of the bytes the note was read from: `--update` writes only over those. */

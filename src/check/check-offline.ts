@@ -1,5 +1,5 @@
 import type { CompareSettings } from '../compare/comparable-lines.js';
-import { InputError } from '../cli/input-error.js';
+import { InputError } from '../errors.js';
 import type { Settings } from '../config/settings.js';
 import type { Note, NoteResult, RunInfo } from '../model.js';
 import { readSnapshot, recordedCluster, recordedRuns, snapshotPath, type Snapshot } from '../snapshot/snapshot.js';

@@ -6,7 +6,7 @@ import type { Note, NoteMessage, NoteResult } from '../model.js';
 
 /** The note as far as it could be read: no steps, and the fatal message saying why. */
 export function failedNote(file: string, problem: string): Note {
-  return { file, text: '', lineEnding: '\n', steps: [], messages: [fatalMessage(file, problem)] };
+  return { file, steps: [], messages: [fatalMessage(file, problem)] };
 }
 
 /** The note, judged no further: broken, with the fatal message added to what its reading said. */

@@ -6,7 +6,7 @@ import { kubectl } from '../cluster/kubectl.js';
 import { connect } from '../cluster/prepare-cluster.js';
 import { MANAGED_BY, MANAGER, RUN_HOST, RUN_PID, thisHost } from '../cluster/run-labels.js';
 import { isRunning } from '../files/atomic-write.js';
-import { InputError } from './input-error.js';
+import { InputError } from '../errors.js';
 
 interface Listed {
   items?: { metadata?: { name?: string; labels?: Record<string, string> } }[];

@@ -1,6 +1,6 @@
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError } from './input-error.js';
+import { InputError } from '../errors.js';
 
 const SKIPPED_DIRS = new Set(['node_modules', 'snapshots', 'dist']);
 

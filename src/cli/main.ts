@@ -7,12 +7,12 @@ import type { Kubectl } from '../cluster/kubectl.js';
 import type { Settings } from '../config/settings.js';
 import type { LiveConnection } from '../live/connect-live.js';
 import type { CommandStep, Note, NoteResult, RunInfo } from '../model.js';
-import { humanNoteReport, humanSummary } from '../report/human-report.js';
-import { finalReport } from '../report/render.js';
+import { humanSummary } from '../report/human-report.js';
+import { reporters, type Reporter } from '../report/reporters.js';
 import { runHeader } from '../report/run-header.js';
 import { exitCodeOf } from '../report/summary.js';
 import { findNotes } from './find-notes.js';
-import { InputError } from './input-error.js';
+import { InputError } from '../errors.js';
 import { checkOutputFile, checkSnapshotsFolder, checkWorkingDirectory } from './output-paths.js';
 import { Interruption } from './interruption.js';
 import { parseOptions, USAGE, type Options } from './options.js';
@@ -80,9 +80,11 @@ async function run(options: Options, io: Io): Promise<number> {
   for (const file of files) checkWorkingDirectory(settings.forNote(file).cwd, file);
   if (options.outputFile) checkOutputFile(options.outputFile);
   if (!options.offline) checkSnapshotsFolder(snapshotsDir, options.snapshots);
-  const human = options.reporter === 'human' && !options.outputFile;
+  const reporter: Reporter = reporters[options.reporter];
+  // Notes are shown as they finish only to a reader of standard output; a report file gets them at the end.
+  const notesShown = reporter.onNote !== undefined && !options.outputFile;
   const showNote = (result: NoteResult) => {
-    if (human) io.stdout.write(humanNoteReport(result, colors, options.view));
+    if (notesShown) io.stdout.write(reporter.onNote?.(result, colors, options.view) ?? '');
   };
   const header = (info: RunInfo) => {
     if (options.view !== 'quiet') io.stderr.write(runHeader(info, new Date(), colors));
@@ -111,9 +113,9 @@ async function run(options: Options, io: Io): Promise<number> {
 
   const elapsed = performance.now() - started;
   let reportLost = false;
-  const setting = { info, view: options.view, notesShown: human };
+  const setting = { info, view: options.view, notesShown };
   if (options.outputFile) {
-    const report = finalReport(options.reporter, results, elapsed, pc.createColors(false), { ...setting, notesShown: false });
+    const report = reporter.onEnd(results, elapsed, pc.createColors(false), { ...setting, notesShown: false });
     try {
       writeFileSync(options.outputFile, report);
       io.stderr.write(humanSummary(results, elapsed, colors));
@@ -124,7 +126,7 @@ async function run(options: Options, io: Io): Promise<number> {
       reportLost = true;
     }
   } else {
-    io.stdout.write(finalReport(options.reporter, results, elapsed, colors, setting));
+    io.stdout.write(reporter.onEnd(results, elapsed, colors, setting));
   }
   if (options.reporter === 'github' && io.env.GITHUB_STEP_SUMMARY) {
     const { githubStepSummary } = await import('../report/github-summary.js');

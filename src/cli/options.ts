@@ -1,9 +1,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { HumanView } from '../report/human-report.js';
+import { isReporterName, reporterNames, type ReporterName } from '../report/reporters.js';
 import { defaultSeconds, MAX_SECONDS, TIME_LIMIT_NAMES, TIME_LIMITS, type TimeLimitName, type TimeLimitOption, type TimeLimits } from '../time-limits.js';
-import { InputError } from './input-error.js';
-
-export type ReporterName = 'human' | 'json' | 'junit' | 'github';
+import { InputError } from '../errors.js';
 
 /** Time limits given on the command line (`stepTimeoutMs`, ...): the config file and defaults fill the rest. */
 export interface Options extends Partial<TimeLimits> {
@@ -142,9 +141,9 @@ export function parseOptions(argv: string[]): Options {
     throw new InputError(`${parseProblem(error as Error & { code?: string })} (see --help)`);
   }
   const v = parsed.values;
-  const reporter = v.reporter as ReporterName;
-  if (!['human', 'json', 'junit', 'github'].includes(reporter)) {
-    throw new InputError(`--reporter must be human, json, junit or github, not "${v.reporter}"`);
+  const reporter = v.reporter as string;
+  if (!isReporterName(reporter)) {
+    throw new InputError(`--reporter must be ${reporterNames.slice(0, -1).join(', ')} or ${reporterNames.at(-1)}, not "${reporter}"`);
   }
   // `prepull` as the first word is the subcommand; a note of that name is still `./prepull`.
   const prepullOnly = parsed.positionals[0] === 'prepull';

@@ -1,6 +1,6 @@
 import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { InputError } from './input-error.js';
+import { InputError } from '../errors.js';
 
 // Where the run will write is checked before anything runs: a report or a snapshot
 // folder that cannot be written is found out now, not after a full live run whose

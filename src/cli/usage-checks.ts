@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { hasFailed } from '../check/failed-note.js';
 import { stepAt } from '../check/select-steps.js';
 import type { Note } from '../model.js';
-import { InputError } from './input-error.js';
+import { InputError } from '../errors.js';
 import type { Io } from './main.js';
 import type { Options } from './options.js';
 

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, dirname, isAbsolute, join, resolve } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { InputError } from '../cli/input-error.js';
+import { InputError } from '../errors.js';
 import { kubectl, type Kubectl } from './kubectl.js';
 
 interface Named<T> {

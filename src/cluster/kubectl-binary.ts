@@ -1,7 +1,7 @@
 import { mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { InputError } from '../cli/input-error.js';
+import { InputError } from '../errors.js';
 import { findExecutable } from '../run/find-executable.js';
 
 export function kubectlOnPath(env: NodeJS.ProcessEnv): string {

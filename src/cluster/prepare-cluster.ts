@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { InputError } from '../cli/input-error.js';
+import { InputError } from '../errors.js';
 import { hold } from '../cleanup/leftovers.js';
 import { runLabels } from './run-labels.js';
 import type { ClusterEnvironment } from '../model.js';

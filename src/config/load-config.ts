@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { lilconfig, type Loader } from 'lilconfig';
 import { parse } from 'yaml';
-import { InputError } from '../cli/input-error.js';
+import { InputError } from '../errors.js';
 import { MAX_SECONDS, TIME_LIMIT_NAMES, TIME_LIMITS, type TimeLimitName } from '../time-limits.js';
 import type { Tolerance } from '../compare/tolerances/tolerance.js';
 import { userPattern } from './user-pattern.js';

@@ -1,5 +1,4 @@
 import { dirname, relative, resolve } from 'node:path';
-import type { Options } from '../cli/options.js';
 import { builtinTolerances } from '../compare/tolerances/registry.js';
 import type { Tolerance } from '../compare/tolerances/tolerance.js';
 import type { CommandStep } from '../model.js';
@@ -15,7 +14,13 @@ export interface Settings extends TimeLimits {
   forNote: (file: string) => { cwd: string; namespace?: string };
 }
 
-export function resolveSettings(options: Options, config: Config): Settings {
+/** What the command line says about the settings (the time limits of `TIME_LIMITS` among them); anything left out comes from the config file or the defaults. */
+export interface GivenSettings extends Partial<TimeLimits> {
+  cwd?: string;
+  namespace?: string;
+}
+
+export function resolveSettings(options: GivenSettings, config: Config): Settings {
   const ms = (name: TimeLimitName) => {
     const configured = config.timeLimitSeconds[name];
     return options[name] ?? (configured !== undefined ? configured * 1000 : TIME_LIMITS[name].defaultMs);

@@ -13,12 +13,11 @@ import { noteStatus } from '../check/verdicts.js';
 import { readSnapshotQuietly, snapshotOf, snapshotPath, writeSnapshot } from '../snapshot/snapshot.js';
 import { NoteChanged, rewritable, updatedNote, whyNotWritable, writeNoteAtomically } from '../update/update-note.js';
 import { timeLimitsOf } from '../time-limits.js';
-import { InputError } from '../cli/input-error.js';
-import type { Options } from '../cli/options.js';
-import type { LiveProgress } from './run-live.js';
+import { InputError } from '../errors.js';
+import type { LiveChoices, LiveProgress } from './run-live.js';
 
 export interface LiveRun {
-  options: Options;
+  options: LiveChoices;
   settings: Settings;
   client: Kubectl;
   target: ClusterTarget;

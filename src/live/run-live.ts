@@ -1,4 +1,3 @@
-import type { Options } from '../cli/options.js';
 import { failedResult, hasFailed } from '../check/failed-note.js';
 import type { Settings } from '../config/settings.js';
 import type { CommandStep, Note, NoteResult, RunInfo, Verdict } from '../model.js';
@@ -26,8 +25,23 @@ export interface LiveProgress {
   done(file: string): void;
 }
 
+/** What the command line chose for a live run: the options this stage reads. */
+export interface LiveChoices {
+  /** `--step LINE`: run up to these steps and judge just them. */
+  steps: number[];
+  strict: boolean;
+  update: boolean;
+  updateAll: boolean;
+  keep: boolean;
+  allowUnisolated: boolean;
+  jobs: number;
+  bail: boolean;
+  kubectl?: string;
+  context?: string;
+}
+
 export interface LivePlan {
-  options: Options;
+  options: LiveChoices;
   settings: Settings;
   snapshotsDir: string;
   env: NodeJS.ProcessEnv;

@@ -1,4 +1,4 @@
-import { InputError } from '../cli/input-error.js';
+import { InputError } from '../errors.js';
 
 // remark's time grows with the square of how deeply blockquotes and lists nest (and its
 // stack with the depth): 1,000 nested list levels take it most of a minute, 10,000 `>`

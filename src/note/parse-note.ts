@@ -14,7 +14,6 @@ import { normalizedText } from './note-lines.js';
 import { reachesOutside } from './outside-namespace.js';
 
 export function parseNote(file: string, source: string): Note {
-  const lineEnding = source.includes('\r\n') ? '\r\n' : '\n';
   const text = normalizedText(source);
   checkNesting(file, text);
   const messages: NoteMessage[] = [];
@@ -78,7 +77,7 @@ export function parseNote(file: string, source: string): Note {
     }
   }
   expectFailuresShownBelow(steps);
-  return { file, text, lineEnding, steps, messages };
+  return { file, steps, messages };
 }
 
 /** An unlabelled block whose first line reads as a command (a prompt, or a known tool): the author meant it to run. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { InputError } from '../cli/input-error.js';
+import { InputError } from '../errors.js';
 
 /** Notes larger than this are not study notes; refusing them keeps memory bounded. */
 const MAX_NOTE_BYTES = 8 * 1024 * 1024;

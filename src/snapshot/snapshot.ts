@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { InputError } from '../cli/input-error.js';
+import { InputError } from '../errors.js';
 import { writeAtomically } from '../files/atomic-write.js';
 import type { ClusterEnvironment, CommandStep, NoteResult, StepRun } from '../model.js';
 import { maskSecrets } from '../secrets/mask-secrets.js';

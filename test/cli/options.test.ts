@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/cli/input-error.js';
+import { InputError } from '../../src/errors.js';
 import { parseOptions, USAGE } from '../../src/cli/options.js';
 
 const problem = (argv: string[]): string => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/cli/input-error.js';
+import { InputError } from '../../src/errors.js';
 import { parseNote } from '../../src/note/parse-note.js';
 import { workspace } from '../e2e/workspace.js';
 

@@ -11,7 +11,7 @@ import { githubStepSummary } from '../../src/report/github-summary.js';
 import { humanNoteReport, humanRecap, humanSummary } from '../../src/report/human-report.js';
 import { jsonReport } from '../../src/report/json-report.js';
 import { junitReport } from '../../src/report/junit-report.js';
-import { finalReport } from '../../src/report/render.js';
+import { reporters } from '../../src/report/reporters.js';
 import { runHeader } from '../../src/report/run-header.js';
 
 const plain = pc.createColors(false);
@@ -55,7 +55,7 @@ describe('the default human report', () => {
   });
 
   it('ends with a list naming each failing note and line, and none when all is fresh', () => {
-    const text = finalReport('human', [fresh, stale], 2300, plain, { info: live, view: 'compact', notesShown: true });
+    const text = reporters.human.onEnd([fresh, stale], 2300, plain, { info: live, view: 'compact', notesShown: true });
     expect(text).toContain('To look at (1):\n  stale  notes/ch3.md:84 kubectl get svc sleep-2\n');
     expect(text.indexOf('To look at')).toBeLessThan(text.indexOf('2 notes: 1 fresh, 1 stale'));
     expect(humanRecap([fresh], plain)).toBe('');

@@ -1,4 +1,4 @@
-import { InputError } from '../../cli/input-error.js';
+import { InputError } from '../../errors.js';
 
 /**
  * One kind of value that legitimately differs between runs (an IP, a pod hash, an age).
