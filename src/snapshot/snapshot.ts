@@ -10,16 +10,13 @@ import { snapshotText } from './snapshot-text.js';
 // A snapshot is what a live run of one note saw, kept as YAML with block scalars so a
 // `git diff` of two runs reads like the outputs themselves.
 
-export interface SnapshotStep {
-  line: number;
-  command: string;
-  exitCode: number | null;
-  durationMs: number;
-  output: string;
-  sessionOutputs?: string[];
-  stopped?: boolean;
-  timedOut?: boolean;
-}
+/**
+ * A step's run as the file keeps it: the run itself (read back as a `StepRun`), with the
+ * command it belongs to and flags written only when set. What a run says only about its
+ * moment (attempts, the cluster's diagnosis) is not kept.
+ */
+export type SnapshotStep = { line: number; command: string } & Pick<StepRun, 'exitCode' | 'durationMs' | 'output' | 'sessionOutputs'> &
+  Partial<Pick<StepRun, 'stopped' | 'timedOut'>>;
 
 export interface Snapshot {
   note: string;
