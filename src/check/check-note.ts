@@ -2,6 +2,7 @@ import type { CompareSettings } from '../compare/comparable-lines.js';
 import { judgeCommand } from '../compare/judge-command.js';
 import type { Note, NoteResult } from '../model.js';
 import { runNote, type RunSettings } from '../run/run-note.js';
+import { hold } from '../cleanup/leftovers.js';
 import { materializeBlocks } from '../yaml/materialize-blocks.js';
 import { judgeNote } from './judge-note.js';
 
@@ -21,8 +22,14 @@ export async function checkNote(note: Note, settings: CheckSettings): Promise<No
   // A yaml block bound to a manifest that does not exist yet is written into a scratch
   // copy of the working directory, so the note's own manifest is what gets applied.
   const scratch = materializeBlocks(note, settings.cwd);
+  // Held like every temporary of the run: a second Ctrl-C, which skips this cleanup, still removes it.
+  const letGo = scratch.cwd === settings.cwd ? () => undefined : hold(`working copy ${scratch.cwd}`, scratch.cleanup);
+  const cleanup = () => {
+    scratch.cleanup();
+    letGo();
+  };
   const { cluster, signal } = settings;
-  return judgeNote(note, ranInScratch(runNote(note, { ...runSettings, cwd: scratch.cwd }), scratch.cleanup), {
+  return judgeNote(note, ranInScratch(runNote(note, { ...runSettings, cwd: scratch.cwd }), cleanup), {
     compare: settings.compare,
     cwd: settings.cwd,
     ...(cluster ? { diagnose: async () => (signal?.aborted ? undefined : cluster.diagnose()) } : {}),

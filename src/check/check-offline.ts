@@ -1,10 +1,12 @@
 import type { CompareSettings } from '../compare/comparable-lines.js';
 import { InputError } from '../errors.js';
 import type { Settings } from '../config/settings.js';
-import type { Note, NoteResult, RunInfo } from '../model.js';
+import { judgeCommand } from '../compare/judge-command.js';
+import type { CommandStep, Note, NoteResult, RunInfo, StepRun } from '../model.js';
 import { readSnapshot, recordedCluster, recordedRuns, snapshotPath, type Snapshot } from '../snapshot/snapshot.js';
 import { failedResult, hasFailed } from './failed-note.js';
 import { judgeNote, type StepOutcome } from './judge-note.js';
+import { runWithDocumentedSecrets, sayingMasked } from './masked-recording.js';
 import { noteTolerances } from './note-tolerances.js';
 import { verdictWithoutRun } from './verdicts.js';
 
@@ -16,7 +18,12 @@ export function checkOffline(note: Note, snapshot: Snapshot | undefined, toleran
     // The snapshot's outputs stand for the cluster they were recorded on.
     ...(snapshot ? { portability: { recorded: snapshot.documentedOn ?? {}, current: recordedCluster(snapshot), strict } } : {}),
   };
-  return judgeNote(note, [recordedOutcomes(note, snapshot)], { compare, cwd });
+  // The verdict keeps the masked run: a report shows `<masked>`, never the value.
+  const judge = (step: CommandStep, run: StepRun) => {
+    const unmasked = runWithDocumentedSecrets(step, run);
+    return sayingMasked(judgeCommand(step, unmasked.run, compare), unmasked.filled);
+  };
+  return judgeNote(note, [recordedOutcomes(note, snapshot)], { compare, cwd, judge });
 }
 
 /** The recorded run of every step a live run would have run, looked up in the note's order. */

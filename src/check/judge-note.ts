@@ -1,5 +1,5 @@
 import type { CompareSettings } from '../compare/comparable-lines.js';
-import { judgeCommand } from '../compare/judge-command.js';
+import { judgeCommand, type Judgement } from '../compare/judge-command.js';
 import type { CommandStep, Diagnosis, Note, NoteResult, StepRun, Verdict } from '../model.js';
 import { checkYamlStep } from '../yaml/check-yaml-step.js';
 import { noteStatus, verdictWithoutRun } from './verdicts.js';
@@ -19,6 +19,8 @@ export interface Judging {
   diagnose?: () => Promise<Diagnosis | undefined>;
   /** The last run has come and been judged: what is left (yaml blocks) needs no cluster. */
   onRunsEnd?: () => void;
+  /** How a run is judged, when its source knows more than the run says (a snapshot's masked secrets); else `judgeCommand`. */
+  judge?: (step: CommandStep, run: StepRun) => Judgement;
 }
 
 /**
@@ -52,7 +54,8 @@ async function judgeBatch(batch: StepOutcome[], judging: Judging): Promise<Verdi
   const verdicts = batch.map((outcome): Verdict => {
     if ('notRun' in outcome) return { step: outcome.step, status: 'skipped', reason: outcome.notRun };
     if ('unrecorded' in outcome) return { step: outcome.step, status: 'unverified', reason: outcome.unrecorded };
-    return { step: outcome.step, run: outcome.run, ...judgeCommand(outcome.step, outcome.run, judging.compare) };
+    const judgement = judging.judge ? judging.judge(outcome.step, outcome.run) : judgeCommand(outcome.step, outcome.run, judging.compare);
+    return { step: outcome.step, run: outcome.run, ...judgement };
   });
   const failed = verdicts.filter((verdict) => verdict.run && (verdict.status === 'stale' || verdict.status === 'broken'));
   if (judging.diagnose && failed.length > 0) {
