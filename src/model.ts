@@ -6,6 +6,8 @@ export interface NoteMessage {
   column: number;
   message: string;
   severity: 'error' | 'hint';
+  /** The note could not be read (or its snapshot could not): nothing in it was judged. */
+  fatal?: true;
 }
 
 export type OutputStyle = 'comment' | 'heredoc' | 'raw';

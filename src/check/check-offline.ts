@@ -1,44 +1,88 @@
 import type { CompareSettings } from '../compare/comparable-lines.js';
-import { exemptNodePorts } from '../compare/tolerances/exempt-node-ports.js';
-import { fixedNodePorts } from '../yaml/fixed-node-ports.js';
+import { InputError } from '../errors.js';
+import type { Settings } from '../config/settings.js';
 import { judgeCommand } from '../compare/judge-command.js';
-import type { Note, NoteResult, StepRun, Verdict } from '../model.js';
-import { recordedCluster, recordedRuns, type Snapshot } from '../snapshot/snapshot.js';
+import type { CommandStep, Note, NoteResult, RunInfo, StepRun } from '../model.js';
+import { readSnapshot, recordedCluster, recordedRuns, snapshotPath, type Snapshot } from '../snapshot/snapshot.js';
+import { failedResult, hasFailed } from './failed-note.js';
+import { judgeNote, type StepOutcome } from './judge-note.js';
 import { runWithDocumentedSecrets, sayingMasked } from './masked-recording.js';
-import { checkYamlStep } from '../yaml/check-yaml-step.js';
-import { noteStatus, verdictWithoutRun } from './verdicts.js';
+import { noteTolerances } from './note-tolerances.js';
+import { verdictWithoutRun } from './verdicts.js';
 
-/** Judges a note's documented outputs against its last live run, with no cluster at all. */
-export function checkOffline(note: Note, snapshot: Snapshot | undefined, tolerances: CompareSettings['tolerances'], cwd: string, strict = false): NoteResult {
-  const started = performance.now();
-  const settings: CompareSettings = {
-    tolerances: exemptNodePorts(tolerances, fixedNodePorts(note, cwd)),
+/** Judges a note's documented outputs against its last live run, with no cluster at all: the snapshot is the source of runs. */
+export function checkOffline(note: Note, snapshot: Snapshot | undefined, tolerances: CompareSettings['tolerances'], cwd: string, strict = false): Promise<NoteResult> {
+  const compare: CompareSettings = {
+    tolerances: noteTolerances(note, tolerances, cwd),
     namespace: snapshot?.namespace,
     // The snapshot's outputs stand for the cluster they were recorded on.
     ...(snapshot ? { portability: { recorded: snapshot.documentedOn ?? {}, current: recordedCluster(snapshot), strict } } : {}),
   };
-  const recorded = snapshot ? recordedRuns(snapshot) : () => undefined;
-  const verdicts: Verdict[] = note.steps.map((step) => {
-    if (step.kind === 'yaml') return checkYamlStep(step, note.steps, cwd);
-    const early = verdictWithoutRun(step);
-    if (early) return early;
-    const entry = recorded(step);
-    if (!entry) {
-      const why = snapshot ? 'no recorded run of this command (new or edited since the last live run)' : 'no snapshot of this note yet: run it live once';
-      return { step, status: 'unverified', reason: why };
-    }
-    const run: StepRun = {
-      output: entry.output,
-      exitCode: entry.exitCode,
-      durationMs: entry.durationMs,
-      timedOut: entry.timedOut ?? false,
-      stopped: entry.stopped ?? false,
-      attempts: 1,
-      ...(entry.sessionOutputs ? { sessionOutputs: entry.sessionOutputs } : {}),
-    };
-    // The verdict keeps the masked run: a report shows `<masked>`, never the value.
+  // The verdict keeps the masked run: a report shows `<masked>`, never the value.
+  const judge = (step: CommandStep, run: StepRun) => {
     const unmasked = runWithDocumentedSecrets(step, run);
-    return { step, run, ...sayingMasked(judgeCommand(step, unmasked.run, settings), unmasked.filled) };
-  });
-  return { file: note.file, status: noteStatus(verdicts, note), verdicts, messages: note.messages, durationMs: performance.now() - started };
+    return sayingMasked(judgeCommand(step, unmasked.run, compare), unmasked.filled);
+  };
+  return judgeNote(note, [recordedOutcomes(note, snapshot)], { compare, cwd, judge });
+}
+
+/** The recorded run of every step a live run would have run, looked up in the note's order. */
+function recordedOutcomes(note: Note, snapshot: Snapshot | undefined): StepOutcome[] {
+  const recorded = snapshot ? recordedRuns(snapshot) : () => undefined;
+  const unrecorded = snapshot ? 'no recorded run of this command (new or edited since the last live run)' : 'no snapshot of this note yet: run it live once';
+  const outcomes: StepOutcome[] = [];
+  for (const step of note.steps) {
+    if (step.kind !== 'command' || verdictWithoutRun(step)) continue;
+    const run = recorded(step);
+    outcomes.push(run ? { step, run } : { step, unrecorded });
+  }
+  return outcomes;
+}
+
+export interface OfflineRun {
+  settings: Pick<Settings, 'tolerances' | 'forNote'>;
+  snapshotsDir: string;
+  strict: boolean;
+  startedAt: string;
+  /** A snapshot that cannot be read is said as it is met, as well as on its note. */
+  warn: (message: string) => void;
+}
+
+/**
+ * `--offline`: every note against its snapshot. A corrupt snapshot fails its note only;
+ * the header (said before the notes) names when the snapshots that could be read were recorded.
+ */
+export async function checkAllOffline(notes: Note[], run: OfflineRun, header: (info: RunInfo) => void): Promise<{ results: NoteResult[]; info: RunInfo }> {
+  const recorded = notes.map((note) => (hasFailed(note) ? { snapshot: undefined } : readRecorded(snapshotPath(run.snapshotsDir, note.file), run.warn)));
+  const info = offlineInfo(recorded.flatMap(({ snapshot }) => (snapshot ? [snapshot] : [])), run.startedAt);
+  header(info);
+  const results: NoteResult[] = [];
+  for (const [i, note] of notes.entries()) {
+    const { snapshot, problem } = recorded[i];
+    if (hasFailed(note) || problem !== undefined) results.push(failedResult(note, problem));
+    else results.push(await checkOffline(note, snapshot, run.settings.tolerances, run.settings.forNote(note.file).cwd, run.strict));
+  }
+  return { results, info };
+}
+
+function readRecorded(path: string, warn: (message: string) => void): { snapshot?: Snapshot; problem?: string } {
+  try {
+    return { snapshot: readSnapshot(path) };
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    warn(error.message);
+    return { problem: error.message };
+  }
+}
+
+function offlineInfo(recorded: Snapshot[], startedAt: string): RunInfo {
+  const oldest = [...recorded].sort((a, b) => a.date.localeCompare(b.date))[0];
+  const contexts = new Set(recorded.map((snapshot) => snapshot.context));
+  return {
+    mode: 'offline',
+    ...(contexts.size === 1 ? { context: [...contexts][0] } : {}),
+    versions: oldest ? { ...oldest.kubectl } : {},
+    startedAt,
+    ...(oldest ? { snapshotAt: oldest.date } : {}),
+  };
 }

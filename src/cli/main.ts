@@ -1,8 +1,10 @@
 import { resolve } from 'node:path';
 import pc from 'picocolors';
 import type { Colors } from 'picocolors/types.js';
+import { failedNote, hasFailed } from '../check/failed-note.js';
 import type { Kubectl } from '../cluster/kubectl.js';
 import type { Settings } from '../config/settings.js';
+import type { LiveConnection } from '../live/connect-live.js';
 import type { CommandStep, Note, NoteResult, RunInfo } from '../model.js';
 import { humanSummary } from '../report/human-report.js';
 import { reporters, type Reporter } from '../report/reporters.js';
@@ -50,12 +52,11 @@ async function run(options: Options, io: Io): Promise<number> {
   // Listening from the start: a Ctrl-C while the notes are read still ends in a cleanup and a report.
   const interruption = new Interruption(io.stderr);
   if (!options.offline) interruption.listen();
-  const [{ loadConfig }, { resolveSettings }, { parseNote }, { readNoteSource }, snapshots] = await Promise.all([
+  const [{ loadConfig }, { resolveSettings }, { parseNote }, { readNoteSource }] = await Promise.all([
     import('../config/load-config.js'),
     import('../config/settings.js'),
     import('../note/parse-note.js'),
     import('../note/read-note-file.js'),
-    import('../snapshot/snapshot.js'),
   ]);
   const settingsFor = async () => resolveSettings(options, await loadConfig(options.config, process.cwd()));
   if (options.paths.length === 1 && options.paths[0] === 'clean') return cleanUp(options, io, await settingsFor());
@@ -63,14 +64,18 @@ async function run(options: Options, io: Io): Promise<number> {
   checkBeforeRunning(options, io);
   const files = await findNotes(options.paths, warn);
   const settings = await settingsFor();
-  const readNotes = () =>
-    checkedSteps(
-      files.map((file) => {
-        const source = readNoteSource(file);
-        return { ...parseNote(file, source.text), digest: source.digest };
-      }),
-      options.steps,
-    );
+  // A note that cannot be read is that note's failure: said now, reported with the others.
+  const readNote = (file: string): Note => {
+    try {
+      const source = readNoteSource(file);
+      return { ...parseNote(file, source.text), digest: source.digest };
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      io.stderr.write(`notes-run: ${error.message}\n`);
+      return failedNote(file, error.message);
+    }
+  };
+  const readNotes = () => checkedSteps(files.map(readNote), options.steps);
   const snapshotsDir = resolve(options.snapshots ?? 'snapshots');
   for (const file of files) checkWorkingDirectory(settings.forNote(file).cwd, file);
   if (options.outputFile) checkOutputFile(options.outputFile);
@@ -88,18 +93,14 @@ async function run(options: Options, io: Io): Promise<number> {
   if (options.plan) return showPlan(readNotes(), settings, options, io, colors);
   if (options.offline && options.update) throw new InputError('--update rewrites notes from a live run; it cannot go with --offline');
   if (options.offline && (options.prepull || options.prepullOnly)) throw new InputError('prepull pulls images on the cluster; it cannot go with --offline');
-  if (options.prepullOnly) return (await prepullLive(readNotes, { options, settings, io, colors, interruption })) ? 0 : 1;
+  if (options.prepullOnly) return (await prepullLive(readNotes, { options, settings, io, colors, header, interruption, startedAt })) ? 0 : 1;
   let results: NoteResult[];
   let info: RunInfo;
   // Nobody reads the rest (`notes-run ... | head -1`): stop as on Ctrl-C, clean up, leave quietly.
   io.stdout.on('error', () => interruption.stop('EPIPE'));
   if (options.offline) {
-    const { checkOffline } = await import('../check/check-offline.js');
-    const notes = readNotes();
-    const recorded = notes.map((note) => snapshots.readSnapshot(snapshots.snapshotPath(snapshotsDir, note.file)));
-    info = offlineInfo(recorded.filter((snapshot) => snapshot !== undefined), startedAt);
-    header(info);
-    results = notes.map((note, i) => checkOffline(note, recorded[i], settings.tolerances, settings.forNote(note.file).cwd, options.strict));
+    const { checkAllOffline } = await import('../check/check-offline.js');
+    ({ results, info } = await checkAllOffline(readNotes(), { settings, snapshotsDir, strict: options.strict, startedAt, warn: (message) => io.stderr.write(`notes-run: ${message}\n`) }, header));
     results.forEach(showNote);
   } else {
     try {
@@ -141,7 +142,8 @@ async function run(options: Options, io: Io): Promise<number> {
     io.stderr.write('notes-run: interrupted; the steps that had run are reported above, everything the run started was stopped\n');
     return interruption.exitCode;
   }
-  return reportLost ? 2 : exitCodeOf(results, options.strict);
+  // A note that could not be read is an input error, as on a run of that note alone; the others were still checked.
+  return reportLost || results.some(hasFailed) ? 2 : exitCodeOf(results, options.strict);
 }
 
 /** `--plan`: how each note is read, and nothing run; no cluster, no snapshot needed. */
@@ -168,6 +170,25 @@ async function cleanUp(options: Options, io: Io, settings: Settings): Promise<nu
   return clean(client, options.context, settings.allowedContexts, options.all, (line) => io.stdout.write(`notes-run: ${line}\n`));
 }
 
+/** `notes-run prepull NOTE…`: connects as a live run does, pulls the notes' images, and says which failed and why. */
+async function prepullLive(
+  readNotes: () => Note[],
+  live: { options: Options; settings: Settings; io: Io; colors: Colors; header: (info: RunInfo) => void; interruption: Interruption; startedAt: string },
+): Promise<boolean> {
+  const { options, settings, io } = live;
+  const [{ prepull }, { connectLive }] = await Promise.all([import('./prepull.js'), import('../live/connect-live.js')]);
+  let notes: Note[] = [];
+  const connection = await connectLive(
+    { kubectl: options.kubectl, context: options.context, allowedContexts: settings.allowedContexts, env: io.env, startedAt: live.startedAt },
+    () => (notes = readNotes()),
+  );
+  live.header(connection.info);
+  const readable = notes.filter((note) => !hasFailed(note));
+  // Ctrl-C stops the polling; the scratch namespace is still deleted.
+  const pulled = await prepull(readable, { settings, client: connection.client, target: connection.target, colors: live.colors, write: (text) => io.stdout.write(text), signal: live.interruption.signal });
+  return pulled && readable.length === notes.length;
+}
+
 interface LiveContext {
   options: Options;
   settings: Settings;
@@ -181,89 +202,31 @@ interface LiveContext {
   startedAt: string;
 }
 
-function offlineInfo(recorded: { date: string; context: string; kubectl: { client?: string; server?: string } }[], startedAt: string): RunInfo {
-  const oldest = [...recorded].sort((a, b) => a.date.localeCompare(b.date))[0];
-  const contexts = new Set(recorded.map((snapshot) => snapshot.context));
-  return {
-    mode: 'offline',
-    ...(contexts.size === 1 ? { context: [...contexts][0] } : {}),
-    versions: oldest ? { ...oldest.kubectl } : {},
-    startedAt,
-    ...(oldest ? { snapshotAt: oldest.date } : {}),
-  };
-}
-
-/** `notes-run prepull NOTE…`: connects, pulls the notes' images, and says which failed and why. */
-async function prepullLive(readNotes: () => Note[], live: Pick<LiveContext, 'options' | 'settings' | 'io' | 'colors' | 'interruption'>): Promise<boolean> {
-  const { options, settings, io } = live;
-  const [{ prepull }, { connect }, { kubectlOnPath }] = await Promise.all([import('./prepull.js'), import('../cluster/prepare-cluster.js'), import('../cluster/kubectl-binary.js')]);
-  const client: Kubectl = { binary: options.kubectl ? resolve(options.kubectl) : kubectlOnPath(io.env), env: { ...io.env } };
-  let notes: Note[] = [];
-  const target = await connect(client, options.context, settings.allowedContexts, () => (notes = readNotes()));
-  io.stderr.write(live.colors.dim(`notes-run: kube context ${JSON.stringify(target.context).slice(1, -1)}${target.serverVersion ? ` (server ${target.serverVersion})` : ''}\n`));
-  // Ctrl-C stops the polling; the scratch namespace is still deleted.
-  return prepull(notes, { settings, client, target, colors: live.colors, write: (text) => io.stdout.write(text), signal: live.interruption.signal });
-}
-
-/** Connects to the cluster, runs the notes (`--jobs` at a time) and stops everything on Ctrl-C. */
+/** A live run wired to the terminal: the progress line, `--prepull`'s lines and `--update -i`'s questions on stderr. */
 async function runLive(readNotes: () => Note[], live: LiveContext): Promise<{ results: NoteResult[]; info: RunInfo }> {
-  const { options, settings, io, warn } = live;
-  const { signal } = live.interruption;
+  const { options, settings, io } = live;
   // Loaded only for a live run: an offline check (the pre-commit hook) must start fast.
-  const [{ checkLive }, { connect }, { kubectlOnPath }, { Progress }, { eachWithJobs }, { askBeforeUpdate }, { describeEnvironment }] = await Promise.all([
-    import('./check-live.js'),
-    import('../cluster/prepare-cluster.js'),
-    import('../cluster/kubectl-binary.js'),
-    import('./progress.js'),
-    import('./with-jobs.js'),
-    import('./ask-update.js'),
-    import('../cluster/read-environment.js'),
-  ]);
-  const client: Kubectl = { binary: options.kubectl ? resolve(options.kubectl) : kubectlOnPath(io.env), env: { ...io.env } };
-  // The notes are parsed while kubectl asks the cluster for its version.
-  let notes: Note[] = [];
-  const target = await connect(client, options.context, settings.allowedContexts, () => (notes = readNotes()));
-  const info: RunInfo = {
-    mode: 'live',
-    context: JSON.stringify(target.context).slice(1, -1),
-    versions: { client: target.clientVersion, server: target.serverVersion },
-    cluster: describeEnvironment(target.environment),
-    startedAt: live.startedAt,
-  };
-  live.header(info);
-  if (options.prepull) {
-    const { prepull } = await import('./prepull.js');
-    await prepull(notes, { settings, client, target, colors: live.colors, write: (text) => io.stderr.write(text), signal });
-  }
+  const [{ runLive: run }, { Progress }, { askBeforeUpdate }] = await Promise.all([import('../live/run-live.js'), import('./progress.js'), import('./ask-update.js')]);
   const progress = new Progress(io.stderr, io.env);
   const asking = options.update && options.interactive ? askBeforeUpdate(io.stdin, io.stderr, live.colors, progress) : undefined;
-  const results: NoteResult[] = [];
+  const prepulling = async (notes: Note[], { client, target }: LiveConnection) => {
+    const { prepull } = await import('./prepull.js');
+    await prepull(notes, { settings, client, target, colors: live.colors, write: (text) => io.stderr.write(text), signal: live.interruption.signal });
+  };
   try {
-    await eachWithJobs(notes, options.jobs, async (note, stop) => {
-      // Interrupted: no note starts after that, so no namespace is made that nobody will run in.
-      if (signal.aborted) return stop();
-      const result = await checkLive(note, {
-        options,
-        settings,
-        client,
-        target,
-        snapshotsDir: live.snapshotsDir,
+    return await run(
+      { options, settings, snapshotsDir: live.snapshotsDir, env: io.env, startedAt: live.startedAt, signal: live.interruption.signal, readNotes },
+      {
+        header: live.header,
+        ...(options.prepull ? { beforeNotes: prepulling } : {}),
         progress,
-        signal,
-        env: io.env,
-        warn,
+        noteDone: live.showNote,
+        warn: live.warn,
         ...(asking ? { confirm: asking.confirm } : {}),
-      });
-      progress.done(note.file);
-      results.push(result);
-      live.showNote(result);
-      if (options.bail && (result.status === 'stale' || result.status === 'broken')) stop();
-    });
+      },
+    );
   } finally {
     asking?.close();
     progress.clear();
   }
-  const order = new Map(notes.map((note, i) => [note.file, i]));
-  results.sort((a, b) => order.get(a.file)! - order.get(b.file)!);
-  return { results, info };
 }

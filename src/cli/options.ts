@@ -1,20 +1,15 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { HumanView } from '../report/human-report.js';
 import { isReporterName, reporterNames, type ReporterName } from '../report/reporters.js';
-import { MAX_SECONDS } from '../config/max-seconds.js';
+import { defaultSeconds, MAX_SECONDS, TIME_LIMIT_NAMES, TIME_LIMITS, type TimeLimitName, type TimeLimitOption, type TimeLimits } from '../time-limits.js';
 import { InputError } from '../errors.js';
 
-export interface Options {
+/** Time limits given on the command line (`stepTimeoutMs`, ...): the config file and defaults fill the rest. */
+export interface Options extends Partial<TimeLimits> {
   paths: string[];
   reporter: ReporterName;
   outputFile?: string;
   cwd?: string;
-  /** Time limits given on the command line; the config file and defaults fill the rest. */
-  stepTimeoutMs?: number;
-  noteTimeoutMs?: number;
-  graceMs?: number;
-  convergeMs?: number;
-  pullTimeoutMs?: number;
   kubectl?: string;
   context?: string;
   namespace?: string;
@@ -59,11 +54,11 @@ A directory is searched for *.md notes; any other file runs only when named.
 
 Running:
   --cwd DIR              working directory for the commands (default: the note's folder)
-  --timeout SEC          per-step time limit (default 60)
-  --note-timeout SEC     whole-note time limit (default 900)
-  --grace SEC            how long long-running commands (port-forward, logs -f) run (default 3)
+  --timeout SEC          per-step time limit (default ${defaultSeconds('stepTimeoutMs')})
+  --note-timeout SEC     whole-note time limit (default ${defaultSeconds('noteTimeoutMs')})
+  --grace SEC            how long long-running commands (port-forward, logs -f) run (default ${defaultSeconds('graceMs')})
   --pull-timeout SEC     how long read-only steps keep converging while the run's pods are
-                         still starting or pulling images (default 300)
+                         still starting or pulling images (default ${defaultSeconds('pullTimeoutMs')})
   --jobs N               run N notes in parallel (default 1)
   --bail                 stop after the first stale or broken note
   --step LINE            run only up to the step at LINE and judge just it (repeatable)
@@ -75,7 +70,7 @@ Running:
 Comparing:
   --offline              no cluster: compare documented outputs with the last snapshot
   --snapshots DIR        where snapshots live (default: ./snapshots)
-  --converge SEC         how long read-only steps are re-run until they match (default 10)
+  --converge SEC         how long read-only steps are re-run until they match (default ${defaultSeconds('convergeMs')})
   --strict               exit 1 for notes with nothing checked (empty, unverified) too,
                          and report portable differences (kubectl version, cluster flavour) as stale
 
@@ -119,11 +114,7 @@ const KNOWN = {
   verbose: { type: 'boolean', default: false },
   quiet: { type: 'boolean', default: false },
   cwd: { type: 'string' },
-  timeout: { type: 'string' },
-  'note-timeout': { type: 'string' },
-  grace: { type: 'string' },
-  converge: { type: 'string' },
-  'pull-timeout': { type: 'string' },
+  ...timeLimitOptions(),
   kubectl: { type: 'string' },
   context: { type: 'string' },
   namespace: { type: 'string' },
@@ -171,11 +162,7 @@ export function parseOptions(argv: string[]): Options {
     reporter,
     outputFile: v['output-file'],
     cwd: v.cwd,
-    stepTimeoutMs: seconds('--timeout', v.timeout),
-    noteTimeoutMs: seconds('--note-timeout', v['note-timeout']),
-    graceMs: seconds('--grace', v.grace),
-    convergeMs: seconds('--converge', v.converge, true),
-    pullTimeoutMs: seconds('--pull-timeout', v['pull-timeout'], true),
+    ...timeLimitsGiven(v),
     kubectl: v.kubectl,
     context: v.context,
     namespace: v.namespace,
@@ -259,6 +246,19 @@ function editDistance(a: string, b: string): number {
     previous = current;
   }
   return previous[b.length];
+}
+
+/** `--timeout`, `--grace`, ...: each time limit of the table is an option that takes seconds. */
+function timeLimitOptions() {
+  return Object.fromEntries(TIME_LIMIT_NAMES.map((name) => [TIME_LIMITS[name].option, { type: 'string' }])) as Record<TimeLimitOption, { type: 'string' }>;
+}
+
+function timeLimitsGiven(values: Partial<Record<TimeLimitOption, string>>): Partial<TimeLimits> {
+  const given = (name: TimeLimitName) => {
+    const { option, zeroAllowed } = TIME_LIMITS[name];
+    return seconds(`--${option}`, values[option], zeroAllowed);
+  };
+  return Object.fromEntries(TIME_LIMIT_NAMES.map((name) => [name, given(name)]));
 }
 
 function seconds(flag: string, text: string | undefined, zeroAllowed = false): number | undefined {

@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import { hasFailed } from '../check/failed-note.js';
 import { stepAt } from '../check/select-steps.js';
 import type { Note } from '../model.js';
 import { InputError } from '../errors.js';
@@ -28,7 +29,8 @@ function isDirectory(path: string): boolean {
 /** `--step LINE` must name a step of every note given. */
 export function checkedSteps(notes: Note[], lines: number[]): Note[] {
   if (lines.length === 0) return notes;
-  for (const note of notes) {
+  // A note that could not be read has no steps to name: its own failure says so.
+  for (const note of notes.filter((each) => !hasFailed(each))) {
     for (const line of lines) {
       if (stepAt(note, line)) continue;
       const last = note.steps.at(-1);

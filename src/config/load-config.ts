@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { lilconfig, type Loader } from 'lilconfig';
 import { parse } from 'yaml';
 import { InputError } from '../errors.js';
-import { MAX_SECONDS } from './max-seconds.js';
+import { MAX_SECONDS, TIME_LIMIT_NAMES, TIME_LIMITS, type TimeLimitName } from '../time-limits.js';
 import type { Tolerance } from '../compare/tolerances/tolerance.js';
 import { userPattern } from './user-pattern.js';
 
@@ -11,11 +11,8 @@ export interface Config {
   file?: string;
   /** Contexts allowed besides the local-looking ones; `*` matches anything. */
   contexts: string[];
-  timeoutSeconds?: number;
-  noteTimeoutSeconds?: number;
-  graceSeconds?: number;
-  convergeSeconds?: number;
-  pullTimeoutSeconds?: number;
+  /** The time limits the file sets, in seconds. */
+  timeLimitSeconds: Partial<Record<TimeLimitName, number>>;
   skip: SkipRule[];
   tolerances: Tolerance[];
   /** Per-note settings, keyed by the note's path (relative to the config file's folder). */
@@ -27,7 +24,7 @@ export interface SkipRule {
   reason: string;
 }
 
-const EMPTY: Config = { contexts: [], skip: [], tolerances: [], notes: {} };
+const EMPTY: Config = { contexts: [], timeLimitSeconds: {}, skip: [], tolerances: [], notes: {} };
 
 const loadYaml: Loader = (_path, content) => parse(content);
 
@@ -53,7 +50,7 @@ function validate(raw: unknown, file: string): Config {
   };
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail('must hold a mapping of settings');
   const input = raw as Record<string, unknown>;
-  const known = new Set(['contexts', 'timeout', 'noteTimeout', 'grace', 'converge', 'pullTimeout', 'skip', 'tolerances', 'notes']);
+  const known = new Set(['contexts', ...TIME_LIMIT_NAMES.map((name) => TIME_LIMITS[name].configKey), 'skip', 'tolerances', 'notes']);
   for (const key of Object.keys(input)) if (!known.has(key)) fail(`unknown setting "${key}" (known: ${[...known].join(', ')})`);
   const seconds = (key: string): number | undefined => {
     const value = input[key];
@@ -98,11 +95,7 @@ function validate(raw: unknown, file: string): Config {
   return {
     file,
     contexts,
-    timeoutSeconds: seconds('timeout'),
-    noteTimeoutSeconds: seconds('noteTimeout'),
-    graceSeconds: seconds('grace'),
-    convergeSeconds: seconds('converge'),
-    pullTimeoutSeconds: seconds('pullTimeout'),
+    timeLimitSeconds: Object.fromEntries(TIME_LIMIT_NAMES.map((name) => [name, seconds(TIME_LIMITS[name].configKey)]).filter(([, value]) => value !== undefined)),
     skip,
     tolerances,
     notes,

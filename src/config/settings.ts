@@ -2,16 +2,11 @@ import { dirname, relative, resolve } from 'node:path';
 import { builtinTolerances } from '../compare/tolerances/registry.js';
 import type { Tolerance } from '../compare/tolerances/tolerance.js';
 import type { CommandStep } from '../model.js';
+import { TIME_LIMIT_NAMES, TIME_LIMITS, type TimeLimitName, type TimeLimits } from '../time-limits.js';
 import type { Config } from './load-config.js';
 
-/** Everything a run needs to know, command line over config file over defaults. */
-export interface Settings {
-  stepTimeoutMs: number;
-  noteTimeoutMs: number;
-  graceMs: number;
-  convergeMs: number;
-  /** How long a read-only step keeps converging while the run's pods are still starting. */
-  pullTimeoutMs: number;
+/** Everything a run needs to know, command line over config file over defaults; the time limits are those of `TIME_LIMITS`. */
+export interface Settings extends TimeLimits {
   allowedContexts: string[];
   tolerances: readonly Tolerance[];
   skipReason: (step: CommandStep) => string | undefined;
@@ -19,26 +14,20 @@ export interface Settings {
   forNote: (file: string) => { cwd: string; namespace?: string };
 }
 
-/** What the command line says about the settings; anything left out comes from the config file or the defaults. */
-export interface GivenSettings {
-  stepTimeoutMs?: number;
-  noteTimeoutMs?: number;
-  graceMs?: number;
-  convergeMs?: number;
-  pullTimeoutMs?: number;
+/** What the command line says about the settings (the time limits of `TIME_LIMITS` among them); anything left out comes from the config file or the defaults. */
+export interface GivenSettings extends Partial<TimeLimits> {
   cwd?: string;
   namespace?: string;
 }
 
 export function resolveSettings(options: GivenSettings, config: Config): Settings {
-  const ms = (flag: number | undefined, configured: number | undefined, fallback: number) => flag ?? (configured !== undefined ? configured * 1000 : fallback);
+  const ms = (name: TimeLimitName) => {
+    const configured = config.timeLimitSeconds[name];
+    return options[name] ?? (configured !== undefined ? configured * 1000 : TIME_LIMITS[name].defaultMs);
+  };
   const base = config.file ? dirname(config.file) : process.cwd();
   return {
-    stepTimeoutMs: ms(options.stepTimeoutMs, config.timeoutSeconds, 60_000),
-    noteTimeoutMs: ms(options.noteTimeoutMs, config.noteTimeoutSeconds, 900_000),
-    graceMs: ms(options.graceMs, config.graceSeconds, 3_000),
-    convergeMs: ms(options.convergeMs, config.convergeSeconds, 10_000),
-    pullTimeoutMs: ms(options.pullTimeoutMs, config.pullTimeoutSeconds, 300_000),
+    ...(Object.fromEntries(TIME_LIMIT_NAMES.map((name) => [name, ms(name)])) as TimeLimits),
     allowedContexts: config.contexts,
     // A user's placeholder is the most specific rule there is: it claims its values first.
     tolerances: [...config.tolerances, ...builtinTolerances],

@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import type { NoteResult, Verdict } from '../model.js';
+import type { NoteMessage, NoteResult, Verdict } from '../model.js';
 import { diagnosisLines } from './diagnosis-lines.js';
 import { commandOf, firstLine, headingPath } from './step-fields.js';
 import { summarize } from './summary.js';
@@ -11,16 +11,19 @@ export function junitReport(results: NoteResult[], durationMs: number): string {
   const s = summarize(results, durationMs);
   const timestamp = new Date().toISOString().replace(/\.\d+Z$/, '');
   let total = 0;
+  let fatalCount = 0;
   const suites = results.map((result, id) => {
     // A suite takes as long as its testcases add up to, to the millisecond each is shown in.
     const time = result.verdicts.reduce((sum, verdict) => sum + Math.round(verdict.run?.durationMs ?? 0), 0);
     total += time;
     const count = (status: Verdict['status'][]) => result.verdicts.filter((v) => status.includes(v.status)).length;
+    const fatal = result.messages.filter((message) => message.fatal);
+    fatalCount += fatal.length;
     const attributes = {
       name: result.file,
-      tests: result.verdicts.length,
+      tests: result.verdicts.length + fatal.length,
       failures: count(['stale']),
-      errors: count(['broken']),
+      errors: count(['broken']) + fatal.length,
       skipped: count(['skipped', 'unverified']),
       time: secs(time),
       timestamp,
@@ -28,10 +31,10 @@ export function junitReport(results: NoteResult[], durationMs: number): string {
       id,
       package: 'notes-run',
     };
-    const cases = result.verdicts.map((verdict) => testcase(result.file, verdict));
+    const cases = [...fatal.map((message) => fatalTestcase(result.file, message)), ...result.verdicts.map((verdict) => testcase(result.file, verdict))];
     return `  <testsuite ${attrs(attributes)}>\n    <properties/>\n${cases.join('')}    <system-out/>\n    <system-err/>\n  </testsuite>\n`;
   });
-  const totals = { name: 'notes-run', tests: s.steps.total, failures: s.steps.stale + s.steps.updated, errors: s.steps.broken, time: secs(total) };
+  const totals = { name: 'notes-run', tests: s.steps.total + fatalCount, failures: s.steps.stale + s.steps.updated, errors: s.steps.broken + fatalCount, time: secs(total) };
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites ${attrs(totals)}>\n${suites.join('')}</testsuites>\n`;
 }
 
@@ -45,6 +48,12 @@ function testcase(file: string, verdict: Verdict): string {
   if (verdict.status === 'broken') return `${head}>\n      <error ${attrs({ message: verdict.reason ?? 'broken', type: 'broken' })}>${escape(detail)}</error>\n${out}    </testcase>\n`;
   if (verdict.status === 'skipped' || verdict.status === 'unverified') return `${head}>\n      <skipped/>\n    </testcase>\n`;
   return `${head}/>\n`;
+}
+
+/** A note that could not be read has no steps: its failure is the one testcase, an error, so CI shows it. */
+function fatalTestcase(file: string, message: NoteMessage): string {
+  const head = `    <testcase ${attrs({ name: `${file}:${message.line}`, classname: file.replace(/\.md$/, '').replace(/[/\\]/g, '.'), time: secs(0) })}`;
+  return `${head}>\n      <error ${attrs({ message: message.message, type: 'fatal' })}/>\n    </testcase>\n`;
 }
 
 function attrs(values: Record<string, string | number>): string {

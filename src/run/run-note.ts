@@ -1,4 +1,5 @@
 import type { CommandStep, Note, StepRun } from '../model.js';
+import type { TimeLimits } from '../time-limits.js';
 import type { ClusterWatch } from './cluster-watch.js';
 import { findExecutable } from './find-executable.js';
 import { Lookout } from './lookout.js';
@@ -6,15 +7,8 @@ import { ShellSession, type ExecutionResult, type ShellOptions, type StepExecuti
 import { asTerminalShows } from './terminal-view.js';
 import { typedInput } from './typed-input.js';
 
-export interface RunSettings extends ShellOptions {
-  stepTimeoutMs: number;
-  noteTimeoutMs: number;
-  /** How long a long-running command (port-forward, logs -f) runs before it is stopped. */
-  graceMs: number;
-  /** How long a read-only step whose output does not match yet is run again. */
-  convergeMs: number;
-  /** How long such a step keeps converging while the run's pods are still starting (pulling images). */
-  pullTimeoutMs?: number;
+/** The time limits are the run's (`TIME_LIMITS`): a step's, the note's, the grace, converging and waiting for pulls. */
+export interface RunSettings extends ShellOptions, TimeLimits {
   /** The cluster, asked only about steps that do not match at once (none on a warm cluster). */
   cluster?: ClusterWatch;
   /** A step waits for the cluster: what for (`pulling kiamol/ch03-sleep 23 s`). */
@@ -30,7 +24,6 @@ export interface RunSettings extends ShellOptions {
 export type RunOutcome = { step: CommandStep; run: StepRun } | { step: CommandStep; notRun: string };
 
 const RETRY_PAUSES_MS = [250, 500, 1000, 1500, 2000];
-const DEFAULT_PULL_TIMEOUT_MS = 300_000;
 
 /**
  * Runs a note's command steps in order in one shell; yields the outcomes as they come,
@@ -125,7 +118,7 @@ async function runAlone(shell: ShellSession, step: CommandStep, settings: RunSet
   const reads = step.facts.readsCluster;
   const started = Date.now();
   const retryUntil = reads ? started + settings.convergeMs : 0;
-  const pullUntil = started + (settings.pullTimeoutMs ?? DEFAULT_PULL_TIMEOUT_MS);
+  const pullUntil = started + settings.pullTimeoutMs;
   const lookout = reads && settings.cluster ? new Lookout(settings.cluster, (what) => settings.onWaiting?.(step, what)) : undefined;
   // `kubectl wait` waits for the cluster by design: it is watched from its first run.
   const waits = step.facts.kubectl?.verb === 'wait';

@@ -10,16 +10,13 @@ import { snapshotText } from './snapshot-text.js';
 // A snapshot is what a live run of one note saw, kept as YAML with block scalars so a
 // `git diff` of two runs reads like the outputs themselves.
 
-export interface SnapshotStep {
-  line: number;
-  command: string;
-  exitCode: number | null;
-  durationMs: number;
-  output: string;
-  sessionOutputs?: string[];
-  stopped?: boolean;
-  timedOut?: boolean;
-}
+/**
+ * A step's run as the file keeps it: the run itself (read back as a `StepRun`), with the
+ * command it belongs to and flags written only when set. What a run says only about its
+ * moment (attempts, the cluster's diagnosis) is not kept.
+ */
+export type SnapshotStep = { line: number; command: string } & Pick<StepRun, 'exitCode' | 'durationMs' | 'output' | 'sessionOutputs'> &
+  Partial<Pick<StepRun, 'stopped' | 'timedOut'>>;
 
 export interface Snapshot {
   note: string;
@@ -111,15 +108,30 @@ function checkStep(step: unknown, i: number): void {
 /**
  * Finds the recorded run of each step by its command text; a command that occurs
  * several times is matched by occurrence. Lines move when a note is edited, commands don't.
+ * What comes back is a run like a live one, so judging cannot tell them apart; fields
+ * older snapshots did not keep read as a plain run.
  */
-export function recordedRuns(snapshot: Snapshot): (step: CommandStep) => SnapshotStep | undefined {
+export function recordedRuns(snapshot: Snapshot): (step: CommandStep) => StepRun | undefined {
   const byCommand = new Map<string, SnapshotStep[]>();
   for (const step of snapshot.steps) byCommand.set(step.command, [...(byCommand.get(step.command) ?? []), step]);
   const seen = new Map<string, number>();
   return (step) => {
     const n = seen.get(step.command) ?? 0;
     seen.set(step.command, n + 1);
-    return byCommand.get(step.command)?.[n];
+    const entry = byCommand.get(step.command)?.[n];
+    return entry && runOf(entry);
+  };
+}
+
+function runOf(entry: SnapshotStep): StepRun {
+  return {
+    output: entry.output,
+    exitCode: entry.exitCode,
+    durationMs: entry.durationMs,
+    timedOut: entry.timedOut ?? false,
+    stopped: entry.stopped ?? false,
+    attempts: 1,
+    ...(entry.sessionOutputs ? { sessionOutputs: entry.sessionOutputs } : {}),
   };
 }
 

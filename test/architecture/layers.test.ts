@@ -21,6 +21,7 @@ const LAYERS = [
   ['report'],
   ['plan'],
   ['prepull'],
+  ['live'], // a live run: connect, then each note in its namespace, snapshot and update
   ['cli'],
 ];
 

@@ -20,6 +20,8 @@ describe('notes-run prepull', () => {
     const ws = workspace();
     const result = ws.run(['prepull', 'ch3.md'], slow);
     expect(result.stdout).toMatch(/^prepull: 1 image for ch3\.md\n  ✓ kiamol\/ch03-sleep pulled in \d+\.\d s\n1 image pulled · /);
+    // It connects as a run does, and says so with a run's header.
+    expect(result.stderr).toBe('notes-run: live · kube context default (k3s, node k3s-node, kubelet v1.31.5+k3s1, server v1.31.5+k3s1, kubectl v1.32.3)\n');
     expect(result.status).toBe(0);
     expect(leftovers(ws)).toEqual([]);
     // The node has the image now: a pod that uses it starts at once.

@@ -3,29 +3,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkNote } from '../../src/check/check-note.js';
-import { builtinTolerances } from '../../src/compare/tolerances/registry.js';
 import type { NoteResult } from '../../src/model.js';
 import { parseNote } from '../../src/note/parse-note.js';
 import { descendantsOf } from '../../src/run/process-tree.js';
 import { ownTimeoutMs } from '../../src/note/command/own-timeout.js';
+import { checkSettings, fence } from './check-settings.js';
 
 // Notes that need no cluster: they pin down the runner's notebook semantics and the
 // verdicts built on them.
 
-const fence = (body: string) => `\`\`\`bash\n${body}\n\`\`\`\n`;
 
 async function check(markdown: string, overrides: Partial<Parameters<typeof checkNote>[1]> = {}): Promise<NoteResult> {
   const dir = mkdtempSync(join(tmpdir(), 'notes-run-test-'));
-  return checkNote(parseNote(join(dir, 'note.md'), markdown), {
-    cwd: dir,
-    env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' },
-    stepTimeoutMs: 5000,
-    noteTimeoutMs: 30_000,
-    graceMs: 500,
-    convergeMs: 0,
-    compare: { tolerances: builtinTolerances },
-    ...overrides,
-  });
+  return checkNote(parseNote(join(dir, 'note.md'), markdown), checkSettings(dir, overrides));
 }
 
 const statuses = (result: NoteResult) => result.verdicts.map((verdict) => verdict.status);

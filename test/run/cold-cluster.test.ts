@@ -3,15 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkNote } from '../../src/check/check-note.js';
-import { builtinTolerances } from '../../src/compare/tolerances/registry.js';
 import type { Diagnosis, NoteResult } from '../../src/model.js';
 import { parseNote } from '../../src/note/parse-note.js';
 import type { ClusterWatch, Outlook } from '../../src/run/cluster-watch.js';
+import { checkSettings, fence } from './check-settings.js';
 
 // The runner on a cold cluster, with the cluster's answers scripted: `kubectl` here is a
 // shell function that prints `Running` once a flag file exists.
 
-const fence = (body: string) => `\`\`\`bash\n${body}\n\`\`\`\n`;
 const KUBECTL = 'kubectl() { if [ -e ready ]; then echo Running; else echo ContainerCreating; fi; }';
 
 /** A cluster whose pods start after `startsAfter` looks (the flag file appears), and that counts what it was asked. */
@@ -33,18 +32,7 @@ function scripted(dir: string, outlook: (looks: number) => Outlook, startsAfter 
 }
 
 async function check(dir: string, markdown: string, watch: ClusterWatch, waited: string[] = []): Promise<NoteResult> {
-  return checkNote(parseNote(join(dir, 'note.md'), markdown), {
-    cwd: dir,
-    env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' },
-    stepTimeoutMs: 5000,
-    noteTimeoutMs: 30_000,
-    graceMs: 500,
-    convergeMs: 0,
-    pullTimeoutMs: 20_000,
-    cluster: watch,
-    onWaiting: (_step, what) => waited.push(what),
-    compare: { tolerances: builtinTolerances },
-  });
+  return checkNote(parseNote(join(dir, 'note.md'), markdown), checkSettings(dir, { pullTimeoutMs: 20_000, cluster: watch, onWaiting: (_step, what) => waited.push(what) }));
 }
 
 const NOTE = fence(`${KUBECTL}\nkubectl get pods\n# Running`);
@@ -91,17 +79,7 @@ describe('a read-only step on a cold cluster', () => {
   it('gives up at the pull deadline', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'notes-run-cold-'));
     const { watch } = scripted(dir, () => ({ kind: 'starting', waitingFor: '1 pod ContainerCreating' }));
-    const result = await checkNote(parseNote(join(dir, 'note.md'), NOTE), {
-      cwd: dir,
-      env: { ...process.env },
-      stepTimeoutMs: 5000,
-      noteTimeoutMs: 30_000,
-      graceMs: 500,
-      convergeMs: 0,
-      pullTimeoutMs: 1500,
-      cluster: watch,
-      compare: { tolerances: builtinTolerances },
-    });
+    const result = await checkNote(parseNote(join(dir, 'note.md'), NOTE), checkSettings(dir, { pullTimeoutMs: 1500, cluster: watch }));
     expect(result.verdicts[1].status).toBe('stale');
     expect(result.verdicts[1].run!.attempts).toBeGreaterThan(1);
   });

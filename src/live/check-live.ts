@@ -1,29 +1,28 @@
 import { checkNote } from '../check/check-note.js';
+import { noteTolerances } from '../check/note-tolerances.js';
 import { onlySelected, selectSteps } from '../check/select-steps.js';
 import { kubectlShim } from '../cluster/kubectl-binary.js';
 import type { Kubectl } from '../cluster/kubectl.js';
 import { podWatch } from '../cluster/pod-watch.js';
 import { isolate, pinnedKubeconfig, type ClusterTarget, type RunNamespace } from '../cluster/prepare-cluster.js';
 import type { CompareSettings } from '../compare/comparable-lines.js';
-import { exemptNodePorts } from '../compare/tolerances/exempt-node-ports.js';
 import type { Settings } from '../config/settings.js';
 import type { Note, NoteResult, Verdict } from '../model.js';
 import { readNoteSource } from '../note/read-note-file.js';
 import { noteStatus } from '../check/verdicts.js';
 import { readSnapshotQuietly, snapshotOf, snapshotPath, writeSnapshot } from '../snapshot/snapshot.js';
 import { NoteChanged, rewritable, updatedNote, whyNotWritable, writeNoteAtomically } from '../update/update-note.js';
-import { fixedNodePorts } from '../yaml/fixed-node-ports.js';
+import { timeLimitsOf } from '../time-limits.js';
 import { InputError } from '../errors.js';
-import type { Options } from './options.js';
-import type { Progress } from './progress.js';
+import type { LiveChoices, LiveProgress } from './run-live.js';
 
 export interface LiveRun {
-  options: Options;
+  options: LiveChoices;
   settings: Settings;
   client: Kubectl;
   target: ClusterTarget;
   snapshotsDir: string;
-  progress: Progress;
+  progress: LiveProgress;
   signal: AbortSignal;
   env: NodeJS.ProcessEnv;
   warn: (message: string) => void;
@@ -47,7 +46,7 @@ async function checkWhole(note: Note, live: LiveRun, complete: boolean): Promise
   // The note's outputs come from where its last `--update=all` ran, else from somewhere unknown.
   const documentedOn = readSnapshotQuietly(path)?.documentedOn;
   const compare: CompareSettings = {
-    tolerances: exemptNodePorts(settings.tolerances, fixedNodePorts(note, place.cwd)),
+    tolerances: noteTolerances(note, settings.tolerances, place.cwd),
     namespace: space.name,
     portability: { recorded: documentedOn ?? {}, current: target.environment, strict: options.strict },
   };
@@ -66,11 +65,7 @@ async function checkWhole(note: Note, live: LiveRun, complete: boolean): Promise
     const result = await checkNote(note, {
       cwd: place.cwd,
       env: shellEnvironment(live.env, shim.dir, space.kubeconfig),
-      stepTimeoutMs: settings.stepTimeoutMs,
-      noteTimeoutMs: settings.noteTimeoutMs,
-      graceMs: settings.graceMs,
-      convergeMs: settings.convergeMs,
-      pullTimeoutMs: settings.pullTimeoutMs,
+      ...timeLimitsOf(settings),
       cluster: podWatch(client, watchScope(space, target)),
       onWaiting: (_step, waitingFor) => live.progress.waiting(note.file, waitingFor),
       skipReason: settings.skipReason,

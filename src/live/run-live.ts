@@ -1,0 +1,91 @@
+import { failedResult, hasFailed } from '../check/failed-note.js';
+import type { Settings } from '../config/settings.js';
+import type { CommandStep, Note, NoteResult, RunInfo, Verdict } from '../model.js';
+import { checkLive } from './check-live.js';
+import { connectLive, type LiveConnection } from './connect-live.js';
+import { eachWithJobs } from './each-with-jobs.js';
+
+/** Where a live run says how it goes: the terminal's progress line, the report, the questions of `--update -i`. */
+export interface LiveHooks {
+  /** Connected: what the run is against, said before anything runs. */
+  header: (info: RunInfo) => void;
+  /** After the header, before the first note (`--prepull`). */
+  beforeNotes?: (notes: Note[], connection: LiveConnection) => Promise<void>;
+  progress: LiveProgress;
+  /** One note is done: its report can be shown at once. */
+  noteDone: (result: NoteResult) => void;
+  warn: (message: string) => void;
+  /** `--update --interactive`: asks whether to rewrite one drifted output. */
+  confirm?: (file: string, verdict: Verdict) => Promise<boolean>;
+}
+
+export interface LiveProgress {
+  step(file: string, step: CommandStep): void;
+  waiting(file: string, waitingFor: string): void;
+  done(file: string): void;
+}
+
+/** What the command line chose for a live run: the options this stage reads. */
+export interface LiveChoices {
+  /** `--step LINE`: run up to these steps and judge just them. */
+  steps: number[];
+  strict: boolean;
+  update: boolean;
+  updateAll: boolean;
+  keep: boolean;
+  allowUnisolated: boolean;
+  jobs: number;
+  bail: boolean;
+  kubectl?: string;
+  context?: string;
+}
+
+export interface LivePlan {
+  options: LiveChoices;
+  settings: Settings;
+  snapshotsDir: string;
+  env: NodeJS.ProcessEnv;
+  startedAt: string;
+  signal: AbortSignal;
+  /** Reads the notes; called while kubectl asks the cluster for its version. */
+  readNotes: () => Note[];
+}
+
+/** Connects to the cluster and runs the notes (`--jobs` at a time); a Ctrl-C starts no more. Results in the notes' order. */
+export async function runLive(plan: LivePlan, hooks: LiveHooks): Promise<{ results: NoteResult[]; info: RunInfo }> {
+  const { options, settings, signal } = plan;
+  let notes: Note[] = [];
+  const connection = await connectLive(
+    { kubectl: options.kubectl, context: options.context, allowedContexts: settings.allowedContexts, env: plan.env, startedAt: plan.startedAt },
+    () => (notes = plan.readNotes()),
+  );
+  hooks.header(connection.info);
+  await hooks.beforeNotes?.(notes.filter((note) => !hasFailed(note)), connection);
+  const results: NoteResult[] = [];
+  await eachWithJobs(notes, options.jobs, async (note, stop) => {
+    // Interrupted: no note starts after that, so no namespace is made that nobody will run in.
+    if (signal.aborted) return stop();
+    // A note that could not be read gets no namespace and keeps its last snapshot.
+    const result = hasFailed(note)
+      ? failedResult(note)
+      : await checkLive(note, {
+          options,
+          settings,
+          client: connection.client,
+          target: connection.target,
+          snapshotsDir: plan.snapshotsDir,
+          progress: hooks.progress,
+          signal,
+          env: plan.env,
+          warn: hooks.warn,
+          ...(hooks.confirm ? { confirm: hooks.confirm } : {}),
+        });
+    hooks.progress.done(note.file);
+    results.push(result);
+    hooks.noteDone(result);
+    if (options.bail && (result.status === 'stale' || result.status === 'broken')) stop();
+  });
+  const order = new Map(notes.map((note, i) => [note.file, i]));
+  results.sort((a, b) => order.get(a.file)! - order.get(b.file)!);
+  return { results, info: connection.info };
+}

@@ -1,0 +1,94 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { workspace } from '../e2e/workspace.js';
+
+// One note that cannot be read, or whose snapshot cannot, fails alone: it gets a fatal
+// message naming its file (and line), the other notes run and are reported, and the run
+// ends with exit 2, the status of an input error. Usage errors still stop everything first.
+
+const fence = '```';
+const simple = (name: string) => `# ${name}\n\n${fence}bash\necho ${name}\n# ${name}\n${fence}\n`;
+const deep = `# n\n\n${'>'.repeat(10_000)} deep\n`;
+
+interface Message {
+  line: number;
+  column: number;
+  message: string;
+  severity: string;
+  fatal?: boolean;
+}
+
+describe('a note that cannot be read', () => {
+  it('offline: is broken with a fatal message at its line, and the other notes are still judged', () => {
+    const ws = workspace();
+    ws.writeNote(deep, 'deep.md');
+    const result = ws.run(['--offline', '--reporter', 'json', 'ch3.md', 'deep.md']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('notes-run: deep.md:3: blockquotes or lists nested too deeply');
+    const report = JSON.parse(result.stdout) as { notes: { file: string; status: string; steps: unknown[]; messages: Message[] }[] };
+    expect(report.notes.map((note) => [note.file, note.status])).toEqual([
+      ['ch3.md', 'unverified'],
+      ['deep.md', 'broken'],
+    ]);
+    expect(report.notes[1].steps).toEqual([]);
+    expect(report.notes[1].messages).toEqual([expect.objectContaining({ line: 3, column: 1, severity: 'error', fatal: true })]);
+    expect(report.notes[1].messages[0].message).toMatch(/^blockquotes or lists nested too deeply/);
+  });
+
+  it('live: gets no namespace and no snapshot, while the note beside it runs and is reported', () => {
+    const ws = workspace();
+    ws.writeNote(simple('a'), 'a.md');
+    writeFileSync(join(ws.dir, 'latin1.md'), Buffer.from('# caf\xe9\n', 'latin1'));
+    const result = ws.run(['--no-color', 'a.md', 'latin1.md']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('notes-run: latin1.md:1: not UTF-8 text');
+    expect(result.stdout).toContain('FRESH a.md');
+    expect(result.stdout).toMatch(/BROKEN latin1\.md/);
+    expect(result.stdout).toContain('latin1.md:1:1 error not UTF-8 text');
+    expect(result.stderr).not.toContain('internal error');
+    expect(existsSync(join(ws.dir, 'snapshots', 'a.md.yaml'))).toBe(true);
+    expect(existsSync(join(ws.dir, 'snapshots', 'latin1.md.yaml'))).toBe(false);
+  });
+
+  it('every reporter names the failed note', () => {
+    const ws = workspace();
+    ws.writeNote(simple('a'), 'a.md');
+    ws.writeNote(deep, 'deep.md');
+    const github = ws.run(['--offline', '--reporter', 'github', 'a.md', 'deep.md']);
+    expect(github.stdout).toContain('::error file=deep.md,line=3,col=1::blockquotes or lists nested too deeply');
+    const junit = ws.run(['--offline', '--reporter', 'junit', 'a.md', 'deep.md']);
+    expect(junit.stdout).toContain('name="deep.md"');
+    expect(junit.stdout).toContain('blockquotes or lists nested too deeply');
+  });
+});
+
+describe('a corrupt snapshot', () => {
+  it('fails its note only, naming the snapshot file; the next note is judged against its own', () => {
+    const ws = workspace();
+    ws.writeNote(simple('a'), 'a.md');
+    ws.writeNote(simple('b'), 'b.md');
+    mkdirSync(join(ws.dir, 'snapshots'));
+    writeFileSync(join(ws.dir, 'snapshots', 'a.md.yaml'), stringify({ note: 'a.md', steps: [{ line: 4, command: 'echo a', exitCode: 0, output: 5 }] }));
+    const good = { note: 'b.md', date: '2026-11-26T21:50:17.039Z', context: 'default', namespace: 'x', kubectl: {}, steps: [{ line: 4, command: 'echo b', exitCode: 0, durationMs: 3, output: 'b\n' }] };
+    writeFileSync(join(ws.dir, 'snapshots', 'b.md.yaml'), stringify(good));
+    const result = ws.run(['--offline', '--reporter', 'json', 'a.md', 'b.md']);
+    expect(result.status).toBe(2);
+    const report = JSON.parse(result.stdout) as { notes: { file: string; status: string; messages: Message[] }[] };
+    expect(report.notes.map((note) => note.status)).toEqual(['broken', 'fresh']);
+    expect(report.notes[0].messages[0].message).toContain('a.md.yaml: not a notes-run snapshot (steps[0].output must be text)');
+    expect(report.notes[0].messages[0].fatal).toBe(true);
+  });
+});
+
+describe('usage errors', () => {
+  it('still end the run with exit 2 before any note is read or run', () => {
+    const ws = workspace();
+    ws.writeNote(deep, 'deep.md');
+    const result = ws.run(['--offline', '--jobs', '0', 'deep.md']);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).not.toContain('nested too deeply');
+  });
+});
