@@ -98,6 +98,22 @@ export interface CommandFacts {
   allNamespaces: boolean;
   /** The namespaces its output may name: the one `-n` names, else `default`; `any` with `-A` or `-f` files, which name their own. */
   namespaces: string[] | 'any';
+  /** One line bash may run as written, not through `eval` (no quoting, compound, input redirection, job or `exit`). */
+  plainLine: boolean;
+  /** A bare `exit` or `logout`: it ends with the status of the command before it. */
+  exitsWithLastStatus: boolean;
+  /** Why the command reaches outside the run namespace (`-n kube-system` writes, `config use-context`), if it does. */
+  reachesOutside?: string;
+  /** Container images a kubectl in it names (`run --image=x`, `create deployment --image x`). */
+  images: string[];
+  /** Functions and aliases it defines for the lines after it. */
+  defines: string[];
+  /** `cat FILE` alone: its output is the file, which may hold anything. */
+  printsFile: boolean;
+  /** `echo $?` alone: it shows how the command before it ended. */
+  echoesStatus: boolean;
+  /** A simple command's program as it may name itself in an error (`ls: `, `/bin/ls: `). */
+  errorPrefixes: string[];
 }
 
 export interface CommandStep {
@@ -216,6 +232,11 @@ export interface Comparison {
    * from the kubectl or server version or the cluster's flavour. Absent on a plain match.
    */
   portable?: string[];
+  /**
+   * Offline: how many values the snapshot holds masked (secrets) were taken as what the
+   * note documents at their place. Absent when none.
+   */
+  masked?: number;
   /**
    * Each documented output compared, in note order: the step's own, or in a session the
    * opening command's and each typed line's. `--update` rewrites from these; absent for a

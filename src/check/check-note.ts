@@ -4,6 +4,7 @@ import type { Note, NoteResult, Verdict } from '../model.js';
 import { runNote, type RunOutcome, type RunSettings } from '../run/run-note.js';
 import { checkYamlStep } from '../yaml/check-yaml-step.js';
 import { noteStatus, verdictWithoutRun } from './verdicts.js';
+import { hold } from '../cleanup/leftovers.js';
 import { materializeBlocks } from '../yaml/materialize-blocks.js';
 
 export interface CheckSettings extends Omit<RunSettings, 'satisfies'> {
@@ -29,11 +30,14 @@ export async function checkNote(note: Note, settings: CheckSettings): Promise<No
   // A yaml block bound to a manifest that does not exist yet is written into a scratch
   // copy of the working directory, so the note's own manifest is what gets applied.
   const scratch = materializeBlocks(note, settings.cwd);
+  // Held like every temporary of the run: a second Ctrl-C, which skips this cleanup, still removes it.
+  const letGo = scratch.cwd === settings.cwd ? () => undefined : hold(`working copy ${scratch.cwd}`, scratch.cleanup);
   try {
     // Each batch is judged as it comes, while the cluster is still as the steps left it.
     for await (const batch of runNote(note, { ...runSettings, cwd: scratch.cwd })) await judgeBatch(batch, settings, decide);
   } finally {
     scratch.cleanup();
+    letGo();
   }
   settings.onRunEnd?.();
   for (const step of note.steps) if (step.kind === 'yaml') decide(checkYamlStep(step, note.steps, settings.cwd));

@@ -4,6 +4,7 @@ import { fixedNodePorts } from '../yaml/fixed-node-ports.js';
 import { judgeCommand } from '../compare/judge-command.js';
 import type { Note, NoteResult, StepRun, Verdict } from '../model.js';
 import { recordedCluster, recordedRuns, type Snapshot } from '../snapshot/snapshot.js';
+import { runWithDocumentedSecrets, sayingMasked } from './masked-recording.js';
 import { checkYamlStep } from '../yaml/check-yaml-step.js';
 import { noteStatus, verdictWithoutRun } from './verdicts.js';
 
@@ -35,7 +36,9 @@ export function checkOffline(note: Note, snapshot: Snapshot | undefined, toleran
       attempts: 1,
       ...(entry.sessionOutputs ? { sessionOutputs: entry.sessionOutputs } : {}),
     };
-    return { step, run, ...judgeCommand(step, run, settings) };
+    // The verdict keeps the masked run: a report shows `<masked>`, never the value.
+    const unmasked = runWithDocumentedSecrets(step, run);
+    return { step, run, ...sayingMasked(judgeCommand(step, unmasked.run, settings), unmasked.filled) };
   });
   return { file: note.file, status: noteStatus(verdicts, note), verdicts, messages: note.messages, durationMs: performance.now() - started };
 }

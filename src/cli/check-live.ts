@@ -1,6 +1,6 @@
 import { checkNote } from '../check/check-note.js';
 import { onlySelected, selectSteps } from '../check/select-steps.js';
-import { shimDirectory } from '../cluster/kubectl-binary.js';
+import { kubectlShim } from '../cluster/kubectl-binary.js';
 import type { Kubectl } from '../cluster/kubectl.js';
 import { podWatch } from '../cluster/pod-watch.js';
 import { isolate, pinnedKubeconfig, type ClusterTarget, type RunNamespace } from '../cluster/prepare-cluster.js';
@@ -60,10 +60,12 @@ async function checkWhole(note: Note, live: LiveRun, complete: boolean): Promise
     );
     return releasing;
   };
+  let shim: ReturnType<typeof kubectlShim> | undefined;
   try {
+    shim = kubectlShim(client.binary);
     const result = await checkNote(note, {
       cwd: place.cwd,
-      env: shellEnvironment(live.env, client, space.kubeconfig),
+      env: shellEnvironment(live.env, shim.dir, space.kubeconfig),
       stepTimeoutMs: settings.stepTimeoutMs,
       noteTimeoutMs: settings.noteTimeoutMs,
       graceMs: settings.graceMs,
@@ -100,24 +102,32 @@ async function checkWhole(note: Note, live: LiveRun, complete: boolean): Promise
     }
     if (options.update) {
       try {
-        await applyUpdate(note, result, live.confirm, options.updateAll);
+        await applyUpdate(note, result, live.confirm, options.updateAll, live.signal);
       } catch (error) {
         addProblem(result, `not updated: ${error instanceof NoteChanged ? error.message : `could not write the note (${errorCode(error)})`}`);
       }
     }
+    // Stopped while --update --interactive asked: nothing was written, and the note says it was cut short.
+    if (live.signal.aborted) return { ...result, status: 'interrupted' };
     return result;
   } finally {
+    shim?.remove();
     await release();
   }
 }
 
 /** Rewrites the drifted outputs in the note and marks those steps as updated. */
-async function applyUpdate(note: Note, result: NoteResult, confirm: LiveRun['confirm'], all: boolean): Promise<void> {
+async function applyUpdate(note: Note, result: NoteResult, confirm: LiveRun['confirm'], all: boolean, signal: AbortSignal): Promise<void> {
   if (rewritable(result, all).length === 0) return;
   const readOnly = whyNotWritable(note.file);
   if (readOnly) return addProblem(result, `not updated: ${readOnly}`);
   const accepted = new Set<Verdict>();
-  for (const verdict of rewritable(result, all)) if (!confirm || (await confirm(note.file, verdict))) accepted.add(verdict);
+  for (const verdict of rewritable(result, all)) {
+    if (signal.aborted) break;
+    if (!confirm || (await unlessStopped(confirm(note.file, verdict), signal))) accepted.add(verdict);
+  }
+  // A Ctrl-C at the question means stop: no answer given so far is acted on.
+  if (signal.aborted) return addProblem(result, 'not updated: interrupted while asking; the note was left as it is');
   const source = readNoteSource(note.file);
   // `--update=all` rewrites the outputs that match only as portable too.
   const update = updatedNote(source.text, result, (verdict) => accepted.has(verdict), all);
@@ -126,6 +136,12 @@ async function applyUpdate(note: Note, result: NoteResult, confirm: LiveRun['con
   for (const verdict of result.verdicts) {
     if (update.steps.includes(verdict.step.line)) verdict.updated = true;
   }
+}
+
+/** The answer, or no once the run is told to stop: a question nobody will answer must not hold the run. */
+function unlessStopped(answer: Promise<boolean>, signal: AbortSignal): Promise<boolean> {
+  if (signal.aborted) return Promise.resolve(false);
+  return Promise.race([answer, new Promise<boolean>((resolve) => signal.addEventListener('abort', () => resolve(false), { once: true }))]);
 }
 
 /** notes-run's own look at the run namespace: the note's kubeconfig when it has one, else the named context. */
@@ -161,7 +177,7 @@ async function namespaceFor(note: Note, namespace: string | undefined, live: Liv
  * The note's shell: UTF-8 so Korean output survives, no colour, no pager, an editor that
  * changes nothing (`kubectl edit` has nobody to type into it), our kubectl and KUBECONFIG.
  */
-function shellEnvironment(env: NodeJS.ProcessEnv, client: Kubectl, kubeconfig: string | undefined): Record<string, string | undefined> {
+function shellEnvironment(env: NodeJS.ProcessEnv, kubectlDir: string, kubeconfig: string | undefined): Record<string, string | undefined> {
   return {
     ...env,
     LANG: 'C.UTF-8',
@@ -172,7 +188,7 @@ function shellEnvironment(env: NodeJS.ProcessEnv, client: Kubectl, kubeconfig: s
     EDITOR: 'true',
     VISUAL: 'true',
     KUBE_EDITOR: 'true',
-    PATH: `${shimDirectory(client.binary)}:${env.PATH ?? ''}`,
+    PATH: `${kubectlDir}:${env.PATH ?? ''}`,
     ...(kubeconfig ? { KUBECONFIG: kubeconfig } : {}),
   };
 }

@@ -1,8 +1,9 @@
-import { readdirSync, realpathSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { realpathSync, statSync } from 'node:fs';
 import { InputError } from '../errors.js';
+import { byFolderLevels, filesUnder } from '../files/files-under.js';
 
-const SKIPPED_DIRS = new Set(['node_modules', 'snapshots', 'dist']);
+/** Folders that hold dependencies, recorded runs and builds, not notes; dot folders neither. */
+const SKIPPED_DIRS = ['node_modules', 'snapshots', 'dist'];
 
 const MARKDOWN = /\.(md|markdown)$/i;
 
@@ -63,11 +64,10 @@ function oncePerFile(notes: string[]): string[] {
   });
 }
 
+/** The Markdown files under `dir`, each folder's entries by name, numbers in names as numbers (`ch2` before `ch10`). */
 function markdownUnder(dir: string): string[] {
-  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
-  return entries.flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name.startsWith('.') || SKIPPED_DIRS.has(entry.name) ? [] : markdownUnder(path);
-    return MARKDOWN.test(entry.name) ? [path] : [];
-  });
+  const byName = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
+  return filesUnder(dir, { skipFolders: SKIPPED_DIRS, skipDotFolders: true, listOddLinks: true })
+    .filter((path) => MARKDOWN.test(path))
+    .sort(byFolderLevels(byName));
 }

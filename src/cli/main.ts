@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import pc from 'picocolors';
 import type { Colors } from 'picocolors/types.js';
@@ -12,6 +11,7 @@ import { exitCodeOf } from '../report/summary.js';
 import { findNotes } from './find-notes.js';
 import { InputError } from '../errors.js';
 import { checkOutputFile, checkSnapshotsFolder, checkWorkingDirectory } from './output-paths.js';
+import { writeReportFile } from '../files/report-file.js';
 import { Interruption } from './interruption.js';
 import { parseOptions, USAGE, type Options } from './options.js';
 import { checkBeforeRunning, checkedSteps } from './usage-checks.js';
@@ -116,7 +116,7 @@ async function run(options: Options, io: Io): Promise<number> {
   if (options.outputFile) {
     const report = reporter.onEnd(results, elapsed, pc.createColors(false), { ...setting, notesShown: false });
     try {
-      writeFileSync(options.outputFile, report);
+      writeReportFile(options.outputFile, report);
       io.stderr.write(humanSummary(results, elapsed, colors));
     } catch (error) {
       // The disk filled during the run: the results are not lost with the file.
@@ -130,7 +130,12 @@ async function run(options: Options, io: Io): Promise<number> {
   if (options.reporter === 'github' && io.env.GITHUB_STEP_SUMMARY) {
     const { githubStepSummary } = await import('../report/github-summary.js');
     const { appendFileSync } = await import('node:fs');
-    appendFileSync(io.env.GITHUB_STEP_SUMMARY, githubStepSummary(results, elapsed));
+    try {
+      appendFileSync(io.env.GITHUB_STEP_SUMMARY, githubStepSummary(results, elapsed));
+    } catch (error) {
+      // The report above is whole: a summary that could not be added is said, not an internal error.
+      io.stderr.write(`notes-run: warning: could not add the summary to ${io.env.GITHUB_STEP_SUMMARY} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})\n`);
+    }
   }
   if (interruption.reason) {
     io.stderr.write('notes-run: interrupted; the steps that had run are reported above, everything the run started was stopped\n');
@@ -151,7 +156,7 @@ async function showPlan(notes: Note[], settings: Settings, options: Options, io:
     step.needsProgram && step.needsProgram !== 'kubectl' && !findExecutable(step.needsProgram, io.env.PATH ?? '') ? `${step.needsProgram} is not installed` : undefined;
   const plans = notes.map((note) => planNote(note, { skipReason: settings.skipReason, missing }));
   const text = options.reporter === 'json' ? jsonPlan(plans) : plans.map((plan) => humanPlan(plan, colors)).join('\n');
-  if (options.outputFile) writeFileSync(options.outputFile, text);
+  if (options.outputFile) writeReportFile(options.outputFile, text);
   else io.stdout.write(text);
   return 0;
 }
@@ -160,7 +165,7 @@ async function showPlan(notes: Note[], settings: Settings, options: Options, io:
 async function cleanUp(options: Options, io: Io, settings: Settings): Promise<number> {
   const [{ clean }, { kubectlOnPath }] = await Promise.all([import('./clean.js'), import('../cluster/kubectl-binary.js')]);
   const client: Kubectl = { binary: options.kubectl ? resolve(options.kubectl) : kubectlOnPath(io.env), env: { ...io.env } };
-  return clean(client, options.context, settings.allowedContexts, (line) => io.stdout.write(`notes-run: ${line}\n`));
+  return clean(client, options.context, settings.allowedContexts, options.all, (line) => io.stdout.write(`notes-run: ${line}\n`));
 }
 
 interface LiveContext {

@@ -19,6 +19,8 @@ export interface Options {
   context?: string;
   namespace?: string;
   keep: boolean;
+  /** `notes-run clean --all`: also the run namespaces of other machines' runs. */
+  all: boolean;
   /** `notes-run prepull NOTE…`: pull the notes' images on the cluster, run nothing. */
   prepullOnly: boolean;
   /** `--prepull`: pull them first, then run the notes. */
@@ -47,7 +49,8 @@ export interface Options {
 }
 
 export const USAGE = `Usage: notes-run [options] NOTE.md|DIR ...
-       notes-run clean [--context NAME]   delete run namespaces crashed runs left behind
+       notes-run clean [--context NAME] [--all]   delete run namespaces crashed runs left behind
+                                         (--all: also those of other machines' runs)
        notes-run prepull [options] NOTE.md|DIR ...   pull the images the notes apply, run nothing
 
 Runs the bash blocks of Markdown notes against the current kube context and tells,
@@ -125,6 +128,7 @@ const KNOWN = {
   context: { type: 'string' },
   namespace: { type: 'string' },
   keep: { type: 'boolean', default: false },
+  all: { type: 'boolean', default: false },
   prepull: { type: 'boolean', default: false },
   'allow-unisolated': { type: 'boolean', default: false },
   jobs: { type: 'string', default: '1' },
@@ -158,6 +162,7 @@ export function parseOptions(argv: string[]): Options {
   const prepullOnly = parsed.positionals[0] === 'prepull';
   if (v.interactive && !v.update) throw new InputError('--interactive asks before each rewrite of --update: use it as --update --interactive');
   if (v.offline && v.update) throw new InputError('--update rewrites notes from a live run; it cannot go with --offline');
+  if (v.all && parsed.positionals[0] !== 'clean') throw new InputError('--all goes with `notes-run clean`: it deletes the run namespaces of other machines\' runs too');
   if (v.verbose && v.quiet) throw new InputError('--verbose and --quiet ask for opposite reports: give one of them');
   return {
     paths: prepullOnly ? parsed.positionals.slice(1) : parsed.positionals,
@@ -175,6 +180,7 @@ export function parseOptions(argv: string[]): Options {
     context: v.context,
     namespace: v.namespace,
     keep: v.keep,
+    all: v.all,
     allowUnisolated: v['allow-unisolated'],
     jobs: count('--jobs', v.jobs),
     bail: v.bail,

@@ -1,7 +1,8 @@
-import { mkdtempSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, symlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../errors.js';
+import { hold } from '../cleanup/leftovers.js';
+import { makeRunFolder } from '../files/run-folders.js';
 import { findExecutable } from '../run/find-executable.js';
 
 export function kubectlOnPath(env: NodeJS.ProcessEnv): string {
@@ -10,19 +11,36 @@ export function kubectlOnPath(env: NodeJS.ProcessEnv): string {
   throw new InputError('kubectl is not on PATH: install it, name it with --kubectl PATH, or check against snapshots with --offline');
 }
 
-const shims = new Map<string, string>();
+export interface KubectlShim {
+  /** The folder to put first on the note's PATH. */
+  dir: string;
+  /** Removes the shim folder, if the run made one. */
+  remove: () => void;
+}
 
 /**
  * A directory whose `kubectl` is the chosen binary, put first on the note's PATH so
- * the notes' own `kubectl` lines use the same binary as notes-run.
+ * the notes' own `kubectl` lines use the same binary as notes-run. A binary already
+ * named kubectl needs none: its own folder is used. A made one is held like any other
+ * temporary of the run, so that no exit path leaves it in /tmp.
  */
-export function shimDirectory(binary: string): string {
-  if (basename(binary) === 'kubectl') return dirname(binary);
-  let dir = shims.get(binary);
-  if (!dir) {
-    dir = mkdtempSync(join(tmpdir(), 'notes-run-bin-'));
+export function kubectlShim(binary: string): KubectlShim {
+  if (basename(binary) === 'kubectl') return { dir: dirname(binary), remove: () => undefined };
+  const dir = makeRunFolder('bin');
+  const removeNow = () => rmSync(dir, { recursive: true, force: true });
+  const letGo = hold(`kubectl shim ${dir}`, removeNow);
+  try {
     symlinkSync(binary, join(dir, 'kubectl'));
-    shims.set(binary, dir);
+  } catch (error) {
+    removeNow();
+    letGo();
+    throw error;
   }
-  return dir;
+  return {
+    dir,
+    remove: () => {
+      removeNow();
+      letGo();
+    },
+  };
 }

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { InputError } from '../errors.js';
+import { makeRunFolder } from '../files/run-folders.js';
 import { hold } from '../cleanup/leftovers.js';
 import { runLabels } from './run-labels.js';
 import type { ClusterEnvironment } from '../model.js';
@@ -91,7 +91,7 @@ export async function isolate(client: Kubectl, target: ClusterTarget, noteFile: 
     letGo();
     return notIsolated(name, created.stderr, created.exitCode, policy);
   }
-  const dir = mkdtempSync(join(tmpdir(), `notes-run-kube-${process.pid}-`));
+  const dir = makeRunFolder('kube');
   const letGoDir = hold(`temporary kubeconfig ${dir}`, () => rmSync(dir, { recursive: true, force: true }));
   let released: Promise<string | undefined> | undefined;
   const release = (keep: boolean) => {
@@ -142,7 +142,7 @@ function inPlace(warning: string): RunNamespace {
 
 /** A KUBECONFIG that selects `context` (used with `--context` or `--namespace`), nothing else changed. */
 export async function pinnedKubeconfig(client: Kubectl, context: string, namespace: string | undefined): Promise<{ path: string; remove: () => void }> {
-  const dir = mkdtempSync(join(tmpdir(), `notes-run-kube-${process.pid}-`));
+  const dir = makeRunFolder('kube');
   const letGo = hold(`temporary kubeconfig ${dir}`, () => rmSync(dir, { recursive: true, force: true }));
   const remove = () => {
     rmSync(dir, { recursive: true, force: true });

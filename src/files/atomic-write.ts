@@ -1,4 +1,4 @@
-import { chmodSync, chownSync, closeSync, fsyncSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { chmodSync, chownSync, closeSync, fsyncSync, ftruncateSync, openSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 // Every file notes-run replaces (a note under --update, a snapshot) is replaced the same
@@ -6,11 +6,27 @@ import { basename, dirname, join } from 'node:path';
 // a full disk leaves the old file, never half of a new one. The temporary file is named
 // after our PID: one left by a run that was killed (SIGKILL cannot be caught) is removed
 // by the next run that writes beside it, once that PID is gone.
+//
+// A file with more than one hard link is the exception: a rename would give this name a
+// new inode and leave the other names with the old text, silently. Like vim's
+// `backupcopy=auto` and Emacs's `backup-by-copying-when-linked`, such a file is written
+// in place instead, so every name sees the update; refusing would leave the user no way
+// to update a linked note at all. In place is not atomic, so it is guarded: the new
+// content is first written in full beside it (a full disk fails there, the note
+// untouched), the old content is kept in `.NAME.notes-run-PID.orig` while the note is
+// rewritten, a failed write puts the old bytes back, and only a SIGKILL mid-write (a
+// window of one synchronous write) can leave a half note, with the `.orig` beside it. An
+// `.orig` is never swept: it may be the only whole copy.
 
 const TEMPORARY = /^\.(.+)\.notes-run-(\d+)\.tmp$/;
 
 export function temporaryPath(target: string, pid = process.pid): string {
   return join(dirname(target), `.${basename(target)}.notes-run-${pid}.tmp`);
+}
+
+/** Where the old content of a hard-linked file waits while the file is rewritten in place. */
+export function keptCopyPath(target: string, pid = process.pid): string {
+  return join(dirname(target), `.${basename(target)}.notes-run-${pid}.orig`);
 }
 
 export interface AtomicWriteOptions {
@@ -31,18 +47,67 @@ export function writeAtomically(path: string, content: string | Uint8Array, opti
   try {
     fd = openSync(temporary, 'w', existing ? existing.mode & 0o7777 : 0o644);
     const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-    for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+    writeAll(fd, bytes);
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
     if (existing) keepOwnership(temporary, existing);
     options.beforeRename?.();
-    renameSync(temporary, target);
+    if (existing && existing.nlink > 1) {
+      rmSync(temporary, { force: true });
+      rewriteInPlace(target, bytes);
+    } else {
+      renameSync(temporary, target);
+    }
   } catch (error) {
     if (fd !== undefined) closeSync(fd);
     rmSync(temporary, { force: true });
     throw error;
   }
+}
+
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at, at);
+}
+
+/**
+ * Writes `bytes` into the file's own inode, so its other hard links see them too. The
+ * old content is kept beside it until the new one is on disk, and put back if the write
+ * fails (the old bytes fit the blocks they already had).
+ */
+function rewriteInPlace(target: string, bytes: Uint8Array): void {
+  const old = readFileSync(target);
+  const kept = keptCopyPath(target);
+  const keptFd = openSync(kept, 'w', 0o600);
+  try {
+    writeAll(keptFd, old);
+    fsyncSync(keptFd);
+  } catch (error) {
+    closeSync(keptFd);
+    rmSync(kept, { force: true });
+    throw error;
+  }
+  closeSync(keptFd);
+  const fd = openSync(target, 'r+');
+  try {
+    writeAll(fd, bytes);
+    ftruncateSync(fd, bytes.length);
+    fsyncSync(fd);
+  } catch (error) {
+    try {
+      writeAll(fd, old);
+      ftruncateSync(fd, old.length);
+      fsyncSync(fd);
+    } catch {
+      // The kept copy stays: it is the whole old note, and the user must hear where.
+      throw new Error(`${(error as Error).message}; the note may be half written, its old text is in ${kept}`);
+    }
+    rmSync(kept, { force: true });
+    throw error;
+  } finally {
+    closeSync(fd);
+  }
+  rmSync(kept, { force: true });
 }
 
 /** The file a path stands for: a symlinked note is updated where it really lives. */

@@ -5,8 +5,9 @@
 import { parseAllDocuments } from 'yaml';
 import type { CommandFacts, DocumentedOutput, NoteMessage } from '../model.js';
 import { describeCommand } from './command/describe-command.js';
+import { startsWithSessionOpener } from './command/first-program.js';
 import { isPromptHeader, promptOf, type Prompt } from './prompts.js';
-import { definedNames, startsLikeCommand } from './runnable.js';
+import { startsLikeCommand } from './runnable.js';
 import { isComplete, scanLine, startScan } from './shell-scanner.js';
 import {
   closesOutputBlock,
@@ -122,7 +123,7 @@ export function readCommands(reader: BlockReader, from: number, session?: Sessio
       i++;
     } else {
       const parsed = readCommand(reader, i, { text: line, prompt }, session);
-      if (session && /^\s*(exit|logout)(\s+\d+)?\s*$/.test(parsed.command.command)) {
+      if (session && parsed.command.facts.exits) {
         // What is documented under `exit` is what the session printed as it ended.
         commands.push(parsed.command);
         return { commands, next: parsed.next, exited: true };
@@ -166,7 +167,7 @@ function backOnHost(prompt: Prompt | undefined, raw: string, session: SessionSta
     return true;
   }
   if (prompt?.kind === 'container' || isComment(text) || !startsLikeCommand(text, reader.defined)) return false;
-  return /^\s*(kubectl|k|docker|podman)\s/.test(text) && describeCommand(text).opensSession;
+  return startsWithSessionOpener(text) && describeCommand(text).opensSession;
 }
 
 /** Reads the command whose first line (its prompt removed) is `first.text`. */
@@ -184,8 +185,8 @@ function readCommand(reader: BlockReader, start: number, first: LineReading, ses
     i++;
   }
   const text = parts.length === 1 ? first.text : parts.join('\n');
-  for (const name of definedNames(text)) reader.defined.add(name);
   const facts = describeCommand(text);
+  for (const name of facts.defines) reader.defined.add(name);
   const command: ParsedCommand = { line: reader.lineOf(start), command: text, facts };
   if (!isComplete(scan)) {
     command.problem = `the command starting here never ends (an unclosed quote, \`$(\`, here-document or \`${
@@ -220,7 +221,7 @@ function readDocumentedOutput(reader: BlockReader, from: number, command: string
   let next = from;
   while (next < lines.length && (isBlank(lines[next]) || (isComment(lines[next]) && !skipDirective(lines[next])))) next++;
   if (next < lines.length && opensOutputBlock(lines[next])) return readOutputBlock(reader, next);
-  const printsFile = facts.program === 'cat' && !/[|;&<>]/.test(command) && command.trim().split(/\s+/).length >= 2;
+  const { printsFile } = facts;
   // A file that `cat` prints may start with `#` itself (`#!/bin/sh`): then it is the file, not `#` output.
   const fileStartsWithComment = printsFile && (reader.prompted || /^\s*#!/.test(lines[from] ?? ''));
   if (from < lines.length && isComment(lines[from]) && !skipDirective(lines[from]) && !fileStartsWithComment) {

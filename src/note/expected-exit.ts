@@ -1,4 +1,4 @@
-import type { ExpectedExit } from '../model.js';
+import type { CommandFacts, ExpectedExit } from '../model.js';
 
 /**
  * The documented output shows the command failing: how it is expected to end. Besides
@@ -6,7 +6,7 @@ import type { ExpectedExit } from '../model.js';
  * program's name and a colon (`ls: cannot access 'x'`, `ping: bad address 'sleep-2'`)
  * printed an error the Unix way, and failed.
  */
-export function expectedExitOf(output: string | undefined, command = ''): ExpectedExit {
+export function expectedExitOf(output: string | undefined, facts?: Pick<CommandFacts, 'errorPrefixes'>): ExpectedExit {
   if (output === undefined) return { kind: 'success' };
   const terminated = output.includes('command terminated') ? [...output.matchAll(/^[ \t]*command terminated with exit code (\d+)[ \t]*$/gm)].pop() : undefined;
   if (terminated) return { kind: 'code', code: Number(terminated[1]) };
@@ -15,14 +15,13 @@ export function expectedExitOf(output: string | undefined, command = ''): Expect
   // The shell's own complaint: `bash: x: command not found`, `zsh: command not found: x`.
   if (/^-?(bash|zsh|sh): /.test(first)) return { kind: 'failure' };
   if (!first.includes(': ')) return { kind: 'success' };
-  const [, path, name] = /^\s*((?:\S*\/)?([\w.-]+))(\s|$)/.exec(command) ?? [];
-  if (name && !/[|;&\n]/.test(command) && (first.startsWith(`${name}: `) || first.startsWith(`${path}: `))) return { kind: 'failure' };
+  if (facts?.errorPrefixes.some((prefix) => first.startsWith(prefix))) return { kind: 'failure' };
   return { kind: 'success' };
 }
 
 /** `echo $?` on a line of its own: it shows how the step before it ended. */
-export function statusShown(command: string, output: string | undefined): number | undefined {
-  if (output === undefined || !command.includes('$?') || !/^\s*echo\s+("\$\?"|\$\?)\s*$/.test(command)) return undefined;
+export function statusShown(facts: Pick<CommandFacts, 'echoesStatus'>, output: string | undefined): number | undefined {
+  if (output === undefined || !facts.echoesStatus) return undefined;
   const status = /^\s*(\d{1,3})\s*$/.exec(output)?.[1];
   return status === undefined ? undefined : Number(status);
 }

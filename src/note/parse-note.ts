@@ -4,6 +4,7 @@ import { holdsNoCommand, readCommands, writtenWithPrompts, type BlockReader, typ
 import { codeBlocks, type CodeBlock } from './code-blocks.js';
 import { documentedText } from './documented-text.js';
 import { describeCommand } from './command/describe-command.js';
+import { startsLikeShell, startsWithHostTool } from './command/first-program.js';
 import { expectedExitOf, statusShown } from './expected-exit.js';
 import { showsStop } from './output-lines.js';
 import { promptOf } from './prompts.js';
@@ -11,7 +12,6 @@ import { isShellWord, startsLikeCommand } from './runnable.js';
 import { EXECUTED_LANGUAGES, YAML_LANGUAGES, isBlank, isComment, skipDirective } from './syntax.js';
 import { checkNesting } from './nesting-limit.js';
 import { normalizedText } from './note-lines.js';
-import { reachesOutside } from './outside-namespace.js';
 
 export function parseNote(file: string, source: string): Note {
   const text = normalizedText(source);
@@ -86,7 +86,7 @@ function looksLikeShell(block: CodeBlock, defined: ReadonlySet<string>): boolean
   if (first === undefined) return false;
   const prompt = promptOf(first);
   if (prompt) return prompt.kind === 'host' && prompt.rest !== '' && startsLikeCommand(prompt.rest, defined);
-  return /^\s*(kubectl|k|helm|docker|minikube|kind|k3d|curl|cat|echo|export)\s/.test(first) && startsLikeCommand(first, defined);
+  return startsLikeShell(first) && startsLikeCommand(first, defined);
 }
 
 /** A step followed by `echo $?` showing a non-zero status is expected to end with it. */
@@ -94,7 +94,7 @@ function expectFailuresShownBelow(steps: Step[]): void {
   const commands = steps.filter((step): step is CommandStep => step.kind === 'command' && !step.notExecutable);
   commands.forEach((step, i) => {
     const next = commands[i + 1];
-    const status = next && statusShown(next.command, next.output?.text);
+    const status = next && statusShown(next.facts, next.output?.text);
     if (status && step.expectedExit.kind === 'success') step.expectedExit = { kind: 'code', code: status };
   });
 }
@@ -110,7 +110,7 @@ function continuesSession(block: CodeBlock): boolean {
   const prompt = promptOf(first);
   if (prompt?.kind === 'container') return true;
   const text = prompt?.kind === 'host' ? prompt.rest : first;
-  return !/^\s*(kubectl|k|docker|podman|helm|minikube|kind|k3d|k3s)\s/.test(text);
+  return !startsWithHostTool(text);
 }
 
 function sessionLine(command: ParsedCommand): SessionLine {
@@ -124,7 +124,7 @@ function commandStep(parsed: ParsedCommand, block: CodeBlock, blockSkip: string 
     kind: 'command',
     line: parsed.line,
     command: parsed.command,
-    expectedExit: expectedExitOf(documentedText(parsed), parsed.command),
+    expectedExit: expectedExitOf(documentedText(parsed), parsed.facts),
     context: block.context,
     facts: parsed.facts,
     longRunning: parsed.facts.longRunning || showsStop(parsed.output?.text),
@@ -138,8 +138,7 @@ function commandStep(parsed: ParsedCommand, block: CodeBlock, blockSkip: string 
   if (skip) step.skip = skip;
   if (parsed.problem) step.problem = parsed.problem;
   if (parsed.session) step.session = parsed.session.map(sessionLine);
-  const outside = reachesOutside(parsed.command);
-  if (outside) step.outsideRunNamespace = outside;
+  if (parsed.facts.reachesOutside) step.outsideRunNamespace = parsed.facts.reachesOutside;
   return step;
 }
 

@@ -114,14 +114,6 @@ function oneEditApart(a: string, b: string): boolean {
   );
 }
 
-/** Names a note defines for later lines: functions and aliases. */
-export function definedNames(command: string): string[] {
-  const names: string[] = [];
-  if (!command.includes('()') && !command.includes('alias')) return names;
-  for (const m of command.matchAll(/(?:^|[;\s])(?:function\s+)?([A-Za-z_][\w-]*)\s*\(\)\s*\{?/g)) names.push(m[1]);
-  for (const m of command.matchAll(/(?:^|[;\s])alias\s+([A-Za-z_][\w-]*)=/g)) names.push(m[1]);
-  return names;
-}
 
 /** Words the shell runs itself, so no program has to be installed for them. */
 export const isShellWord = (word: string): boolean => SHELL_WORDS.has(word);

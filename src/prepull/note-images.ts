@@ -1,5 +1,4 @@
 import type { Note } from '../model.js';
-import { asKubectl } from '../note/command/kubectl-alias.js';
 import { appliedObjects } from '../yaml/applied-objects.js';
 import { isRecord } from '../yaml/manifest-documents.js';
 
@@ -12,9 +11,7 @@ export function noteImages(note: Note, cwd: string): string[] {
   const images = appliedObjects(note, cwd).flatMap(imagesOf);
   for (const step of note.steps) {
     if (step.kind !== 'command' || step.skip || step.notExecutable) continue;
-    const command = asKubectl(step.command);
-    if (!/\bkubectl\b/.test(command)) continue;
-    for (const [, image] of command.matchAll(/--image[= ]['"]?([^\s'"$]+)/g)) images.push(image);
+    images.push(...step.facts.images);
   }
   return [...new Set(images)];
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { makeRunFolder } from '../files/run-folders.js';
 import { kubectl, type Kubectl } from '../cluster/kubectl.js';
 import { readClusterView, type PodView } from '../cluster/pod-states.js';
 import { lastLine } from '../cluster/prepare-cluster.js';
@@ -38,7 +38,7 @@ const PULL_FAILED = new Set(['ErrImagePull', 'ImagePullBackOff', 'InvalidImageNa
 export async function pullImages(images: string[], settings: PullSettings): Promise<PullOutcome[]> {
   const namespace = `notes-run-prepull-${randomBytes(3).toString('hex')}`;
   const scope = [...settings.contextArgs, '--namespace', namespace];
-  const dir = mkdtempSync(join(tmpdir(), 'notes-run-prepull-'));
+  const dir = makeRunFolder('prepull');
   const started = Date.now();
   const outcomes = new Map<string, PullOutcome>();
   const settle = (outcome: PullOutcome) => {

@@ -1,6 +1,7 @@
 import type { NoteResult, RunInfo, Verdict } from '../model.js';
 import { commandOf, expectedOf, headingOf, headingPath, outsideWarning } from './step-fields.js';
 import { maskSecrets } from '../secrets/mask-secrets.js';
+import { maskCommandOutput } from '../secrets/reveals-secret.js';
 import { summarize } from './summary.js';
 
 /**
@@ -30,7 +31,7 @@ function stepEntry(verdict: Verdict): Record<string, unknown> {
     command: commandOf(verdict),
     expected: expectedOf(verdict),
     // CI keeps reports as artifacts: credentials a step printed stay out of them.
-    actual: run ? maskSecrets(run.output) : null,
+    actual: run ? maskCommandOutput(commandOf(verdict), run.output) : null,
     exitCode: run?.exitCode ?? null,
     durationMs: run ? Math.round(run.durationMs) : 0,
     heading: headingOf(verdict),

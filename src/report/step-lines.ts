@@ -27,7 +27,7 @@ type AfterCommand = (verdict: Verdict, c: Colors) => string | undefined;
 /** Lines under a step that did not pass, in this order. */
 type Detail = (verdict: Verdict, c: Colors) => string[];
 
-const AFTER_COMMAND: AfterCommand[] = [reruns, portableFacts];
+const AFTER_COMMAND: AfterCommand[] = [reruns, portableFacts, maskedValues];
 
 /** Lines under any step, passed or not. */
 const ALWAYS: Detail[] = [outside];
@@ -128,4 +128,10 @@ function portableFacts(verdict: Verdict, c: Colors): string | undefined {
 function diagnosis(verdict: Verdict, c: Colors): string[] {
   if (!verdict.run?.diagnosis) return [];
   return [c.bold('cluster:'), ...diagnosisLines(verdict.run.diagnosis).map((line) => `  ${line.startsWith(' ') ? c.dim(line) : line}`)];
+}
+
+/** Offline: secrets the snapshot holds masked, which the step took as the note documents them. */
+function maskedValues(verdict: Verdict, c: Colors): string | undefined {
+  const masked = verdict.comparison?.masked;
+  return masked ? c.dim(`(${masked === 1 ? 'a value' : `${masked} values`} the snapshot holds as <masked> taken as documented)`) : undefined;
 }

@@ -1,9 +1,10 @@
-import { readsStatus } from '../note/command/background.js';
+import type { CommandFacts } from '../model.js';
+import { describeCommand } from '../note/command/describe-command.js';
 
 // How steps are written into the file the note's shell sources. A step normally goes
 // through `eval` inside a function, so a step that does not parse fails alone and a
 // stray `exit` (aliased to `return`) ends the step, never the shell. A plain one-line
-// command is written as it is: bash then runs it at half the cost, and nothing in it
+// command (the command model's `plainLine`) is written as it is: bash then runs it at half the cost, and nothing in it
 // can make bash read past its line. If it still does not parse, bash stops sourcing
 // the file there; the session sees the batch end early and runs that step again
 // through `eval` (a command that does not parse has not run). Printing a marker resets
@@ -32,14 +33,6 @@ export const BATCH_END = 'end';
 /** Where a marker keeps the status for a step after it that reads `$?`. */
 export const KEPT_STATUS = '"$__notes_run_last"';
 
-/** One line of quoting-free text with no compound, redirection from input, background job or `exit`. */
-const PLAIN = /^[^'"`\\(){}<#&\n]*$/;
-const NEEDS_EVAL = /\b(if|then|else|elif|fi|case|esac|for|while|until|select|do|done|function|exit|return|logout)\b/;
-
-export function writtenAsIs(command: string): boolean {
-  return PLAIN.test(command) && !NEEDS_EVAL.test(command);
-}
-
 export interface StepScriptOptions {
   /** A redirection of the step's standard input, if it is fed. */
   input?: string;
@@ -48,15 +41,17 @@ export interface StepScriptOptions {
   lastStatus?: string;
   /** The step after this one reads `$?`: keep this one's status for it. */
   keepStatus?: boolean;
+  /** What the command model says of the command (note/command/); described here when not given. */
+  facts?: Pick<CommandFacts, 'readsStatus' | 'plainLine'>;
 }
 
 
 /** The batch file's text for one step. */
 export function stepScript(command: string, token: string, options: StepScriptOptions = {}): string {
-  const { input = '', throughEval = false, lastStatus = '0', keepStatus = false } = options;
+  const { input = '', throughEval = false, lastStatus = '0', keepStatus = false, facts = describeCommand(command) } = options;
   const marker = keepStatus ? `__notes_run_last=$?; ${printMarker(token, '$__notes_run_last')}\n` : `${printMarker(token, '$?')}\n`;
-  const restore = readsStatus(command) ? `__notes_run_status ${lastStatus}; ` : '';
-  if (!throughEval && input === '' && writtenAsIs(command)) return `${restore}${command}\n${marker}`;
+  const restore = facts.readsStatus ? `__notes_run_status ${lastStatus}; ` : '';
+  if (!throughEval && input === '' && facts.plainLine) return `${restore}${command}\n${marker}`;
   return `__notes_run_command=${ansiQuote(command)}; ${restore}__notes_run_step${input}; ${marker}`;
 }
 

@@ -171,7 +171,8 @@ async function runOnce(shell: ShellSession, step: CommandStep, settings: RunSett
 function execution(step: CommandStep, timeoutMs: number): StepExecution {
   // A loop the shell runs itself can only be stopped as a process of its own.
   const command = step.facts.loopsForever ? `(\n${step.command}\n)` : step.command;
-  return { command, timeoutMs, leavesJob: step.facts.leavesJob, readsStatus: step.facts.readsStatus };
+  const { leavesJob, readsStatus, plainLine } = step.facts;
+  return { command, timeoutMs, facts: { leavesJob, readsStatus, plainLine: plainLine && !step.facts.loopsForever } };
 }
 
 /** A command that sets its own time limit (`kubectl wait --timeout=90s`) gets it, and a little more to say it ran out. */

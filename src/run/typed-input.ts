@@ -18,7 +18,7 @@ export function typedInput(lines: SessionLine[], graceMs: number) {
     (line.facts.longRunning || showsStop(line.output?.text)) && !line.facts.exits ? `timeout -s INT ${grace} ${line.command}` : line.command;
   const closes = lines.length > 0 && lines[lines.length - 1].facts.exits;
   // A bare `exit` ends with the status of the command before it, not of our marker's echo.
-  const beforeMark = (line: SessionLine) => (/^\s*(exit|logout)\s*$/.test(line.command) ? '__notes_run_status=$?; ' : '');
+  const beforeMark = (line: SessionLine) => (line.facts.exitsWithLastStatus ? '__notes_run_status=$?; ' : '');
   const typedExit = (line: SessionLine) => (beforeMark(line) ? 'exit $__notes_run_status' : typed(line));
   const input = lines.map((line, i) => `${beforeMark(line)}echo ${mark(i + 1)}\n${typedExit(line)}\n`).join('') + (closes ? '' : 'exit\n');
   const markerLine = new RegExp(`^notes-run-${token}-\\d+\\n?`, 'gm');

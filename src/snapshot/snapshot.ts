@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { InputError } from '../errors.js';
 import { writeAtomically } from '../files/atomic-write.js';
 import type { ClusterEnvironment, CommandStep, NoteResult, StepRun } from '../model.js';
-import { maskSecrets } from '../secrets/mask-secrets.js';
+import { maskCommandOutput } from '../secrets/reveals-secret.js';
 import { snapshotText } from './snapshot-text.js';
 
 // A snapshot is what a live run of one note saw, kept as YAML with block scalars so a
@@ -60,8 +60,11 @@ function stepOf(step: CommandStep, run: StepRun): SnapshotStep {
     exitCode: run.exitCode,
     durationMs: Math.round(run.durationMs),
     // A snapshot is committed: credentials a step printed are not.
-    output: maskSecrets(run.output),
-    ...(run.sessionOutputs ? { sessionOutputs: run.sessionOutputs.map(maskSecrets) } : {}),
+    output: maskCommandOutput(step.command, run.output),
+    // A session's first piece is what the step's own command printed; each next one, a typed line's.
+    ...(run.sessionOutputs
+      ? { sessionOutputs: run.sessionOutputs.map((piece, i) => maskCommandOutput(i === 0 ? step.command : (step.session?.[i - 1]?.command ?? ''), piece)) }
+      : {}),
     ...(run.stopped ? { stopped: true } : {}),
     ...(run.timedOut ? { timedOut: true } : {}),
   };

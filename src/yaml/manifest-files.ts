@@ -1,12 +1,13 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import { byFolderLevels, filesUnder } from '../files/files-under.js';
 import { readManifests, type ManifestRead } from './manifest-documents.js';
 
 /** The extensions kubectl reads from a directory given to `-f`. */
 export const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 
 /** Folders never searched: they hold dependencies and history, not the user's manifests. */
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+const SKIPPED_FOLDERS = ['node_modules', '.git'];
 /** A search under a huge working dir stops here rather than stall the check. */
 const MAX_ENTRIES = 20_000;
 
@@ -40,27 +41,13 @@ export function readManifestFile(path: string): ManifestRead {
   }
 }
 
+/**
+ * The files under `root`, as kubectl lists a directory: a folder's own files first, in
+ * byte order of their names, then those one folder down, and so on.
+ */
 function walk(root: string, recursive: boolean): string[] {
-  const files: string[] = [];
-  const pending = [root];
-  let seen = 0;
-  while (pending.length > 0 && seen < MAX_ENTRIES) {
-    const dir = pending.shift()!;
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      seen++;
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (recursive && !SKIPPED_FOLDERS.has(entry.name)) pending.push(path);
-      } else if (entry.isFile() || (entry.isSymbolicLink() && isFile(path))) {
-        files.push(path);
-      }
-    }
-  }
-  return files;
+  const depth = (path: string) => path.split('/').length;
+  const inByteOrder = byFolderLevels((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return filesUnder(root, { skipFolders: SKIPPED_FOLDERS, topOnly: !recursive, maxEntries: MAX_ENTRIES })
+    .sort((a, b) => depth(a) - depth(b) || inByteOrder(a, b));
 }

@@ -1,6 +1,6 @@
-import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { makeRunFolder } from '../files/run-folders.js';
 import type { Note, YamlStep } from '../model.js';
 import { bindYamlBlock } from './bind-yaml-block.js';
 import { yamlSyntaxError } from './syntax-error.js';
@@ -22,7 +22,7 @@ const NOT_COPIED = new Set(['node_modules', '.git']);
 export function materializeBlocks(note: Note, cwd: string): Materialized {
   const contents = absentFiles(note, cwd);
   if (contents.size === 0) return { cwd, written: [], cleanup: () => {} };
-  const scratch = mkdtempSync(join(tmpdir(), 'notes-run-'));
+  const scratch = makeRunFolder('work');
   const cleanup = () => rmSync(scratch, { recursive: true, force: true });
   try {
     copyWorkingDir(cwd, scratch);

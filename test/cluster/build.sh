@@ -110,6 +110,15 @@ if [[ ! -f "$cache/kwok-crds/execs.yaml" ]]; then
   cp "$crd" "$cache/kwok-crds/execs.yaml"
 fi
 
+# kwok's default pod stages ("fast"), which up.sh starts kwok with after one change
+# (kwok-stages.sh); they ship in the kwok module too.
+if [[ ! -f "$cache/kwok-stages/pod-ready.yaml" ]]; then
+  mkdir -p "$cache/kwok-stages"
+  stages="$(go env GOMODCACHE)/sigs.k8s.io/kwok@$KWOK_VERSION/kustomize/stage/pod/fast"
+  [[ -d $stages ]] || go mod download "sigs.k8s.io/kwok@$KWOK_VERSION"
+  cp "$stages"/pod-ready.yaml "$stages"/pod-complete.yaml "$stages"/pod-delete.yaml "$cache/kwok-stages/"
+fi
+
 # etcd: Debian's etcd-server when present (or installable), else built from go.etcd.io.
 if [[ ! -x "$bin/etcd" ]]; then
   if [[ ! -x /usr/bin/etcd ]] && command -v apt-get >/dev/null; then

@@ -87,19 +87,26 @@ start kube-controller-manager "$KUBE_BIN/kube-controller-manager" --kubeconfig="
   --leader-elect=false --bind-address=127.0.0.1 --use-service-account-credentials=false
 start kube-scheduler "$KUBE_BIN/kube-scheduler" --kubeconfig="$KUBECONFIG_FILE" --leader-elect=false --bind-address=127.0.0.1
 
+# kwok renews a Lease for its node, as a kubelet does (40 s, renewed every 10 s).
+# Without one the node lifecycle controller sees only kwok's node status heartbeat,
+# about every 55 s: past its 50 s grace it turns the node NotReady for a few seconds
+# and marks every pod on it NotReady, which kwok never sets back.
 # kwok: exec finds programs on kwok's own PATH, which holds only the project's simulated
 # container programs (pod-bin/): no real ping, nslookup or curl can ever run.
 "$here/pod-bin.sh" "$STATE/pod-bin"
 kctl apply -f "$KUBE_CACHE/kwok-crds/execs.yaml" >/dev/null
 wait_for "kwok's Exec CRD is served" 60 kctl get execs.kwok.x-k8s.io -A
+# kwok's pod stages, with a containerID for each running container (kwok-stages.sh).
+"$here/kwok-stages.sh" "$STATE/kwok-stages.yaml"
 start kwok /usr/bin/env -i PATH="$STATE/pod-bin" HOME="$STATE" KUBE_FEATURE_WatchListClient=false \
   NOTES_RUN_KUBECTL="$KUBECTL" NOTES_RUN_KUBECONFIG="$KUBECONFIG_FILE" NOTES_RUN_NODE_NAME="$NODE_NAME" NOTES_RUN_NODE_IP="$NODE_ADDR" \
-  "$KUBE_BIN/kwok" --kubeconfig="$KUBECONFIG_FILE" --manage-all-nodes=true \
+  "$KUBE_BIN/kwok" --kubeconfig="$KUBECONFIG_FILE" --config="$STATE/kwok-stages.yaml" --manage-all-nodes=true \
   --node-ip="$NODE_ADDR" --node-name="$NODE_NAME" --node-port=10250 --server-address="$NODE_ADDR:10250" \
   --tls-cert-file="$pki/kubelet.crt" --tls-private-key-file="$pki/kubelet.key" \
-  --cidr=10.42.0.1/24 --enable-crds=Exec
+  --cidr=10.42.0.1/24 --enable-crds=Exec --node-lease-duration-seconds=40
 kctl apply -f "$here/manifests/node.yaml" -f "$here/manifests/kube-dns.yaml" >/dev/null
 wait_for "node $NODE_NAME is Ready" 60 kctl wait --for=condition=Ready "node/$NODE_NAME" --timeout=1s
 start pod-exec-sync "$here/pod-exec-sync.sh"
+start service-lb "$here/service-lb.sh"
 wait_for "ServiceAccount default/default exists" 60 kctl get serviceaccount default -n default
 say "up: kubectl context $CONTEXT in $KUBECONFIG_FILE; run commands with npm run cluster:exec -- CMD"

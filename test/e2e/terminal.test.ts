@@ -50,6 +50,25 @@ describe('--update --interactive in a terminal', () => {
   });
 });
 
+describe('Ctrl-C at the --interactive question', () => {
+  it('stops the run at once, writes nothing to the note, and reports it interrupted', async () => {
+    const ws = workspace();
+    const edited = editLine(editLine(ws.note(), 19, 'created', 'configured'), 43, '2 packets received', '1 packets received');
+    ws.writeNote(edited);
+    // `y` to the first question, then Ctrl-C (the terminal's interrupt character) at the second.
+    const { screen, status } = await inTerminal(ws, ['--update', '-i', 'ch3.md'], {
+      answers: [
+        { after: prompt, send: 'y\n' },
+        { after: prompt, send: '\u0003', nth: 2 },
+      ],
+    });
+    expect(status).toBe(130);
+    expect(ws.note()).toBe(edited);
+    expect(screen).toContain('not updated: interrupted while asking');
+    expect(screen).toContain('1 interrupted');
+  });
+});
+
 describe('the report on a terminal', () => {
   it('marks the changed word in colour, erases the progress line, and ends with what to look at', async () => {
     const ws = workspace();

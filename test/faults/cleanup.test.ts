@@ -117,6 +117,43 @@ describe('run namespaces are labelled, and `notes-run clean` removes what crashe
     expect(runNamespaces(ws).sort()).toEqual(['namespace/notes-run-live-222222', 'namespace/notes-run-mine-333333']);
   });
 
+  it('leaves other machines’ run namespaces, naming host, pid, age and how to delete them; --all deletes them too', () => {
+    const ws = workspace();
+    const host = createHash('sha256').update(hostname()).digest('hex').slice(0, 12);
+    const make = (name: string, labels: string[]) => {
+      ws.kubectl(['create', 'namespace', name]);
+      ws.kubectl(['label', 'namespace', name, 'app.kubernetes.io/managed-by=notes-run', ...labels]);
+    };
+    make('notes-run-dead-111111', ['notes-run/pid=4194305', `notes-run/host=${host}`]);
+    // Another machine's run, alive for all this one can tell (its PID is ours, here).
+    make('notes-run-away-444444', [`notes-run/pid=${process.pid}`, 'notes-run/host=0123456789ab']);
+    make('notes-run-old-555555', ['notes-run/pid=4194305']);
+    make('notes-run-live-222222', [`notes-run/pid=${process.pid}`, `notes-run/host=${host}`]);
+    const result = ws.run(['clean']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/deleted namespace notes-run-dead-111111 \(this machine, pid 4194305, \d+m old\)/);
+    expect(result.stdout).toMatch(
+      new RegExp(`left namespace notes-run-away-444444: made by a run on another machine, which may still be running \\(host 0123456789ab, pid ${process.pid}, \\d+m old\\); delete it with \`kubectl delete namespace notes-run-away-444444\``),
+    );
+    expect(result.stdout).toContain('left namespace notes-run-old-555555: made by a run on another machine, which may still be running (host unknown, pid 4194305');
+    expect(result.stdout).toContain('2 of other machines left (`notes-run clean --all` deletes them too)');
+    expect(runNamespaces(ws).sort()).toEqual(['namespace/notes-run-away-444444', 'namespace/notes-run-live-222222', 'namespace/notes-run-old-555555']);
+
+    const all = ws.run(['clean', '--all']);
+    expect(all.status).toBe(0);
+    expect(all.stdout).toContain('deleted namespace notes-run-away-444444 (host 0123456789ab');
+    expect(all.stdout).toContain('deleted namespace notes-run-old-555555 (host unknown');
+    expect(all.stdout).toContain('kept namespace notes-run-live-222222');
+    expect(runNamespaces(ws)).toEqual(['namespace/notes-run-live-222222']);
+  });
+
+  it('takes --all only with clean', () => {
+    const ws = workspace();
+    const result = ws.run(['--all', 'ch3.md']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('--all goes with `notes-run clean`');
+  });
+
   it('follows the context rules: refuses a context that does not look local', () => {
     const ws = workspace();
     const result = ws.run(['clean']);

@@ -1,8 +1,9 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { workspace } from '../e2e/workspace.js';
+import { root, workspace } from '../e2e/workspace.js';
 import { runNamespaces } from './fault-kit.js';
 
 // I/O errors are the note's, not the run's: what cannot be written is found out before
@@ -66,6 +67,40 @@ describe('a report file that cannot be written after the run', () => {
     expect(result.stderr).toContain('could not write /dev/full (ENOSPC); the report follows on standard output');
     expect(JSON.parse(result.stdout).notes[0].status).toBe('fresh');
     expect(result.status).toBe(2);
+  });
+});
+
+describe('a disk that fills while a report file is written (injected: `ulimit -f`, writes past 2 KiB fail with EFBIG)', () => {
+  // The same limit as a nearly full disk: the write starts, then fails partway.
+  const limited = (ws: ReturnType<typeof workspace>, args: string[], env: NodeJS.ProcessEnv = {}) =>
+    spawnSync('bash', ['-c', `ulimit -f 2; exec '${process.execPath}' '${join(root, 'dist', 'cli.js')}' "$@"`, 'notes-run', ...args], {
+      cwd: ws.dir,
+      env: { ...ws.env, ...env },
+      encoding: 'utf8',
+    });
+
+  it('leaves the previous report file whole, not half a JSON file, and the report goes to standard output', () => {
+    const ws = workspace();
+    writeFileSync(join(ws.dir, 'report.json'), '{"previous": true}\n');
+    const result = limited(ws, ['--offline', '--reporter', 'json', '--output-file', 'report.json', 'ch3.md']);
+    expect(result.stderr).toContain('could not write report.json (EFBIG); the report follows on standard output');
+    expect(result.stdout.length).toBeGreaterThan(2048);
+    expect(JSON.parse(result.stdout).mode).toBe('offline');
+    expect(readFileSync(join(ws.dir, 'report.json'), 'utf8')).toBe('{"previous": true}\n');
+    expect(readdirSync(ws.dir).filter((name) => name.includes('.notes-run-'))).toEqual([]);
+    expect(result.status).toBe(2);
+  });
+
+  it('a GitHub step summary that cannot be added is a warning after the whole report, not an internal error', () => {
+    const ws = workspace();
+    const summary = join(ws.dir, 'summary.md');
+    writeFileSync(summary, 'x'.repeat(3000));
+    const result = limited(ws, ['--offline', '--reporter', 'github', 'ch3.md'], { GITHUB_STEP_SUMMARY: summary });
+    expect(result.stderr).not.toContain('internal error');
+    expect(result.stderr).toContain(`notes-run: warning: could not add the summary to ${summary} (EFBIG)`);
+    // Unverified notes (no snapshot yet) pass without --strict: the run's own exit status stands.
+    expect(result.status).toBe(0);
+    expect(readFileSync(summary, 'utf8')).toBe('x'.repeat(3000));
   });
 });
 

@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, linkSync, lstatSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { workspace } from '../e2e/workspace.js';
@@ -76,6 +76,33 @@ describe('--update keeps the note whole', () => {
     expect(ws.note('n.md')).toBe(`${note}<!-- edited meanwhile -->\n`);
     expect(exitCode).toBe(1);
     expect(JSON.stringify(report.notes[0])).toContain('changed on disk during the run');
+  });
+
+  it('keeps a hard-linked note linked: every name of it shows the update', () => {
+    const ws = workspace();
+    ws.writeNote(drifted(), 'n.md');
+    linkSync(join(ws.dir, 'n.md'), join(ws.dir, 'same.md'));
+    const before = statSync(join(ws.dir, 'n.md'));
+    expect(ws.run(['--update', 'n.md']).status).toBe(0);
+    expect(ws.note('n.md')).toBe(updatedFrom(drifted()));
+    expect(ws.note('same.md')).toBe(updatedFrom(drifted()));
+    const after = statSync(join(ws.dir, 'n.md'));
+    expect(after.ino).toBe(before.ino);
+    expect(after.nlink).toBe(2);
+    expect(readdirSync(ws.dir).filter((name) => name.includes('.notes-run-'))).toEqual([]);
+  });
+
+  it('keeps the link through a symlink to a hard-linked note', () => {
+    const ws = workspace();
+    mkdirSync(join(ws.dir, 'real'));
+    writeFileSync(join(ws.dir, 'real', 'n.md'), drifted());
+    linkSync(join(ws.dir, 'real', 'n.md'), join(ws.dir, 'real', 'same.md'));
+    symlinkSync(join('real', 'n.md'), join(ws.dir, 'n.md'));
+    expect(ws.run(['--update', 'n.md']).status).toBe(0);
+    expect(lstatSync(join(ws.dir, 'n.md')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(ws.dir, 'real', 'n.md'), 'utf8')).toBe(updatedFrom(drifted()));
+    expect(readFileSync(join(ws.dir, 'real', 'same.md'), 'utf8')).toBe(updatedFrom(drifted()));
+    expect(statSync(join(ws.dir, 'real', 'same.md')).nlink).toBe(2);
   });
 
   it('runs a note named twice (n.md and ./n.md) once', () => {

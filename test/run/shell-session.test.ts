@@ -1,6 +1,7 @@
 import { tmpdir } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
-import { stepScript, writtenAsIs } from '../../src/run/batch-script.js';
+import { isPlainLine as writtenAsIs } from '../../src/note/command/plain-line.js';
+import { stepScript } from '../../src/run/batch-script.js';
 import { ShellSession } from '../../src/run/shell-session.js';
 
 let shell: ShellSession | undefined;

@@ -10,9 +10,13 @@ import { isKubectlProgram, kubectlFacts } from './kubectl-args.js';
 import { loopsForever, runsUntilStopped } from './long-running.js';
 import { listsAllNamespaces, namedNamespace, outputNamespaces } from './namespaces.js';
 import { orderingOf } from './ordering.js';
+import { imagesNamed } from './images.js';
 import { ownTimeoutMs } from './own-timeout.js';
+import { reachesOutside } from './outside-namespace.js';
+import { isPlainLine } from './plain-line.js';
 import { isReadOnly } from './read-only.js';
-import { isExit, opensInteractiveShell, opensRemoteShell } from './session.js';
+import { definedNames, echoesStatus, errorPrefixes, printsFile } from './simple-commands.js';
+import { exitsWithLastStatus, isExit, opensInteractiveShell, opensRemoteShell } from './session.js';
 import { placeholderIn } from './templates.js';
 
 /** Programs that take over the terminal until a person leaves them. */
@@ -41,6 +45,13 @@ export function describeCommand(typed: string): CommandFacts {
     appliedPaths: appliedPaths(command),
     allNamespaces: listsAllNamespaces(command),
     namespaces: outputNamespaces(command),
+    plainLine: isPlainLine(typed),
+    exitsWithLastStatus: exitsWithLastStatus(command),
+    images: imagesNamed(command),
+    defines: definedNames(typed),
+    printsFile: printsFile(typed, program),
+    echoesStatus: echoesStatus(typed),
+    errorPrefixes: errorPrefixes(typed),
   };
   const namespace = namedNamespace(command);
   if (namespace !== undefined) facts.namespace = namespace;
@@ -50,6 +61,8 @@ export function describeCommand(typed: string): CommandFacts {
   if (template) facts.template = template;
   const timeout = ownTimeoutMs(command);
   if (timeout !== undefined) facts.ownTimeoutMs = timeout;
+  const outside = reachesOutside(typed);
+  if (outside) facts.reachesOutside = outside;
   if (facts.kubectl?.verb === 'edit') facts.needsPerson = 'kubectl edit opens an editor and waits for a person to change the object';
   else if (facts.program !== undefined && INTERACTIVE.has(facts.program) && first.length >= 1 && !line.commands.slice(1).length) {
     facts.needsPerson = `${facts.program} waits for a person at the keyboard`;

@@ -26,3 +26,6 @@ export function opensRemoteShell(command: string): boolean {
 }
 
 export const isExit = (command: string): boolean => /^\s*(exit|logout)(\s+\d+)?\s*$/.test(command);
+
+/** A bare `exit`: the session ends with the status of the command typed before it. */
+export const exitsWithLastStatus = (command: string): boolean => /^\s*(exit|logout)\s*$/.test(command);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { root, workspace, type JsonReport } from '../../e2e/workspace.js';
@@ -39,12 +39,18 @@ export function runNote(note: string, args: string[], against: 'cluster' | 'doub
   cpSync(join(root, 'notes'), dir, { recursive: true });
   cpSync(fixtureNotes, dir, { recursive: true });
   cpSync(kubeconfig, join(dir, '.kubeconfig'));
-  const result = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), '--context', CONTEXT, '--reporter', 'json', ...args, note], {
-    cwd: dir,
-    env: { ...process.env, KUBECONFIG: join(dir, '.kubeconfig'), NO_COLOR: '1', CI: 'true' },
-    encoding: 'utf8',
-    timeout: 540_000,
-  });
+  // The copy holds the cluster's credentials: it goes as soon as the run is over.
+  let result;
+  try {
+    result = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), '--context', CONTEXT, '--reporter', 'json', ...args, note], {
+      cwd: dir,
+      env: { ...process.env, KUBECONFIG: join(dir, '.kubeconfig'), NO_COLOR: '1', CI: 'true' },
+      encoding: 'utf8',
+      timeout: 540_000,
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
   let report: JsonReport;
   try {
     report = JSON.parse(result.stdout) as JsonReport;

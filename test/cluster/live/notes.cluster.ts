@@ -1,34 +1,16 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { JsonStep } from '../../e2e/workspace.js';
+import { expectVerdicts, type Expected } from './expect-verdicts.js';
+import { KWOK_EXEC_ERROR } from './limits.js';
 import { runNote, type LiveRun } from './live-workspace.js';
 
-// notes/ch3.md and the fixture notes, live against the real control plane of
+// notes/ch3.md live against the real control plane of
 // test/cluster/ (kube-apiserver, controllers, scheduler, etcd, kwok's fake node) with the
 // real kubectl. Every step must get the verdict a careful reader gives it on a real k3d
 // cluster, except where this cluster cannot behave like one: those steps are listed
-// below with the reason, and their verdict here is asserted too.
-
-/** Why a step's verdict here differs from a real k3d cluster's. */
-const KWOK_EXEC_ERROR =
-  'kwok reports a command that exits non-zero as "error: Internal error occurred: error executing command in container: ' +
-  '... exit status N" instead of "command terminated with exit code N" (a limit of kwok, not of real clusters)';
-
-type Expected = [line: number, status: string, command: string];
-
-function expectVerdicts(run: LiveRun, expected: Expected[]): void {
-  const steps = run.report.notes[0].steps;
-  const seen = steps.map((step: JsonStep) => [step.line, step.status, step.command.slice(0, 60)]);
-  for (const [line, status, command] of expected) {
-    const step = steps.find((s) => s.line === line);
-    expect(step, `a step at line ${line} (${command})`).toBeDefined();
-    expect({ line, status: step!.status }, `${line}: ${step!.command}\n${step!.reason ?? ''}\n--- actual:\n${step!.actual ?? ''}`).toEqual({ line, status });
-    expect(step!.command.startsWith(command), `line ${line} is "${step!.command}"`).toBe(true);
-  }
-  const known = new Set(expected.map(([line]) => line));
-  expect(seen.filter(([line]) => !known.has(line as number)), 'steps nobody expected').toEqual([]);
-}
+// with their limit (limits.ts), and their verdict here is asserted too. The fixture
+// notes are in fixture-notes.cluster.ts.
 
 /** kubectl 1.34 names the namespace in what `delete` prints; notes/ch3.md was written with an older kubectl. */
 const DELETE_WORDING = 'kubectl >= 1.34 prints `pod "x" deleted from NS namespace`; the note documents `pod "x" deleted`: a portability fact, so the step passes as portable';
@@ -53,15 +35,15 @@ function ch3Verdicts(): Expected[] {
     [66, 'pass', 'yaml block (sleep/sleep2-service.yaml)'],
     [79, 'pass', 'kubectl apply -f sleep/sleep2-service.yaml'],
     [84, 'pass', 'kubectl get svc sleep-2'],
-    // KWOK_EXEC_ERROR: the ping to a ClusterIP fails as documented, but kwok words the failure its own way.
-    [92, 'stale', 'kubectl exec deploy/sleep-1 -- ping -c 1 sleep-2'],
+    // The ping to a ClusterIP fails as documented, but kwok words the failure its own way.
+    [92, 'stale', 'kubectl exec deploy/sleep-1 -- ping -c 1 sleep-2', KWOK_EXEC_ERROR],
   ];
 }
 
 function expectKwokExecWording(run: LiveRun): void {
   const ping = run.report.notes[0].steps.find((s) => s.line === 92)!;
-  expect(ping.exitCode, KWOK_EXEC_ERROR).toBe(1);
-  expect(ping.actual, KWOK_EXEC_ERROR).toContain('error executing command in container');
+  expect(ping.exitCode, KWOK_EXEC_ERROR.why).toBe(1);
+  expect(ping.actual, KWOK_EXEC_ERROR.why).toContain('error executing command in container');
   expect(ping.actual).toContain('1 packets transmitted, 0 packets received, 100% packet loss');
 }
 

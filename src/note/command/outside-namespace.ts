@@ -1,9 +1,9 @@
-import { splitCommandLine } from './command/command-line.js';
+import { splitCommandLine } from './command-line.js';
 
 // A note runs in a namespace of its own through a kubeconfig of its own; some commands
 // reach past both, and a run namespace cannot protect what they touch. They still run,
-// as the author wrote them, with a warning on the step. Kept apart, in one place, so the
-// decision can move onto the parsed command model once the note stage carries one.
+// as the author wrote them, with a warning on the step (the command model's
+// `reachesOutside`).
 
 const KUBECTL = new Set(['kubectl', 'k']);
 /** kubectl verbs that change the cluster. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseNote } from '../../src/note/parse-note.js';
-import { reachesOutside } from '../../src/note/outside-namespace.js';
+import { parseNote } from '../../../src/note/parse-note.js';
+import { reachesOutside } from '../../../src/note/command/outside-namespace.js';
 
 describe('steps that reach outside the run namespace', () => {
   it.each([
