@@ -291,7 +291,8 @@ describe('drifted copies of the fixture notes', () => {
     // ch4's session (line 94) compares 11 env lines in random order today: leave it out.
     const others = (steps: JsonStep[]) => steps.filter((s) => s.line !== target && !(note === 'ch4-config.md' && s.line === 94)).map((s) => [s.line, s.status]);
     expect(others(after.steps)).toEqual(others(before.steps));
-  });
+    // The first case of each note runs it twice (unedited and edited): a budget for a loaded machine.
+  }, 240_000);
 
   it('a wait on a label that matches nothing is broken at its line', () => {
     const ws = dialectWorkspace();
