@@ -6,11 +6,9 @@ import type { Kubectl } from '../cluster/kubectl.js';
 import type { Settings } from '../config/settings.js';
 import type { LiveConnection } from '../live/connect-live.js';
 import type { CommandStep, Note, NoteResult, RunInfo } from '../model.js';
-import { humanSummary } from '../report/human-report.js';
-import { reporters, type Reporter } from '../report/reporters.js';
+import { reporters } from '../report/reporters.js';
 import { runHeader } from '../report/run-header.js';
 import { exitCodeOf } from '../report/summary.js';
-import { findNotes } from './find-notes.js';
 import { InputError } from '../errors.js';
 import { checkOutputFile, checkSnapshotsFolder, checkWorkingDirectory } from './output-paths.js';
 import { writeReportFile } from '../files/report-file.js';
@@ -52,11 +50,13 @@ async function run(options: Options, io: Io): Promise<number> {
   // Listening from the start: a Ctrl-C while the notes are read still ends in a cleanup and a report.
   const interruption = new Interruption(io.stderr);
   if (!options.offline) interruption.listen();
-  const [{ loadConfig }, { resolveSettings }, { parseNote }, { readNoteSource }] = await Promise.all([
+  const [{ loadConfig }, { resolveSettings }, { parseNote }, { readNoteSource }, { findNotes }, reporter] = await Promise.all([
     import('../config/load-config.js'),
     import('../config/settings.js'),
     import('../note/parse-note.js'),
     import('../note/read-note-file.js'),
+    import('./find-notes.js'),
+    reporters[options.reporter](),
   ]);
   const settingsFor = async () => resolveSettings(options, await loadConfig(options.config, process.cwd()));
   if (options.paths.length === 1 && options.paths[0] === 'clean') return cleanUp(options, io, await settingsFor());
@@ -80,7 +80,6 @@ async function run(options: Options, io: Io): Promise<number> {
   for (const file of files) checkWorkingDirectory(settings.forNote(file).cwd, file);
   if (options.outputFile) checkOutputFile(options.outputFile);
   if (!options.offline) checkSnapshotsFolder(snapshotsDir, options.snapshots);
-  const reporter: Reporter = reporters[options.reporter];
   // Notes are shown as they finish only to a reader of standard output; a report file gets them at the end.
   const notesShown = reporter.onNote !== undefined && !options.outputFile;
   const showNote = (result: NoteResult) => {
@@ -116,6 +115,7 @@ async function run(options: Options, io: Io): Promise<number> {
   const setting = { info, view: options.view, notesShown };
   if (options.outputFile) {
     const report = reporter.onEnd(results, elapsed, pc.createColors(false), { ...setting, notesShown: false });
+    const { humanSummary } = await import('../report/human-report.js');
     try {
       writeReportFile(options.outputFile, report);
       io.stderr.write(humanSummary(results, elapsed, colors));

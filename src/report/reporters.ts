@@ -1,9 +1,6 @@
 import type { Colors } from 'picocolors/types.js';
 import type { NoteResult, RunInfo } from '../model.js';
-import { githubReport } from './github-report.js';
-import { humanNoteReport, humanRecap, humanSummary, type HumanView } from './human-report.js';
-import { jsonReport } from './json-report.js';
-import { junitReport } from './junit-report.js';
+import type { HumanView } from './human-report.js';
 
 export interface ReportSetting {
   /** Where and how the run happened. */
@@ -22,19 +19,35 @@ export interface Reporter {
   onEnd: (results: NoteResult[], durationMs: number, colors: Colors, setting: ReportSetting) => string;
 }
 
+/**
+ * Each reporter, loaded when asked for: `--help`, option checks and a JSON run load none
+ * of the human report's diffing.
+ */
 export const reporters = {
   // The notes printed as they finished are not printed again: the recap and the summary follow them.
-  human: {
-    onNote: humanNoteReport,
-    onEnd: (results, durationMs, colors, setting) => {
-      const notes = setting.notesShown ? '' : results.map((result) => humanNoteReport(result, colors, setting.view)).join('');
-      return notes + humanRecap(results, colors) + humanSummary(results, durationMs, colors);
-    },
+  human: async (): Promise<Reporter> => {
+    const { humanNoteReport, humanRecap, humanSummary } = await import('./human-report.js');
+    return {
+      onNote: humanNoteReport,
+      onEnd: (results, durationMs, colors, setting) => {
+        const notes = setting.notesShown ? '' : results.map((result) => humanNoteReport(result, colors, setting.view)).join('');
+        return notes + humanRecap(results, colors) + humanSummary(results, durationMs, colors);
+      },
+    };
   },
-  json: { onEnd: (results, durationMs, _colors, setting) => jsonReport(results, durationMs, setting.info) },
-  junit: { onEnd: (results, durationMs) => junitReport(results, durationMs) },
-  github: { onEnd: (results, durationMs) => githubReport(results, durationMs) },
-} satisfies Record<string, Reporter>;
+  json: async (): Promise<Reporter> => {
+    const { jsonReport } = await import('./json-report.js');
+    return { onEnd: (results, durationMs, _colors, setting) => jsonReport(results, durationMs, setting.info) };
+  },
+  junit: async (): Promise<Reporter> => {
+    const { junitReport } = await import('./junit-report.js');
+    return { onEnd: (results, durationMs) => junitReport(results, durationMs) };
+  },
+  github: async (): Promise<Reporter> => {
+    const { githubReport } = await import('./github-report.js');
+    return { onEnd: (results, durationMs) => githubReport(results, durationMs) };
+  },
+} satisfies Record<string, () => Promise<Reporter>>;
 
 export type ReporterName = keyof typeof reporters;
 

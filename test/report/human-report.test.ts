@@ -54,8 +54,8 @@ describe('the default human report', () => {
     expect(humanNoteReport(stale, plain, 'quiet')).toContain('✗ stale notes/ch3.md:84');
   });
 
-  it('ends with a list naming each failing note and line, and none when all is fresh', () => {
-    const text = reporters.human.onEnd([fresh, stale], 2300, plain, { info: live, view: 'compact', notesShown: true });
+  it('ends with a list naming each failing note and line, and none when all is fresh', async () => {
+    const text = (await reporters.human()).onEnd([fresh, stale], 2300, plain, { info: live, view: 'compact', notesShown: true });
     expect(text).toContain('To look at (1):\n  stale  notes/ch3.md:84 kubectl get svc sleep-2\n');
     expect(text.indexOf('To look at')).toBeLessThan(text.indexOf('2 notes: 1 fresh, 1 stale'));
     expect(humanRecap([fresh], plain)).toBe('');
