@@ -10,7 +10,7 @@ import type { Settings } from '../config/settings.js';
 import type { Note, NoteResult, Verdict } from '../model.js';
 import { readNoteSource } from '../note/read-note-file.js';
 import { noteStatus } from '../check/verdicts.js';
-import { readSnapshotQuietly, snapshotOf, snapshotPath, writeSnapshot } from '../snapshot/snapshot.js';
+import { documentedOnOf, snapshotOf, snapshotPath, writeSnapshot } from '../snapshot/snapshot.js';
 import { NoteChanged, rewritable, updatedNote, whyNotWritable, writeNoteAtomically } from '../update/update-note.js';
 import { timeLimitsOf } from '../time-limits.js';
 import { InputError } from '../errors.js';
@@ -44,7 +44,7 @@ async function checkWhole(note: Note, live: LiveRun, complete: boolean): Promise
   if (space.warning) live.warn(`${note.file}: ${space.warning}`);
   const path = snapshotPath(live.snapshotsDir, note.file);
   // The note's outputs come from where its last `--update=all` ran, else from somewhere unknown.
-  const documentedOn = readSnapshotQuietly(path)?.documentedOn;
+  const documentedOn = documentedOnOf(path);
   const compare: CompareSettings = {
     tolerances: noteTolerances(note, settings.tolerances, place.cwd),
     namespace: space.name,

@@ -144,6 +144,29 @@ export function readSnapshotQuietly(path: string): Snapshot | undefined {
   }
 }
 
+/**
+ * Where the note's outputs were documented, as its last snapshot says, or undefined. A
+ * live run needs only this from the old snapshot: the header above `steps:` is parsed,
+ * not the steps (a note of 500 steps paid for parsing all of them on every run).
+ */
+export function documentedOnOf(path: string): ClusterEnvironment | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const steps = text.search(/^steps:/m);
+  try {
+    const header = parse(steps < 0 ? text : text.slice(0, steps)) as Partial<Snapshot> | null;
+    if (header?.documentedOn !== undefined || steps < 0 || !/^documentedOn:/m.test(text.slice(steps))) return header?.documentedOn ?? undefined;
+    // Written by hand below the steps: read it the long way.
+    return readSnapshotQuietly(path)?.documentedOn;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The cluster a snapshot's outputs were recorded on; older snapshots knew only the versions. */
 export function recordedCluster(snapshot: Snapshot): ClusterEnvironment {
   return snapshot.cluster ?? { ...(snapshot.kubectl?.client ? { client: snapshot.kubectl.client } : {}), ...(snapshot.kubectl?.server ? { server: snapshot.kubectl.server } : {}) };
