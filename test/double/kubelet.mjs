@@ -59,10 +59,9 @@ function pullFor(s, image, now) {
   return { image, from: known.from, until: known.until };
 }
 
-/** Why the scheduler cannot place the pod on the single node (a nodeSelector it lacks), if it cannot. */
-function unschedulable(s, pod) {
-  // The labels nodeObject (views.mjs) gives the node.
-  const nodeLabels = {
+/** The labels of the cluster's single node: the Node object shows them, the scheduler matches nodeSelectors on them. */
+export function nodeLabels(s) {
+  return {
     'beta.kubernetes.io/arch': 'amd64',
     'beta.kubernetes.io/os': 'linux',
     'kubernetes.io/arch': 'amd64',
@@ -71,8 +70,13 @@ function unschedulable(s, pod) {
     'node-role.kubernetes.io/control-plane': 'true',
     'node-role.kubernetes.io/master': 'true',
   };
+}
+
+/** Why the scheduler cannot place the pod on the single node (a nodeSelector it lacks), if it cannot. */
+function unschedulable(s, pod) {
+  const labels = nodeLabels(s);
   const wanted = Object.entries(pod.spec.nodeSelector ?? {});
-  if (wanted.every(([key, value]) => nodeLabels[key] === String(value))) return null;
+  if (wanted.every(([key, value]) => labels[key] === String(value))) return null;
   return "0/1 nodes are available: 1 node(s) didn't match Pod's node affinity/selector. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.";
 }
 

@@ -4,7 +4,7 @@ import { matches } from './selectors.mjs';
 import { controllerOf, templateKey, isReady } from './controllers.mjs';
 import { serverVersion } from './versions.mjs';
 import { flavour } from './flavours.mjs';
-import { canonicalImage, troubledStatus } from './kubelet.mjs';
+import { canonicalImage, nodeLabels, troubledStatus } from './kubelet.mjs';
 
 // ---------- API views ----------
 /** An image as the API reports it (`docker.io/library/x:latest`): the kubelet's own reading of a reference. */
@@ -165,15 +165,7 @@ export function nodeObject(s, now) {
     kind: 'Node',
     metadata: {
       creationTimestamp: iso(s.created),
-      labels: {
-        'beta.kubernetes.io/arch': 'amd64',
-        'beta.kubernetes.io/os': 'linux',
-        'kubernetes.io/arch': 'amd64',
-        'kubernetes.io/hostname': s.node.name,
-        'kubernetes.io/os': 'linux',
-        'node-role.kubernetes.io/control-plane': 'true',
-        'node-role.kubernetes.io/master': 'true',
-      },
+      labels: nodeLabels(s),
       name: s.node.name,
       uid: '3b0c8f5e-0d7f-4f57-9a53-6f2a1c9d0e11',
     },
