@@ -72,13 +72,18 @@ export function writeSnapshot(path: string, snapshot: Snapshot): void {
   writeAtomically(path, snapshotText(snapshot));
 }
 
-export function readSnapshot(path: string): Snapshot | undefined {
-  let text: string;
+/** A snapshot file's text, or undefined when the note has none yet. */
+function textOf(path: string): string | undefined {
   try {
-    text = readFileSync(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch {
     return undefined;
   }
+}
+
+export function readSnapshot(path: string): Snapshot | undefined {
+  const text = textOf(path);
+  if (text === undefined) return undefined;
   try {
     const snapshot = parse(text) as Snapshot;
     if (!Array.isArray(snapshot?.steps)) throw new Error('no steps');
@@ -150,12 +155,8 @@ export function readSnapshotQuietly(path: string): Snapshot | undefined {
  * not the steps (a note of 500 steps paid for parsing all of them on every run).
  */
 export function documentedOnOf(path: string): ClusterEnvironment | undefined {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
+  const text = textOf(path);
+  if (text === undefined) return undefined;
   const steps = text.search(/^steps:/m);
   try {
     const header = parse(steps < 0 ? text : text.slice(0, steps)) as Partial<Snapshot> | null;
