@@ -72,6 +72,9 @@ done
 #    after the network) and the kubelet's links to container logs.
 rm -f /var/lib/cni/results/"notes-run-$NETNS"-* 2>/dev/null
 find /var/log/containers -maxdepth 1 -lname "$node_state/*" -delete 2>/dev/null
+# containerd's shims make their sockets in /run/containerd/s whatever its config says;
+# the folders stay when the sockets go.
+[[ -d /run/containerd ]] && find /run/containerd -depth -type d -empty -delete 2>/dev/null
 rm -rf "$node_state"
 say "down: the real node's pods, programs, cgroups, mounts and sandbox namespaces are gone"
 exit 0

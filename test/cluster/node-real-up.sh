@@ -20,6 +20,10 @@ start_on_node() {
 # Forwarding for the pods, and bridged pod-to-pod traffic through iptables so that
 # kube-proxy's rules see it (both per network namespace).
 in_netns sysctl -qw net.ipv4.ip_forward=1 net.bridge.bridge-nf-call-iptables=1
+# A default route that drops silently: a pod's packet to an address nothing answers (a
+# ping to a ClusterIP) is lost as on a real node, where it leaves by the node's route out,
+# instead of coming back as "network unreachable". Nothing can leave the namespace by it.
+in_netns ip route add blackhole default
 
 # The registry first: containerd takes it for docker.io, and the sandbox image is there too.
 : >"$node_state/registry/rules"
