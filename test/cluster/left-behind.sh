@@ -19,8 +19,12 @@ cgroups=$(ls -d /sys/fs/cgroup/*/"notes-run-$NETNS" 2>/dev/null | tr '\n' ' ')
 [[ -n $cgroups ]] && left+=("cgroups $cgroups")
 mounts=$(awk -v s="$STATE/" 'index($5, s) == 1 { print $5 }' /proc/self/mountinfo | tr '\n' ' ')
 [[ -n $mounts ]] && left+=("mounts $mounts")
+# A sandbox's network namespace lives in the node's mount namespace: once that is gone, a
+# name left in /run/netns is a file that no longer holds a namespace.
 for ns in /run/netns/cni-*; do
-  [[ -e $ns ]] && ip -n "$(basename "$ns")" -o addr show eth0 2>/dev/null | grep -q ' inet 10\.42\.0\.' && left+=("sandbox network namespace $ns")
+  [[ -e $ns ]] || continue
+  if ! grep -qs " $ns " /proc/self/mountinfo; then left+=("the name $ns of a sandbox namespace that is gone")
+  elif ip -n "$(basename "$ns")" -o addr show eth0 2>/dev/null | grep -q ' inet 10\.42\.0\.'; then left+=("sandbox network namespace $ns"); fi
 done
 cni=$(ls /var/lib/cni/results/"notes-run-$NETNS"-* 2>/dev/null | tr '\n' ' ')
 [[ -n $cni ]] && left+=("CNI cache files $cni")

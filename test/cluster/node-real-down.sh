@@ -51,24 +51,27 @@ for h in /sys/fs/cgroup/*/; do
   [[ -d $h$cgroup_root ]] && find "$h$cgroup_root" -depth -type d -exec rmdir {} + 2>/dev/null
 done
 
-# 4. Mounts under the node's state, deepest first (pod volumes, sandbox shm, container
-#    root file systems, the kubelet's own bind mount of its root).
+# 4. Sandbox network namespaces CNI made for this node (in the node's mount namespace):
+#    those whose eth0 is the peer of a port of this namespace's bridge. Then the node's mount
+#    namespace itself: with no process left in it, its mounts (pod volumes, sandbox shm,
+#    container root file systems, the kubelet's bind mount of its root) go with it.
+mnt_ns="$node_state/mnt-ns"
+if grep -qs " $mnt_ns " /proc/self/mountinfo; then
+  nsenter --mount="$mnt_ns" bash -c '
+    for ns in /run/netns/cni-*; do
+      [[ -e $ns ]] || continue
+      peer=$(ip -n "$(basename "$ns")" -o link show eth0 2>/dev/null | sed -n "s/^[0-9]*: eth0@if\([0-9]*\):.*/\1/p")
+      [[ -n $peer ]] || continue
+      ip netns exec "$1" ip -o link show 2>/dev/null | grep -q "^$peer: .* master cni0 " || continue
+      umount "$ns" 2>/dev/null || umount -l "$ns"
+      rm -f "$ns"
+    done' - "$NETNS"
+fi
 awk -v s="$node_state" 'index($5, s) == 1 { print $5 }' /proc/self/mountinfo | sort -r | while read -r m; do
   umount "$m" 2>/dev/null || umount -l "$m" 2>/dev/null
 done
 
-# 5. Sandbox network namespaces CNI made for this node: those whose eth0 is the peer of a
-#    port of this namespace's bridge.
-for ns in /run/netns/cni-*; do
-  [[ -e $ns ]] || continue
-  peer=$(ip -n "$(basename "$ns")" -o link show eth0 2>/dev/null | sed -n 's/^[0-9]*: eth0@if\([0-9]*\):.*/\1/p')
-  [[ -n $peer ]] || continue
-  ip netns exec "$NETNS" ip -o link show 2>/dev/null | grep -q "^$peer: .* master cni0 " || continue
-  umount "$ns" 2>/dev/null || umount -l "$ns" 2>/dev/null
-  rm -f "$ns"
-done
-
-# 6. What CNI and the kubelet keep outside the state folder: CNI's result cache (named
+# 5. What CNI and the kubelet keep outside the state folder: CNI's result cache (named
 #    after the network) and the kubelet's links to container logs.
 rm -f /var/lib/cni/results/"notes-run-$NETNS"-* 2>/dev/null
 find /var/log/containers -maxdepth 1 -lname "$node_state/*" -delete 2>/dev/null

@@ -9,11 +9,27 @@ cgroup_root="/notes-run-$NETNS"
 rm -rf "$node_state"
 mkdir -p "$node_state"/{containerd,certs.d/docker.io,cni,cni-ipam,kubelet,pod-logs,kube-proxy,coredns,registry}
 
-# start_on_node NAME CMD...: as start, but entering only the network namespace (nsenter):
-# `ip netns exec` also remounts /sys, which hides the cgroup mounts from kubelet and runc.
+# The node's own mount namespace, as a k3d node has (kept by a bind mount on a file of the
+# node's state): containerd, runc and the kubelet share it, so each sees the others' mounts,
+# and every mount they make goes with it. In it the six machine-wide sysctls the kubelet
+# would otherwise set for the whole machine (overcommit, panic on oops, ...) read as the
+# values it wants, so it leaves the machine's alone.
+mnt_ns="$node_state/mnt-ns"
+: >"$mnt_ns"
+unshare --mount="$mnt_ns" --propagation private true
+for s in vm/overcommit_memory=1 vm/panic_on_oom=0 kernel/panic=10 kernel/panic_on_oops=1 \
+  kernel/keys/root_maxkeys=1000000 kernel/keys/root_maxbytes=25000000; do
+  mkdir -p "$node_state/sysctl/$(dirname "${s%%=*}")"
+  echo "${s#*=}" >"$node_state/sysctl/${s%%=*}"
+  nsenter --mount="$mnt_ns" mount --bind "$node_state/sysctl/${s%%=*}" "/proc/sys/${s%%=*}"
+done
+
+# start_on_node NAME CMD...: as start, but in the node's mount namespace and entering only
+# the network namespace: `ip netns exec` also remounts /sys, which hides the cgroup mounts
+# from kubelet and runc.
 start_on_node() {
   local name=$1; shift
-  nsenter --net="/run/netns/$NETNS" /usr/bin/setsid "$@" >"$STATE/logs/$name.log" 2>&1 </dev/null &
+  nsenter --mount="$mnt_ns" --net="/run/netns/$NETNS" /usr/bin/setsid "$@" >"$STATE/logs/$name.log" 2>&1 </dev/null &
   echo $! >"$STATE/pids/$name"
 }
 
