@@ -159,6 +159,9 @@ if [[ $node == real ]]; then
   (cd "$work" && for b in kubelet kube-proxy; do build_one "$b" "k8s.io/kubernetes/cmd/$b"; done)
   # The project's own node programs are built every time: go build leaves a binary whose
   # build ID matches alone, so this costs a second when nothing in test/cluster/node changed.
+  # The registry's rules (slow, refuse) are the tier's cold and failing pulls: their own
+  # tests first (Go caches the result while nothing changed).
+  (cd "$here/node" && go test ./registry >/dev/null) || { echo "build.sh: test/cluster/node/registry's tests fail (cd test/cluster/node && go test ./registry)" >&2; exit 1; }
   for b in coredns registry; do
     s=$(date +%s)
     (cd "$here/node" && go build -trimpath -ldflags "-s -w" -o "$bin/$b" "./$b")
