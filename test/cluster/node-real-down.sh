@@ -40,6 +40,10 @@ if alive containerd; then
   for t in $(tasks); do timeout 5 /usr/bin/ctr --address "$sock" -n k8s.io tasks delete -f "$t" >/dev/null 2>&1; done
 fi
 stop containerd
+# The shims of tasks that are gone exit by themselves; any other is ended, by its id.
+shims=$(pgrep -f -- "containerd-shim-runc-v2 .*-address $sock" || true)
+[[ -n $shims ]] && kill -TERM $shims 2>/dev/null
+for _ in $(seq 25); do pgrep -f -- "containerd-shim-runc-v2 .*-address $sock" >/dev/null || break; sleep 0.2; done
 
 # 3. Whatever still runs in the node's cgroups (a killed run's containers), then the cgroups.
 for h in /sys/fs/cgroup/*/; do
