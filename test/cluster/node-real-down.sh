@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Takes the real node down (down.sh runs it first, while the namespace still exists): its
 # pods stopped through the kubelet when it still answers, so that CNI releases each
-# sandbox's network; then every node process; then, whatever state a killed run left,
-# the containers' processes and cgroups, the mounts under the node's state, the sandboxes'
-# network namespaces and CNI's cache files. Safe to run when no real node is up.
+# sandbox's network; then every node process; then, whatever a killed run left, the
+# containers' processes and cgroups, and every mount and sandbox network namespace the
+# node made, by releasing the node's mount namespace. Safe to run when no real node is up.
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
 node_state="$STATE/node"
@@ -55,33 +55,13 @@ for h in /sys/fs/cgroup/*/; do
   [[ -d $h$cgroup_root ]] && find "$h$cgroup_root" -depth -type d -exec rmdir {} + 2>/dev/null
 done
 
-# 4. Sandbox network namespaces CNI made for this node (in the node's mount namespace):
-#    those whose eth0 is the peer of a port of this namespace's bridge. Then the node's mount
-#    namespace itself: with no process left in it, its mounts (pod volumes, sandbox shm,
-#    container root file systems, the kubelet's bind mount of its root) go with it.
-mnt_ns="$node_state/mnt-ns"
-if grep -qs " $mnt_ns " /proc/self/mountinfo; then
-  nsenter --mount="$mnt_ns" bash -c '
-    for ns in /run/netns/cni-*; do
-      [[ -e $ns ]] || continue
-      peer=$(ip -n "$(basename "$ns")" -o link show eth0 2>/dev/null | sed -n "s/^[0-9]*: eth0@if\([0-9]*\):.*/\1/p")
-      [[ -n $peer ]] || continue
-      ip netns exec "$1" ip -o link show 2>/dev/null | grep -q "^$peer: .* master cni0 " || continue
-      umount "$ns" 2>/dev/null || umount -l "$ns"
-      rm -f "$ns"
-    done' - "$NETNS"
-fi
+# 4. The node's mount namespace: with no process left in it, every mount made in it goes
+#    with it (pod volumes, sandbox shm and network namespaces, container root file
+#    systems, its own /run, /var/log and /var/lib). A mount still under the state folder on
+#    the machine's side is unmounted too.
 awk -v s="$node_state" 'index($5, s) == 1 { print $5 }' /proc/self/mountinfo | sort -r | while read -r m; do
   umount "$m" 2>/dev/null || umount -l "$m" 2>/dev/null
 done
-
-# 5. What CNI and the kubelet keep outside the state folder: CNI's result cache (named
-#    after the network) and the kubelet's links to container logs.
-rm -f /var/lib/cni/results/"notes-run-$NETNS"-* 2>/dev/null
-find /var/log/containers -maxdepth 1 -lname "$node_state/*" -delete 2>/dev/null
-# containerd's shims make their sockets in /run/containerd/s whatever its config says;
-# the folders stay when the sockets go.
-[[ -d /run/containerd ]] && find /run/containerd -depth -type d -empty -delete 2>/dev/null
 rm -rf "$node_state"
 say "down: the real node's pods, programs, cgroups, mounts and sandbox namespaces are gone"
 exit 0

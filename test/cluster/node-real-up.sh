@@ -14,9 +14,13 @@ mkdir -p "$node_state"/{containerd,certs.d/docker.io,cni,cni-ipam,kubelet,pod-lo
 # and every mount they make goes with it. In it the six machine-wide sysctls the kubelet
 # would otherwise set for the whole machine (overcommit, panic on oops, ...) read as the
 # values it wants, so it leaves the machine's alone.
+# Its own /run, /var/log and /var/lib too: what containerd, CNI and the kubelet keep there
+# whatever their configuration says (shim sockets, sandbox network namespaces, CNI's cache,
+# the kubelet's /var/log/containers) never reaches the machine's, and goes with the node.
 mnt_ns="$node_state/mnt-ns"
 : >"$mnt_ns"
 unshare --mount="$mnt_ns" --propagation private true
+for d in /run /var/log /var/lib; do nsenter --mount="$mnt_ns" mount -t tmpfs -o mode=0755 notes-run-node "$d"; done
 for s in vm/overcommit_memory=1 vm/panic_on_oom=0 kernel/panic=10 kernel/panic_on_oops=1 \
   kernel/keys/root_maxkeys=1000000 kernel/keys/root_maxbytes=25000000; do
   mkdir -p "$node_state/sysctl/$(dirname "${s%%=*}")"
@@ -176,7 +180,7 @@ metricsBindAddress: 127.0.0.1:10249
 # conntrack's table size is the machine's, not this namespace's: leave every setting as it is.
 conntrack: { maxPerCore: 0, min: 0, tcpEstablishedTimeout: 0s, tcpCloseWaitTimeout: 0s }
 YAML
-start kube-proxy "$KUBE_BIN/kube-proxy" --config="$node_state/kube-proxy/config.yaml" --v=1
+start_on_node kube-proxy "$KUBE_BIN/kube-proxy" --config="$node_state/kube-proxy/config.yaml" --v=1
 wait_for "kube-proxy is healthy" 60 in_netns /usr/bin/busybox wget -q -O /dev/null http://127.0.0.1:10256/healthz
 
 # Cluster DNS at 10.43.0.10 as on k3s: the kube-dns Service, answered by CoreDNS on the
