@@ -52,6 +52,8 @@ export interface KubectlFacts {
   inner?: string[];
   /** What follows the format in `-o jsonpath=...`, `-o custom-columns=...`. */
   outputTemplate?: string;
+  /** The words after the verb that are not flags (`get svc web` → `svc`, `web`), lower-cased. */
+  objects: string[];
 }
 
 /**
@@ -114,6 +116,8 @@ export interface CommandFacts {
   namespace?: string;
   /** `-A`: lists every namespace. */
   allNamespaces: boolean;
+  /** Names `default` as a namespace (`-n default`, `web.default.svc…`): a run namespace stands for it when it runs. */
+  namesDefault: boolean;
   /** The namespaces its output may name: the one `-n` names, else `default`; `any` with `-A` or `-f` files, which name their own. */
   namespaces: string[] | 'any';
   /** It prints a secret's value and nothing else (`get secret -o jsonpath=…`, `| base64 -d`, `printenv DB_PASSWORD`). */

@@ -16,6 +16,8 @@ export interface CheckSettings extends Omit<RunSettings, 'satisfies'> {
 export async function checkNote(note: Note, settings: CheckSettings): Promise<NoteResult> {
   const runSettings: RunSettings = {
     ...settings,
+    // The namespace the steps are compared in is the one they run in.
+    ...(settings.compare.namespace ? { runNamespace: settings.compare.namespace } : {}),
     // A step with nothing documented is satisfied by succeeding ('unchecked'): no re-run for it.
     satisfies: (step, run) => ['pass', 'unchecked'].includes(judgeCommand(step, run, settings.compare).status),
   };

@@ -1,6 +1,7 @@
 import type { CommandStep, Note, StepRun } from '../model.js';
 import type { TimeLimits } from '../time-limits.js';
 import type { ClusterWatch } from './cluster-watch.js';
+import { inRunNamespace } from '../note/command/default-namespace.js';
 import { findExecutable } from './find-executable.js';
 import { Lookout } from './lookout.js';
 import { ShellSession, type ExecutionResult, type ShellOptions, type StepExecution } from './shell-session.js';
@@ -19,6 +20,8 @@ export interface RunSettings extends ShellOptions, TimeLimits {
   skipReason?: (step: CommandStep) => string | undefined;
   onStepStart?: (step: CommandStep) => void;
   signal?: AbortSignal;
+  /** The namespace the note runs in, which stands for the `default` its commands name. */
+  runNamespace?: string;
 }
 
 export type RunOutcome = { step: CommandStep; run: StepRun } | { step: CommandStep; notRun: string };
@@ -66,7 +69,7 @@ export async function* runNote(note: Note, settings: RunSettings): AsyncGenerato
       const batch = runnable.slice(i, end);
       settings.onStepStart?.(batch[0]);
       const results = await shell.executeBatch(
-        batch.map((s) => execution(s, stepTimeout(settings, deadline, s))),
+        batch.map((s) => execution(s, stepTimeout(settings, deadline, s), settings.runNamespace)),
         (index) => batch[index + 1] && settings.onStepStart?.(batch[index + 1]),
       );
       // The shell died during one step of the batch: the steps after it never ran.
@@ -137,9 +140,9 @@ async function runAlone(shell: ShellSession, step: CommandStep, settings: RunSet
 
 
 async function runOnce(shell: ShellSession, step: CommandStep, settings: RunSettings, deadline: number): Promise<StepRun> {
-  const session = step.session ? typedInput(step.session, settings.graceMs) : undefined;
+  const session = step.session ? typedInput(step.session.map((line) => ({ ...line, command: asRun(line.command, line.facts, settings.runNamespace) })), settings.graceMs) : undefined;
   const timeoutMs = stepTimeout(settings, deadline, step);
-  const run = execution(step, timeoutMs);
+  const run = execution(step, timeoutMs, settings.runNamespace);
   if (session) run.stdin = session.input;
   if (step.longRunning) {
     run.stopAfterMs = Math.min(settings.graceMs, timeoutMs);
@@ -161,11 +164,17 @@ async function runOnce(shell: ShellSession, step: CommandStep, settings: RunSett
 }
 
 /** What the shell needs to know to run a step, from the step's command facts. */
-function execution(step: CommandStep, timeoutMs: number): StepExecution {
+function execution(step: CommandStep, timeoutMs: number, runNamespace?: string): StepExecution {
+  const text = asRun(step.command, step.facts, runNamespace);
   // A loop the shell runs itself can only be stopped as a process of its own.
-  const command = step.facts.loopsForever ? `(\n${step.command}\n)` : step.command;
+  const command = step.facts.loopsForever ? `(\n${text}\n)` : text;
   const { leavesJob, readsStatus, plainLine } = step.facts;
   return { command, timeoutMs, facts: { leavesJob, readsStatus, plainLine: plainLine && !step.facts.loopsForever } };
+}
+
+/** The command as it runs: the `default` it names is the run's namespace (isolation is invisible to the note). */
+function asRun(command: string, facts: Pick<CommandStep['facts'], 'namesDefault'>, runNamespace: string | undefined): string {
+  return facts.namesDefault && runNamespace !== undefined && runNamespace !== 'default' ? inRunNamespace(command, runNamespace) : command;
 }
 
 /** A command that sets its own time limit (`kubectl wait --timeout=90s`) gets it, and a little more to say it ran out. */
