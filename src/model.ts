@@ -241,6 +241,11 @@ export interface Comparison {
    */
   portable?: string[];
   /**
+   * What the run namespace lacks that the note's `default` holds (the `kubernetes` Service
+   * and its Endpoints), set aside from the comparison: ids, said on the step. Absent when none.
+   */
+  isolation?: string[];
+  /**
    * Offline: how many values the snapshot holds masked (secrets) were taken as what the
    * note documents at their place. Absent when none.
    */
@@ -263,6 +268,8 @@ export interface ComparedOutput {
   matches: boolean;
   /** The portability facts the match needed, as on Comparison. */
   portable?: string[];
+  /** The context objects set aside, as on Comparison. */
+  isolation?: string[];
   /**
    * Each documented line paired with the actual line judged against it, in note order;
    * absent on a plain match, where every line holds as written.
