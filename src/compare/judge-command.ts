@@ -3,6 +3,7 @@ import type { CompareSettings } from './comparable-lines.js';
 import { documentedText } from '../note/documented-text.js';
 import { compareOutput, type ComparedCommand } from './compare-output.js';
 import { contextObjectNotFound } from './isolation.js';
+import { clusterUnreachable } from './unreachable.js';
 import { PatternTooSlow } from './tolerances/tolerance.js';
 
 export type { Judgement };
@@ -24,6 +25,8 @@ export function judgeCommand(step: CommandStep, run: StepRun, settings: CompareS
 function judged(step: CommandStep, run: StepRun, settings: CompareSettings): Judgement {
   if (run.timedOut && !step.longRunning) return { status: 'broken', reason: `timed out after ${seconds(run.durationMs)}` };
   if (run.exitCode === null) return { status: 'broken', reason: 'the shell running the note died during this step' };
+  const unreachable = step.facts.kubectl && run.exitCode !== 0 ? clusterUnreachable(run.output, documentedText(step)) : undefined;
+  if (unreachable) return { status: 'broken', reason: `the cluster did not answer: ${unreachable}` };
   const expected = documentedText(step);
   const absent = expected !== undefined && !step.session ? notInRunNamespace(step, expected, run, settings) : undefined;
   if (absent) return absent;
