@@ -193,6 +193,8 @@ export interface StepRun {
   stopped: boolean;
   /** How many times a read-only step was run before its output matched or the deadline passed. */
   attempts: number;
+  /** Run several times without matching, and its last two runs printed the same (under the tolerances): more time would not help. */
+  settled?: boolean;
   /** Output of each session line, when the session could be split at its markers. */
   sessionOutputs?: string[];
   /** Why the step may have failed, from the cluster: its pods that were not Ready then. */

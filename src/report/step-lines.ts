@@ -60,7 +60,9 @@ export function statusColor(status: StepStatus, c: Colors): (text: string) => st
 function reruns(verdict: Verdict, c: Colors): string | undefined {
   const attempts = verdict.run?.attempts ?? 1;
   if (attempts <= 1) return undefined;
-  const outcome = verdict.status === 'pass' ? '' : `, never matching; --converge gives it longer`;
+  // More time helps only an output that was still changing; one that settled on something else will not match later.
+  const hint = verdict.run?.settled ? '' : '; --converge gives it longer';
+  const outcome = verdict.status === 'pass' ? '' : `, never matching${hint}`;
   return c.dim(`(run ${attempts} times while the cluster converged${outcome})`);
 }
 

@@ -16,6 +16,8 @@ export interface RunSettings extends ShellOptions, TimeLimits {
   onWaiting?: (step: CommandStep, waitingFor: string) => void;
   /** Whether a run's output is what the note documents: decides re-runs and early stops. */
   satisfies: (step: CommandStep, run: StepRun) => boolean;
+  /** Whether two runs of a step printed the same, values that legitimately change aside; absent: as written. */
+  sameOutput?: (step: CommandStep, before: string, after: string) => boolean;
   /** Why a step must not run (a config skip pattern), if it must not. */
   skipReason?: (step: CommandStep) => string | undefined;
   onStepStart?: (step: CommandStep) => void;
@@ -125,6 +127,7 @@ async function runAlone(shell: ShellSession, step: CommandStep, settings: RunSet
   const lookout = reads && settings.cluster ? new Lookout(settings.cluster, (what) => settings.onWaiting?.(step, what)) : undefined;
   // `kubectl wait` waits for the cluster by design: it is watched from its first run.
   const waits = step.facts.kubectl?.verb === 'wait';
+  let before: string | undefined;
   for (let attempts = 1; ; attempts++) {
     const running = runOnce(shell, step, settings, deadline);
     const run = await (lookout && (waits || attempts > 1) ? lookout.during(running) : running);
@@ -133,7 +136,12 @@ async function runAlone(shell: ShellSession, step: CommandStep, settings: RunSet
     const pause = RETRY_PAUSES_MS[Math.min(attempts - 1, RETRY_PAUSES_MS.length - 1)];
     const next = Date.now() + pause;
     const again = next < retryUntil || (lookout !== undefined && next < pullUntil && next < deadline && (await lookout.stillStarting()));
-    if (!again) return run;
+    if (!again) {
+      // Whether giving it longer could help: the output was still changing between its last two runs.
+      if (before !== undefined) run.settled = (settings.sameOutput ?? ((_step, a, b) => a === b))(step, before, run.output);
+      return run;
+    }
+    before = run.output;
     await new Promise((resolve) => setTimeout(resolve, pause));
   }
 }

@@ -153,6 +153,17 @@ describe('time limits and long-running commands', () => {
     expect(result.verdicts[2].run?.attempts).toBeGreaterThan(1);
   });
 
+  it('says whether a read that never matched was still changing (issue 20 item 15)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'notes-run-converge-'));
+    // The same answer every time, but for its age: settled, more time would not help.
+    const same = await check(fence(`kubectl() { echo "web   ClusterIP   $((RANDOM % 50 + 1))s"; }\nkubectl get svc\n# web   NodePort   3s`), { convergeMs: 1200 });
+    expect(same.verdicts[1]).toMatchObject({ status: 'stale', run: { settled: true } });
+    expect(same.verdicts[1].run!.attempts).toBeGreaterThan(1);
+    // A count that goes on changing: still converging.
+    const moving = await check(fence(`kubectl() { echo x >> ${dir}/log; wc -l < ${dir}/log; }\nkubectl get n\n# 100`), { convergeMs: 1200 });
+    expect(moving.verdicts[1]).toMatchObject({ status: 'stale', run: { settled: false } });
+  });
+
   it('runs a cluster read with nothing documented under it once', async () => {
     const result = await check(fence('kubectl() { echo pods; }\nkubectl get pods'), { convergeMs: 5000 });
     expect(result.verdicts[1]).toMatchObject({ status: 'unchecked', run: { attempts: 1 } });
