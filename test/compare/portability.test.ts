@@ -402,3 +402,32 @@ fact('kubelet-pod-ready-to-start-condition', {
   apart: [{ command: 'kubectl describe pod sleep', old: 'Conditions:\n  Type              Status\n  Initialized       True\n  Ready             True', new: 'Conditions:\n  Type                        Status\n  PodReadyToStartContainers   True\n  Initialized                 True\n  Ready                       False' }],
   sameEnvironments: [k3d134, k3d134],
 });
+
+// One way only: history the note documents passes for a pod made fresh; restarts that happen now are drift.
+describe('restarts-history', () => {
+  const history = `NAME    READY   STATUS    RESTARTS       AGE\nsleep   1/1     Running   2 (2d7h ago)   5d`;
+  const fresh = `${pods}\nsleep   1/1     Running   0          4s`;
+
+  it('is registered, explained, and its own example passes', () => {
+    const entry = portabilityFacts.find((f) => f.id === 'restarts-history')!;
+    expect(entry.changed).toMatch(/^[^\n]{10,}$/);
+    expect(judge(entry.example.old, entry.example.new, entry.example.command, settings(unknown, k3d134)).portable).toEqual(['restarts-history']);
+  });
+
+  it('passes a documented restart history against a pod that has not restarted, named', () => {
+    for (const [recorded, current] of [[unknown, k3d134], [k3d134, k3d134], [dockerDesktop122, kind131]] as const) {
+      const result = judge(history, fresh, 'kubectl get pods', settings(recorded, current));
+      expect(result).toMatchObject({ matches: true, portable: ['restarts-history'] });
+    }
+    const wide = judge(`${history}\nsleep-2 1/1 Running 1 (23h ago) 5d`, `${fresh}\nsleep-2 1/1 Running 0 3s`, 'kubectl get pods', settings(unknown, k3d134));
+    expect(wide.portable).toEqual(['restarts-history']);
+    expect(judge(history, fresh, 'kubectl get pods', settings(unknown, k3d134, { without: 'restarts-history' })).matches).toBe(false);
+    expect(judge(history, fresh, 'kubectl get pods', settings(unknown, k3d134, { strict: true })).matches).toBe(false);
+  });
+
+  it('never hides a pod that restarts now, or another change in the row', () => {
+    expect(judge(fresh, `NAME    READY   STATUS    RESTARTS     AGE\nsleep   1/1     Running   1 (5s ago)   9s`, 'kubectl get pods', settings(unknown, k3d134)).matches).toBe(false);
+    expect(judge(history, `${pods}\nsleep   0/1     CrashLoopBackOff   0   4s`, 'kubectl get pods', settings(unknown, k3d134)).matches).toBe(false);
+    expect(judge(history, `${pods}\nsleep-2   1/1     Running   0   4s`, 'kubectl get pods', settings(unknown, k3d134)).matches).toBe(false);
+  });
+});

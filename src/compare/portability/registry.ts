@@ -9,6 +9,7 @@ import type { FactContext, PortabilityFact, PortableCommand, Sides } from './fac
 import { containerEventWording, eventFieldPath, pulledImageDetails } from './kubelet-events.js';
 import { loadBalancerAddress } from './load-balancer-address.js';
 import { nodeNames } from './node-names.js';
+import { restartHistory } from './restart-history.js';
 import { defaultedContainer, endpointsWarning, foundPods } from './warning-lines.js';
 
 /**
@@ -35,6 +36,7 @@ export const portabilityFacts: readonly PortabilityFact[] = [
   podTemplateFields,
   podReadyToStartContainers,
   clusterDnsAddress,
+  restartHistory,
   restartsAge,
   versionOutput,
   nodeRows,
