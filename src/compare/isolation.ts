@@ -58,6 +58,7 @@ export function setAsideContextObjects(documented: ReadLine[], actual: ReadLine[
   if (!isolatedFromDefault(command, settings)) return undefined;
   const objects = command.kubectl?.objects ?? [];
   const verb = command.kubectl?.verb;
+  if (verb === 'describe') return describedApart(documented, actual, objects);
   if (verb !== 'get' && verb !== 'delete') return undefined;
   const relevant = CONTEXT_OBJECTS.filter((object) => objects.some((word) => object.listedBy.test(word)));
   if (relevant.length === 0) return undefined;
@@ -78,6 +79,20 @@ export function setAsideContextObjects(documented: ReadLine[], actual: ReadLine[
   }
   if (explained.size === 0 && nothing === -1) return undefined;
   return { documented: trimBlank(want), actual: trimBlank(got), explained: [...explained], ...(explained.size === 0 ? { unwritable: true as const } : {}) };
+}
+
+/**
+ * `describe svc` with no name describes every Service of the namespace, `kubernetes`
+ * first: its block (from its `Name:` line to the next object's) is set aside.
+ */
+function describedApart(documented: ReadLine[], actual: ReadLine[], objects: string[]): Isolated | undefined {
+  const object = objects.length === 1 ? CONTEXT_OBJECTS.find((candidate) => candidate.listedBy.test(objects[0]) && objects[0] !== 'all') : undefined;
+  if (!object) return undefined;
+  const start = documented.findIndex((line) => line.key === 'Name: kubernetes');
+  if (start === -1 || actual.some((line) => line.key === 'Name: kubernetes')) return undefined;
+  const next = documented.findIndex((line, i) => i > start && line.key.startsWith('Name: '));
+  const want = [...documented.slice(0, start), ...(next === -1 ? [] : documented.slice(next))];
+  return { documented: trimBlank(want), actual, explained: [object.id] };
 }
 
 /** Blank lines left at either end once lines were set aside. */

@@ -53,6 +53,14 @@ describe('objects of the context\'s default namespace', () => {
     expect(compare(documented, actual, command, { ...isolated, namespace: undefined }).matches).toBe(false);
   });
 
+  it('sets aside the kubernetes block of `describe svc`, and only that', () => {
+    const block = (name: string, ip: string) => `Name:              ${name}\nNamespace:         default\nType:              ClusterIP\nIP:                ${ip}`;
+    const documented = `${block('kubernetes', '10.96.0.1')}\n\n\n${block('web', '10.96.3.4')}`;
+    const result = compare(documented, block('web', '10.43.3.4').replace('default', RUN), 'kubectl describe svc');
+    expect(result).toMatchObject({ matches: true, isolation: ['context-kubernetes-service'] });
+    expect(compare(documented, block('web', '10.43.3.4').replace('ClusterIP', 'NodePort'), 'kubectl describe svc').matches).toBe(false);
+  });
+
   it('never hides drift of the note\'s own objects', () => {
     expect(compare(`${svcHeader}\n${kubernetesRow}\n${webRow}`, `${svcHeader}\nweb   ClusterIP   10.43.7.9   <none>   80/TCP   2s`, 'kubectl get svc').matches).toBe(false);
     expect(compare(`${svcHeader}\n${kubernetesRow}\n${webRow}`, `No resources found in ${RUN} namespace.`, 'kubectl get svc').matches).toBe(false);

@@ -19,6 +19,15 @@ type Step = JsonReport['notes'][number]['steps'][number] & { isolation?: string[
 const byLine = (report: JsonReport) => new Map(report.notes[0].steps.map((step) => [step.line, step as Step]));
 
 describe('a note written in default, run in its own namespace', { timeout: 180_000 }, () => {
+  it('runs against a double that holds the kubernetes Service in default only, as a real cluster does', () => {
+    const ws = noteWorkspace();
+    expect(ws.kubectl(['get', 'svc', '-n', 'default', '-o', 'name']).stdout).toBe('service/kubernetes\n');
+    ws.kubectl(['create', 'namespace', 'notes-run-x-1a2b3c']);
+    const other = ws.kubectl(['get', 'svc', '-n', 'notes-run-x-1a2b3c']);
+    expect(other.stdout).toBe('');
+    expect(other.stderr).toBe('No resources found in notes-run-x-1a2b3c namespace.\n');
+  });
+
   it('is fresh, each step isolation explained saying so', () => {
     const ws = noteWorkspace();
     const { exitCode, report } = ws.json([NOTE]);
