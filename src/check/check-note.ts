@@ -1,4 +1,5 @@
 import type { CompareSettings } from '../compare/comparable-lines.js';
+import { compareOutput } from '../compare/compare-output.js';
 import { judgeCommand } from '../compare/judge-command.js';
 import type { Note, NoteResult } from '../model.js';
 import { runNote, type RunSettings } from '../run/run-note.js';
@@ -16,8 +17,11 @@ export interface CheckSettings extends Omit<RunSettings, 'satisfies'> {
 export async function checkNote(note: Note, settings: CheckSettings): Promise<NoteResult> {
   const runSettings: RunSettings = {
     ...settings,
+    // The namespace the steps are compared in is the one they run in.
+    ...(settings.compare.namespace ? { runNamespace: settings.compare.namespace } : {}),
     // A step with nothing documented is satisfied by succeeding ('unchecked'): no re-run for it.
     satisfies: (step, run) => ['pass', 'unchecked'].includes(judgeCommand(step, run, settings.compare).status),
+    sameOutput: (step, before, after) => compareOutput(before, after, step.facts, { tolerances: settings.compare.tolerances }).matches,
   };
   // A yaml block bound to a manifest that does not exist yet is written into a scratch
   // copy of the working directory, so the note's own manifest is what gets applied.

@@ -52,6 +52,18 @@ describe('the kube context guard', () => {
   });
 });
 
+describe('credentials the cluster refuses (issue 20 item 13)', () => {
+  it('says the cluster refused the credentials, and whose, not that it cannot be reached', () => {
+    const ws = workspace();
+    const path = kubectlInFront(ws, `if [ "$1" = "version" ]; then echo '{"clientVersion":{"gitVersion":"v1.34.2"}}'; echo 'error: You must be logged in to the server (Unauthorized)' >&2; exit 1; fi`);
+    const result = ws.run(['ch3.md'], { PATH: path });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('the cluster of kube context "default" refused the credentials of user "default" (error: You must be logged in to the server (Unauthorized))');
+    expect(result.stderr).not.toContain('Start the cluster');
+    expect(result.stderr).toContain('--offline');
+  });
+});
+
 describe('isolation and cleanup', () => {
   it('runs each note in its own namespace and deletes it afterwards', () => {
     const ws = workspace();

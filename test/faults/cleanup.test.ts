@@ -186,6 +186,11 @@ describe('isolation fails closed', () => {
     const allowed = ws.run(['--allow-unisolated', 'ch3.md'], { PATH: path });
     expect(allowed.stderr).toContain("running in the context's own namespace");
     expect(allowed.status).toBe(0);
+    // Nothing takes the note's objects away: it says what it left and how to remove it (issue 20 item 14).
+    expect(allowed.stderr).toContain("the note ran in the context's own namespace (--allow-unisolated) and left there: ");
+    expect(allowed.stderr).toMatch(/left there: [^\n]*deployment\.apps\/sleep-1[^\n]*service\/sleep-2/);
+    expect(allowed.stderr).toMatch(/Remove them with: kubectl delete [^\n]*deployment\.apps\/sleep-1/);
+    expect(allowed.stderr).not.toMatch(/left there: [^\n]*pod\/sleep-1-/);
   });
 
   it('isolates a context whose name ends in a space', () => {
