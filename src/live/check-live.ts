@@ -90,6 +90,7 @@ async function checkWhole(note: Note, live: LiveRun, complete: boolean): Promise
           cluster: target.environment,
           documentedOn: options.update && options.updateAll ? target.environment : documentedOn,
         }),
+        live.snapshotsDir,
       );
     } catch (error) {
       // A full disk or a read-only folder is this note's problem: the other notes' results stand.
