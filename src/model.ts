@@ -248,7 +248,7 @@ export interface Comparison {
    */
   isolation?: string[];
   /**
-   * Offline: how many values the snapshot holds masked (secrets) were taken as what the
+   * How many secret values held masked (by the snapshot, or by a live run) were taken as what the
    * note documents at their place. Absent when none.
    */
   masked?: number;

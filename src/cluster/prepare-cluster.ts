@@ -6,12 +6,12 @@ import { makeRunFolder } from '../files/run-folders.js';
 import { hold } from '../cleanup/leftovers.js';
 import { runLabels } from './run-labels.js';
 import type { ClusterEnvironment } from '../model.js';
-import { kubeconfigFor } from './kubeconfig.js';
+import { contextEnds, kubeconfigFor } from './kubeconfig.js';
 import { environmentOf, readNodes } from './read-environment.js';
 import { kubectl, type Kubectl } from './kubectl.js';
 import { contextUser, refusedCredentials } from './refused-credentials.js';
 import { leftInPlace, objectsInPlace } from './left-in-place.js';
-import { isAllowed, looksLocal } from './local-context.js';
+import { isAllowed, localityOf } from './local-context.js';
 
 export interface ClusterTarget {
   context: string;
@@ -38,12 +38,12 @@ export async function connect(client: Kubectl, named: string | undefined, allowe
     );
   }
   const context = named ?? currentName;
-  if (!named && !looksLocal(context) && !isAllowed(context, allowed)) {
-    throw new InputError(
-      `refusing to run notes against kube context "${context}": it does not look like a local cluster ` +
-        `(k3d-*, kind-*, minikube, docker-desktop, rancher-desktop, orbstack, colima*, default). ` +
-        `Name it with --context ${context} or allow it in the config file to run anyway.`,
-    );
+  if (!named && !isAllowed(context, allowed)) {
+    const { server, user } = await contextEnds(client, context);
+    const locality = localityOf(context, server, user);
+    if (!locality.local) {
+      throw new InputError(`refusing to run notes against kube context "${context}": ${locality.why}. Name it with --context ${context} or allow it in the config file to run anyway.`);
+    }
   }
   const contextArgs = named ? ['--context', named] : [];
   const asking = kubectl(client, ['version', '--output=json', ...contextArgs]);

@@ -140,8 +140,8 @@ function diagnosis(verdict: Verdict, c: Colors): string[] {
   return [c.bold('cluster:'), ...diagnosisLines(verdict.run.diagnosis).map((line) => `  ${line.startsWith(' ') ? c.dim(line) : line}`)];
 }
 
-/** Offline: secrets the snapshot holds masked, which the step took as the note documents them. */
+/** Secret values held masked (by the snapshot, or by a live run that knew them), which the step took as the note documents them. */
 function maskedValues(verdict: Verdict, c: Colors): string | undefined {
   const masked = verdict.comparison?.masked;
-  return masked ? c.dim(`(${masked === 1 ? 'a value' : `${masked} values`} the snapshot holds as <masked> taken as documented)`) : undefined;
+  return masked ? c.dim(`(${masked === 1 ? 'a secret value' : `${masked} secret values`} held as <masked> taken as documented)`) : undefined;
 }
