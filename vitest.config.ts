@@ -9,6 +9,7 @@ const e2e = [
   'test/faults/**/*.test.ts',
   'test/double.test.ts',
   'test/double-states/**/*.test.ts',
+  'test/contract/**/*.test.ts',
   'test/ci/**/*.test.ts',
   'test/cluster/pod-exec.test.ts',
   'test/run/process-tree.test.ts',

@@ -1,13 +1,14 @@
 // The double's server: one per state directory, started by the first kubectl call
 // (./kubectl, the thin client) and ending itself once no call came for IDLE_MS. It
-// never opens a socket: calls arrive as lines on the FIFO `double.ctl` in the state
-// directory, each naming a call's files under `calls/` (see ./kubectl):
+// never opens a socket: calls arrive as lines on the FIFO `double.ctl` in its runtime
+// folder (given as its argument), each naming a call's files under `calls/` there:
 //   call D            run the request in D.req, writing to D.out (and D.err), stdin from
 //                     the path the request names, and the exit status to D.status;
 //   signal D NAME     the client got signal NAME.
-// A call runs in a worker thread that has the double's modules loaded already, so it
-// costs milliseconds instead of a Node process start and module load.
-import { closeSync, constants, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+// The call itself names the state directory (KUBE_DOUBLE_STATE in its environment). It
+// runs in a worker thread that has the double's modules loaded already, so it costs
+// milliseconds instead of a Node process start and module load.
+import { closeSync, constants, mkdirSync, openSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { Socket } from 'node:net';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -157,6 +158,8 @@ function shutDown() {
       unlinkSync(ctlPath);
       unlinkSync(pidPath);
     }
+    rmdirSync(join(dir, 'calls'));
+    rmdirSync(dir);
   } catch {
     /* the directory went away */
   }

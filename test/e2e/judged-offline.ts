@@ -1,8 +1,9 @@
 import { join } from 'node:path';
-import { checkAllOffline } from '../../src/check/check-offline.js';
+import { checkOffline } from '../../src/check/check-offline.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { resolveSettings } from '../../src/config/settings.js';
 import { parseNote } from '../../src/note/parse-note.js';
+import { readSnapshot } from '../../src/snapshot/snapshot.js';
 import type { Workspace } from './workspace.js';
 
 // A drifted copy of a note judged in-process against the snapshot a live run of the
@@ -17,12 +18,10 @@ export interface JudgedStep {
 /** `text` (the note's own text unless given) judged against the last live run of `note` in `ws`. */
 export async function judgedOffline(ws: Workspace, note: string, text = ws.note(note)): Promise<JudgedStep[]> {
   const settings = resolveSettings({}, await loadConfig(undefined, ws.dir));
-  const warnings: string[] = [];
-  const { results } = await checkAllOffline(
-    [parseNote(join(ws.dir, note), text)],
-    { settings, snapshotsDir: join(ws.dir, 'snapshots'), strict: false, startedAt: new Date().toISOString(), warn: (message) => warnings.push(message) },
-    () => {},
-  );
-  if (warnings.length) throw new Error(`the snapshot of ${note} could not be read: ${warnings.join('; ')}`);
-  return results[0].verdicts.map((verdict) => ({ line: verdict.step.line, status: verdict.status }));
+  const file = join(ws.dir, note);
+  // Where the CLI, run in the workspace, kept the note's snapshot.
+  const snapshot = readSnapshot(join(ws.dir, 'snapshots', `${note}.yaml`));
+  if (!snapshot) throw new Error(`no snapshot of ${note}: its live run left none`);
+  const result = await checkOffline(parseNote(file, text), snapshot, settings.tolerances, settings.forNote(file).cwd);
+  return result.verdicts.map((verdict) => ({ line: verdict.step.line, status: verdict.status }));
 }
