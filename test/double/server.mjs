@@ -41,7 +41,7 @@ const calls = new Map();
 let idleTimer = null;
 function armIdle() {
   clearTimeout(idleTimer);
-  if (calls.size === 0) idleTimer = setTimeout(shutDown, IDLE_MS);
+  if (calls.size === 0 && !leaving) idleTimer = setTimeout(shutDown, IDLE_MS);
 }
 setInterval(() => {
   for (const call of calls.values()) call.sweep();
@@ -82,6 +82,17 @@ async function openOutput(fifo, clientPid) {
   }
 }
 
+/** The call's exit status, to the client waiting on its status FIFO. */
+function tell(d, status) {
+  try {
+    const fd = openSync(`${d}.status`, constants.O_WRONLY | constants.O_NONBLOCK);
+    writeSync(fd, `${status}\n`);
+    closeSync(fd);
+  } catch {
+    /* the client is gone */
+  }
+}
+
 async function startCall(d) {
   clearTimeout(idleTimer);
   let request;
@@ -92,6 +103,7 @@ async function startCall(d) {
     if (!request.merged) fds.push(await openOutput(`${d}.err`, request.pid));
   } catch {
     for (const fd of fds) closeSync(fd);
+    tell(d, 1);
     for (const suffix of ['.out', '.err', '.in', '.status', '.req']) rmSync(d + suffix, { force: true });
     armIdle();
     return;
@@ -106,13 +118,7 @@ async function startCall(d) {
     calls.delete(d);
     clearTimeout(signalTimer);
     for (const fd of fds) closeSync(fd);
-    try {
-      const fd = openSync(`${d}.status`, constants.O_WRONLY | constants.O_NONBLOCK);
-      writeSync(fd, `${status}\n`);
-      closeSync(fd);
-    } catch {
-      /* the client is gone */
-    }
+    tell(d, status);
     for (const suffix of ['.out', '.err', '.in', '.status']) rmSync(d + suffix, { force: true });
     w.call = null;
     if (reusable && !w.gone && spare.length < 2) spare.push(w);
@@ -151,20 +157,25 @@ function onLine(line) {
 }
 
 let ours = null;
+let leaving = false;
 function shutDown() {
   // Unlinked first, so a new client starts a new server rather than write to this one.
-  try {
-    if (statSync(ctlPath).ino === ours) {
-      unlinkSync(ctlPath);
-      unlinkSync(pidPath);
+  if (!leaving) {
+    leaving = true;
+    try {
+      if (statSync(ctlPath).ino === ours) {
+        unlinkSync(ctlPath);
+        unlinkSync(pidPath);
+      }
+      rmdirSync(join(dir, 'calls'));
+      rmdirSync(dir);
+    } catch {
+      /* another server's files are there, or the folder went away */
     }
-    rmdirSync(join(dir, 'calls'));
-    rmdirSync(dir);
-  } catch {
-    /* the directory went away */
   }
-  // A call that got in before the unlink is still served.
-  setTimeout(() => (calls.size ? (idleTimer = setTimeout(shutDown, 100)) : process.exit(0)), 100);
+  // A call that got in before the unlink is still served; a client whose call this
+  // server never took sees it gone and starts another.
+  setTimeout(() => (calls.size ? shutDown() : process.exit(0)), 500);
 }
 
 // Made under a private name and renamed into place, so a client never finds a FIFO
