@@ -8,6 +8,9 @@ import { root, workspace, type JsonReport } from '../../e2e/workspace.js';
 // kubectl (first on PATH, put there by test/cluster/exec.sh) against the test control
 // plane, named with --context as a user names a context that does not look local.
 export const CONTEXT = 'kwok-notes-run';
+
+/** The node the test cluster runs: kwok's fake one, or a real kubelet with containers (test/cluster/exec.sh says which). */
+export const REAL_NODE = process.env.NOTES_RUN_NODE === 'real';
 const fixtureNotes = join(root, 'test', 'fixtures', 'notes');
 
 export interface LiveRun {
