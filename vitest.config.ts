@@ -13,6 +13,7 @@ const e2e = [
   'test/ci/**/*.test.ts',
   'test/cluster/pod-exec.test.ts',
   'test/run/process-tree.test.ts',
+  'test/files/snapshot-links.test.ts',
 ];
 
 export default defineConfig({
