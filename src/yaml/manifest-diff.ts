@@ -15,7 +15,8 @@ export interface FieldDifference {
  * fields it shows, where the file has them.
  */
 export function manifestDiff(note: unknown[], file: unknown[]): FieldDifference[] {
-  if (note.length > 0 && note.every(isExcerpt)) return note.flatMap((excerpt) => excerptDiff(excerpt, file));
+  // A file of kind-less documents (a values file, a config) is shown whole, not in part.
+  if (note.length > 0 && note.every(isExcerpt) && file.some((object) => !isExcerpt(object))) return note.flatMap((excerpt) => excerptDiff(excerpt, file));
   if (note.length === 1 && file.length === 1) return valueDiff(note[0], file[0], '');
   const unmatched = [...file];
   const out: FieldDifference[] = [];

@@ -97,3 +97,12 @@ describe('a yaml block that shows an excerpt of its manifest', () => {
     expect(written.written).toEqual([]);
   });
 });
+
+describe('a kind-less block bound to a kind-less file', () => {
+  it('is compared whole: a values file shown in full still names what only the file has', () => {
+    const cwd = workdir({ 'values.yaml': 'replicaCount: 2\nimage: nginx\n' });
+    const note = parse(`# values\n\n${fence('replicaCount: 2', 'yaml file=values.yaml')}`);
+    const verdict = checkYamlStep(yamlSteps(note)[0], note.steps, cwd);
+    expect(diffOf(verdict)).toEqual(['+ image: only in file (nginx)']);
+  });
+});
