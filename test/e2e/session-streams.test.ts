@@ -49,7 +49,8 @@ describe('output of lines typed into a session', () => {
     const ws = workspace();
     ws.writeNote(note, 'session.md');
     const runs = [1, 2, 3].map(() => {
-      const result = ws.run(['--reporter', 'json', 'session.md'], { KUBE_DOUBLE_EXEC_STDERR_LAG_MS: '150' });
+      // In a process of its own: the double's server does not end `exec -i` sessions on this machine today (main as merged at 22:47).
+      const result = ws.run(['--reporter', 'json', 'session.md'], { KUBE_DOUBLE_EXEC_STDERR_LAG_MS: '150', KUBE_DOUBLE_ALONE: '1' });
       const report = JSON.parse(result.stdout) as { notes: { status: string; steps: (Typed & { typed?: Typed[] })[] }[] };
       const session = report.notes[0].steps.find((step) => step.line === 10);
       return { status: report.notes[0].status, typed: (session?.typed ?? report.notes[0].steps.filter((step) => step.line > 10)).map((step) => [step.line, step.status, step.actual]) };
