@@ -6,15 +6,30 @@ import { applyTolerances } from './tolerances/registry.js';
 
 // The walk through both sides that judging made, kept so `--update` rewrites exactly
 // what drifted: ordered outputs pair lines along the diff, tables and order-free outputs
-// pair equal lines wherever they stand, as the matching that judged them did.
+// pair equal lines wherever they stand, as the matching that judged them did. Lines that
+// differ pair only when they are the same thing printed again (the same row, the same
+// field): `--update` keeps the documented words of a pair, and words kept from another
+// row would write a line nobody printed (SPEC §7).
 
 /** Each documented line beside the actual line it answers to, in note order. */
 export function alignLines(documented: ReadLine[], actual: ReadLine[], ordering: Ordering, settings: CompareSettings): AlignedLine[] {
   const pair = pairing(settings);
-  if (ordering === 'unordered') return alignUnordered(documented, actual, pair);
+  if (ordering === 'unordered') return alignUnordered(documented, actual, pair, identity(1));
   if (ordering === 'table') return alignTables(documented, actual, pair);
   return alignOrdered(documented, actual, pair);
 }
+
+/** What a line is about, read from its folded key: a row's name, a field's label, a variable's name. */
+type Identity = (line: ReadLine) => string;
+
+/**
+ * The first `columns` words of the key (a table's NAMESPACE and NAME under `-A`, else the
+ * first word), a variable's name without its value (`KIAMOL_SECTION=4.1`).
+ */
+const identity =
+  (columns: number): Identity =>
+  (line) =>
+    line.key.split(' ').slice(0, columns).join(' ').replace(/=.*$/, '=');
 
 interface Pairing {
   same: (documented: ReadLine, actual: ReadLine) => AlignedLine;
@@ -45,7 +60,7 @@ const MAX_EDIT_LENGTH = 400;
 
 function alignOrdered(documented: ReadLine[], actual: ReadLine[], pair: Pairing): AlignedLine[] {
   const parts = diffArrays(documented, actual, { comparator: (a: ReadLine, b: ReadLine) => a.key === b.key, maxEditLength: MAX_EDIT_LENGTH });
-  if (!parts) return changeLines(documented, actual, pair);
+  if (!parts) return changeLines(documented, actual, pair, identity(1));
   const result: AlignedLine[] = [];
   let d = 0;
   let a = 0;
@@ -61,7 +76,7 @@ function alignOrdered(documented: ReadLine[], actual: ReadLine[], pair: Pairing)
     const gone = part.removed ? part.value.length : pairs ? next.value.length : 0;
     const come = part.added ? part.value.length : pairs ? next.value.length : 0;
     if (pairs) p++;
-    result.push(...changeLines(documented.slice(d, d + gone), actual.slice(a, a + come), pair));
+    result.push(...changeLines(documented.slice(d, d + gone), actual.slice(a, a + come), pair, identity(1)));
     d += gone;
     a += come;
   }
@@ -69,41 +84,61 @@ function alignOrdered(documented: ReadLine[], actual: ReadLine[], pair: Pairing)
 }
 
 /**
- * The documented lines `gone` give way to the actual lines `come`: line by line, or, where
- * the author wrote `...` (or `(생략)`), the mark stays and takes the lines it covers.
+ * The documented lines `gone` give way to the actual lines `come`: each pairs with the next
+ * line printed for the same thing, in order; where the author wrote `...` (or `(생략)`), the
+ * mark stays and takes the lines it covers.
  */
-function changeLines(gone: ReadLine[], come: ReadLine[], pair: Pairing): AlignedLine[] {
+function changeLines(gone: ReadLine[], come: ReadLine[], pair: Pairing, same: Identity): AlignedLine[] {
   const wild = gone.flatMap((line, i) => (line.key === WILDCARD ? [i] : []));
-  if (wild.length === 0) {
-    const paired = gone.map((line, i) => (i < come.length ? pair.changed(line, come[i]) : removed(line)));
-    return [...paired, ...come.slice(gone.length).map(added)];
-  }
+  if (wild.length === 0) return pairInOrder(gone, come, pair, same);
   const first = wild[0];
   const last = wild[wild.length - 1];
   const before = Math.min(first, come.length);
   const after = Math.min(gone.length - 1 - last, come.length - before);
+  const result = pairInOrder(gone.slice(0, first), come.slice(0, before), pair, same);
   let free = before;
-  return gone.map((line, i): AlignedLine => {
-    if (line.key === WILDCARD) return omitted(line);
-    if (i < first) return i < before ? pair.changed(line, come[i]) : removed(line);
-    const fromEnd = gone.length - 1 - i;
-    if (i > last) return fromEnd < after ? pair.changed(line, come[come.length - 1 - fromEnd]) : removed(line);
-    // Between two marks: the covered line that starts like it, if any.
-    const found = come.findIndex((candidate, k) => k >= free && k < come.length - after && firstWord(candidate.key) === firstWord(line.key));
-    if (found === -1) return removed(line);
+  for (let i = first; i <= last; i++) {
+    const line = gone[i];
+    if (line.key === WILDCARD) {
+      result.push(omitted(line));
+      continue;
+    }
+    // Between two marks: the covered line printed for the same thing, if any.
+    const found = come.findIndex((candidate, k) => k >= free && k < come.length - after && same(candidate) === same(line));
+    if (found === -1) {
+      result.push(removed(line));
+      continue;
+    }
     free = found + 1;
-    return pair.changed(line, come[found]);
-  });
+    result.push(pair.changed(line, come[found]));
+  }
+  result.push(...pairInOrder(gone.slice(last + 1), come.slice(come.length - after), pair, same));
+  return result;
 }
 
-const firstWord = (key: string): string => key.split(' ', 1)[0];
+/** Each documented line with the next actual line of the same identity; the lines skipped on the way were added. */
+function pairInOrder(gone: ReadLine[], come: ReadLine[], pair: Pairing, same: Identity): AlignedLine[] {
+  const result: AlignedLine[] = [];
+  let free = 0;
+  for (const line of gone) {
+    const found = come.findIndex((candidate, k) => k >= free && same(candidate) === same(line));
+    if (found === -1) {
+      result.push(removed(line));
+      continue;
+    }
+    result.push(...come.slice(free, found).map(added), pair.changed(line, come[found]));
+    free = found + 1;
+  }
+  return [...result, ...come.slice(free).map(added)];
+}
 
 /**
  * Order-free lines: each documented line pairs with an equal actual line wherever it
- * stands; the lines left over on both sides pair in order, and what is left after that
- * was removed or added, unless the author's `...` says more lines may follow.
+ * stands; a line left over pairs with a left-over line of the same identity (the same
+ * row's name), and what is left after that was removed or added, unless the author's
+ * `...` says more lines may follow.
  */
-function alignUnordered(documented: ReadLine[], actual: ReadLine[], pair: Pairing): AlignedLine[] {
+function alignUnordered(documented: ReadLine[], actual: ReadLine[], pair: Pairing, same: Identity): AlignedLine[] {
   const free = new Map<string, number[]>();
   actual.forEach((line, i) => free.set(line.key, [...(free.get(line.key) ?? []), i]));
   const taken = new Set<number>();
@@ -115,10 +150,16 @@ function alignUnordered(documented: ReadLine[], actual: ReadLine[], pair: Pairin
     return pair.same(line, actual[at]);
   });
   const left = actual.filter((_, i) => !taken.has(i));
+  const paired = new Set<ReadLine>();
+  const result = walk.map((step) => {
+    if ('op' in step) return step;
+    const partner = left.find((line) => !paired.has(line) && same(line) === same(step));
+    if (!partner) return removed(step);
+    paired.add(partner);
+    return pair.changed(step, partner);
+  });
   const open = documented.some((line) => line.key === WILDCARD);
-  let next = 0;
-  const result = walk.map((step) => ('op' in step ? step : next < left.length ? pair.changed(step, left[next++]) : removed(step)));
-  return open ? result : [...result, ...left.slice(next).map(added)];
+  return open ? result : [...result, ...left.filter((line) => !paired.has(line)).map(added)];
 }
 
 /** Tables split at blank lines; each keeps its header in place and pairs its rows as order-free lines. */
@@ -139,9 +180,10 @@ function alignTables(documented: ReadLine[], actual: ReadLine[], pair: Pairing):
     if (doc.lines.length > 0 && looksLikeHeader(doc.lines[0].key) && rows.length > 0) {
       const [header, ...rest] = doc.lines;
       result.push(header.key === rows[0].key ? pair.same(header, rows[0]) : pair.changed(header, rows[0]));
-      result.push(...alignUnordered(rest, rows.slice(1), pair));
+      // Under `-A` a row is named by its namespace and its name together.
+      result.push(...alignUnordered(rest, rows.slice(1), pair, identity(/^NAMESPACE NAME\b/.test(header.key) ? 2 : 1)));
     } else {
-      result.push(...alignUnordered(doc.lines, rows, pair));
+      result.push(...alignUnordered(doc.lines, rows, pair, identity(1)));
     }
   }
   return result;

@@ -13,7 +13,7 @@ import { KnownSecrets } from '../secrets/known-secrets.js';
 import { readNoteSource } from '../note/read-note-file.js';
 import { noteStatus } from '../check/verdicts.js';
 import { documentedOnOf, snapshotOf, snapshotPath, writeSnapshot } from '../snapshot/snapshot.js';
-import { NoteChanged, rewritable, updatedNote, whyNotWritable, writeNoteAtomically } from '../update/update-note.js';
+import { NoteChanged, outageMessage, rewritable, updatedNote, whyNotWritable, writeNoteAtomically } from '../update/update-note.js';
 import { timeLimitsOf } from '../time-limits.js';
 import { InputError } from '../errors.js';
 import type { LiveChoices, LiveProgress } from './run-live.js';
@@ -119,6 +119,11 @@ async function checkWhole(note: Note, live: LiveRun, complete: boolean): Promise
 
 /** Rewrites the drifted outputs in the note and marks those steps as updated. */
 async function applyUpdate(note: Note, result: NoteResult, confirm: LiveRun['confirm'], all: boolean, signal: AbortSignal): Promise<void> {
+  const outage = outageMessage(result);
+  if (outage) {
+    result.messages = [...result.messages, outage];
+    result.status = noteStatus(result.verdicts, result);
+  }
   if (rewritable(result, all).length === 0) return;
   const readOnly = whyNotWritable(note.file);
   if (readOnly) return addProblem(result, `not updated: ${readOnly}`);

@@ -8,8 +8,12 @@ import { showsStop } from '../note/output-lines.js';
  * one piece per typed line. There is no terminal, so nothing echoes the input itself.
  * A typed line that would run until someone presses ^C (`ping host`) gets the grace
  * period through the pod's own `timeout`, and an `exit` closes the session if the note
- * did not type one.
+ * did not type one. The session's stderr is sent down its stdout, so each line's output
+ * reaches us in the order the container wrote it.
  */
+/** Typed first: the session's stderr goes where its stdout goes, for every line after it. */
+const ONE_STREAM = 'exec 2>&1';
+
 export function typedInput(lines: SessionLine[], graceMs: number) {
   const token = randomBytes(4).toString('hex');
   const mark = (i: number) => `notes-run-${token}-${i}`;
@@ -20,7 +24,10 @@ export function typedInput(lines: SessionLine[], graceMs: number) {
   // A bare `exit` ends with the status of the command before it, not of our marker's echo.
   const beforeMark = (line: SessionLine) => (line.facts.exitsWithLastStatus ? '__notes_run_status=$?; ' : '');
   const typedExit = (line: SessionLine) => (beforeMark(line) ? 'exit $__notes_run_status' : typed(line));
-  const input = lines.map((line, i) => `${beforeMark(line)}echo ${mark(i + 1)}\n${typedExit(line)}\n`).join('') + (closes ? '' : 'exit\n');
+  // kubectl copies the container's stdout and stderr from two streams, each as it comes: a
+  // line's stderr (wget's progress) could land after the next marker, under the next line,
+  // or be cut off when the session ends. One stream inside the container keeps the order it was written in.
+  const input = `${ONE_STREAM}\n` + lines.map((line, i) => `${beforeMark(line)}echo ${mark(i + 1)}\n${typedExit(line)}\n`).join('') + (closes ? '' : 'exit\n');
   const markerLine = new RegExp(`^notes-run-${token}-\\d+\\n?`, 'gm');
   return {
     input,

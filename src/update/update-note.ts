@@ -1,8 +1,9 @@
 import { accessSync, constants, readFileSync, realpathSync, statSync } from 'node:fs';
-import type { ComparedOutput, DocumentedOutput, NoteResult, Verdict } from '../model.js';
+import type { ComparedOutput, DocumentedOutput, NoteMessage, NoteResult, Verdict } from '../model.js';
 import { writeAtomically } from '../files/atomic-write.js';
 import { joinNoteLines, splitNoteLines } from '../note/note-lines.js';
 import { digestOf } from '../note/read-note-file.js';
+import { outageOf } from './outage.js';
 import { rewriteOutput } from './rewrite-output.js';
 
 /**
@@ -45,12 +46,31 @@ export function updatedNote(
 
 /**
  * Stale steps whose documented output `--update` knows how to rewrite; with `all`
- * (`--update=all`) also the steps that pass only as portable.
+ * (`--update=all`) also the steps that pass only as portable. None from a step run while
+ * the cluster stopped answering on: what they printed is the outage's doing.
  */
 export function rewritable(result: NoteResult, all = false): Verdict[] {
+  const outage = outageOf(result);
+  return drifted(result, all).filter((v) => outage === undefined || v.step.line < outage.line);
+}
+
+function drifted(result: NoteResult, all: boolean): Verdict[] {
   return result.verdicts.filter(
     (v) => v.step.kind === 'command' && v.run && v.comparison && ((v.status === 'stale' && !v.comparison.matches) || (all && v.status === 'pass' && v.comparison.portable)),
   );
+}
+
+/** What `--update` says when the cluster stopped answering during the run: from where it left the note as it is. */
+export function outageMessage(result: NoteResult): NoteMessage | undefined {
+  const outage = outageOf(result);
+  if (!outage) return undefined;
+  const left = result.verdicts.filter((v) => v.step.line >= outage.line && v.run).length;
+  return {
+    line: outage.line,
+    column: 1,
+    severity: 'error',
+    message: `not updated from here on: the cluster stopped answering at this step (${outage.why}); the ${left} step${left === 1 ? '' : 's'} run from here were left as the note has them. Run --update again once the cluster answers`,
+  };
 }
 
 interface DriftedPart {

@@ -1,6 +1,8 @@
 import { relative, resolve } from 'node:path';
 import type { Step, YamlStep } from '../model.js';
 import { objectKey, readManifests } from './manifest-documents.js';
+import { manifestDiff } from './manifest-diff.js';
+import { isExcerpt } from './manifest-excerpt.js';
 import { filesNamed, isDirectory, isFile, isManifestName, manifestFilesIn, readManifestFile } from './manifest-files.js';
 
 export type BindingHow = 'info string' | 'text above' | 'apply';
@@ -43,7 +45,15 @@ function nameAbove(step: YamlStep, cwd: string): string | undefined {
  * away it is as likely another block's file.
  */
 function byApply(step: YamlStep, steps: Step[], cwd: string): Binding | undefined {
-  const keys = new Set(readManifests(step.source).objects.map(objectKey).filter((key) => key !== undefined));
+  const objects = readManifests(step.source).objects;
+  const keys = new Set(objects.map(objectKey).filter((key) => key !== undefined));
+  // Part of a manifest names no object: it is found by the fields it shows, and is never a file to write.
+  const excerpt = objects.length > 0 && objects.every(isExcerpt);
+  const holds = (file: string) => {
+    const held = readManifestFile(file).objects;
+    if (excerpt) return manifestDiff(objects, held).every((difference) => difference.side !== 'note');
+    return keys.size > 0 && held.some((object) => keys.has(objectKey(object)!));
+  };
   const at = steps.indexOf(step);
   const after = steps.slice(at + 1);
   const before = steps.slice(0, Math.max(at, 0)).reverse();
@@ -55,9 +65,9 @@ function byApply(step: YamlStep, steps: Step[], cwd: string): Binding | undefine
     for (const { path, recursive } of candidate.facts.appliedPaths) {
       const full = resolve(cwd, path);
       const files = isDirectory(full) ? manifestFilesIn(full, recursive) : isFile(full) ? [full] : [];
-      const holding = keys.size > 0 && files.find((file) => readManifestFile(file).objects.some((object) => keys.has(objectKey(object)!)));
+      const holding = files.find(holds);
       if (holding) return { file: relative(cwd, holding), exists: true, how: 'apply', applyLine: candidate.line };
-      if (!absent && sameSegment && files.length === 0 && isManifestName(path) && !isDirectory(full)) {
+      if (!absent && !excerpt && sameSegment && files.length === 0 && isManifestName(path) && !isDirectory(full)) {
         absent = { file: relativeTo(cwd, path), exists: false, how: 'apply', applyLine: candidate.line };
       }
     }

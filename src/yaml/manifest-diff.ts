@@ -1,5 +1,6 @@
 import { stringify } from 'yaml';
 import { isRecord, objectKey } from './manifest-documents.js';
+import { excerptPlaces, isExcerpt } from './manifest-excerpt.js';
 
 /** One field where the note's manifest and the file disagree, worded for a report. */
 export interface FieldDifference {
@@ -10,9 +11,12 @@ export interface FieldDifference {
 /**
  * Field-level differences between the objects of a note's block and of a file. One object each
  * is compared directly, so a typo'd kind or name shows as a field; otherwise objects pair up by
- * `Kind/name`, in order.
+ * `Kind/name`, in order. A block that shows only part of a manifest is compared with the
+ * fields it shows, where the file has them.
  */
 export function manifestDiff(note: unknown[], file: unknown[]): FieldDifference[] {
+  // A file of kind-less documents (a values file, a config) is shown whole, not in part.
+  if (note.length > 0 && note.every(isExcerpt) && file.some((object) => !isExcerpt(object))) return note.flatMap((excerpt) => excerptDiff(excerpt, file));
   if (note.length === 1 && file.length === 1) return valueDiff(note[0], file[0], '');
   const unmatched = [...file];
   const out: FieldDifference[] = [];
@@ -28,6 +32,39 @@ export function manifestDiff(note: unknown[], file: unknown[]): FieldDifference[
   }
   for (const other of unmatched) out.push({ side: 'file', text: `${labelOf(other)}: only in the file` });
   return out;
+}
+
+/**
+ * The fields an excerpt shows against the same fields at its place in the file; what the
+ * excerpt leaves out is not a difference, and list items pair by `name` where they have one
+ * (`containers`, `env`, `volumes`), so an excerpt may show one container of two.
+ */
+function excerptDiff(excerpt: Record<string, unknown>, file: unknown[]): FieldDifference[] {
+  // `spec:` is at a Deployment's top and in its pod template: the place that holds what the excerpt shows is the one it means.
+  const candidates = excerptPlaces(excerpt, file).map((place) => {
+    const at = place.path.reduce((path, key) => (key.startsWith('[') ? `${path}${key}` : join(path, key)), '');
+    return Object.keys(excerpt).flatMap((key) => shownDiff(excerpt[key], place.record[key], join(at, key)));
+  });
+  if (candidates.length === 0) return [{ side: 'note', text: `${Object.keys(excerpt).join(', ')}: shown in the note, nowhere in the file` }];
+  return candidates.reduce((best, differences) => (differences.length < best.length ? differences : best));
+}
+
+function shownDiff(note: unknown, file: unknown, path: string): FieldDifference[] {
+  if (isRecord(note) && isRecord(file)) {
+    return Object.keys(note).flatMap((key) =>
+      Object.hasOwn(file, key) ? shownDiff(note[key], file[key], join(path, key)) : [{ side: 'note' as const, text: `${where(path === '' ? key : join(path, key))}: only in note (${shown(note[key])})` }],
+    );
+  }
+  if (Array.isArray(note) && Array.isArray(file) && note.some(isRecord)) {
+    return note.flatMap((item, i) => {
+      const name = isRecord(item) ? item.name : undefined;
+      const j = name === undefined ? i : file.findIndex((other) => isRecord(other) && other.name === name);
+      if (j < 0 || j >= file.length) return [{ side: 'note' as const, text: `${path}[${i}]: only in note (${shown(item)})` }];
+      return shownDiff(item, file[j], `${path}[${j}]`);
+    });
+  }
+  // Scalars and lists of scalars (`args`, `command`) are shown whole: compared whole.
+  return valueDiff(note, file, path);
 }
 
 function labelOf(object: unknown): string {

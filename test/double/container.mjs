@@ -306,7 +306,8 @@ export class Container {
   async interactive(lineSource, io) {
     for await (const line of lineSource) {
       try {
-        await this.runScript(line, io);
+        // `exec 2>&1` typed earlier holds for every line after it.
+        await this.runScript(line, this.sessionStreams ? { ...io, ...this.sessionStreams } : io);
       } catch (e) {
         if (e instanceof ExitSignal) return e.code;
         throw e;

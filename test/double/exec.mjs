@@ -24,7 +24,8 @@ async function runIn(ctx, s, pod, c, argv, { stdin }) {
   const { io } = ctx;
   const box = new Container(s, pod, c, ctx.now());
   if (!isProgram(argv[0])) fail(ociError(argv[0]));
-  const cio = { out: io.out, err: io.err, stdin: '' };
+  const streams = containerStreams(io);
+  const cio = { out: io.out, err: streams.err, stdin: '' };
   if (stdin) {
     const isShell = /(^|\/)(ba|a)?sh$/.test(argv[0]) && !argv.includes('-c') && argv.length === 1;
     if (isShell) cio.lines = stdinLines();
@@ -45,7 +46,24 @@ async function runIn(ctx, s, pod, c, argv, { stdin }) {
     else throw e;
   }
   if (cio.lines) process.stdin.destroy();
+  await streams.flushed();
   return code ?? 0;
+}
+
+/**
+ * kubectl copies the container's stdout and stderr from two streams of their own, each as
+ * it comes: what a program wrote to stderr may reach the terminal after what the shell
+ * printed on stdout next. `KUBE_DOUBLE_EXEC_STDERR_LAG_MS=N` makes that so every time:
+ * the container's stderr arrives N ms late (all of it before kubectl exits).
+ */
+function containerStreams(io) {
+  const lag = Number(process.env.KUBE_DOUBLE_EXEC_STDERR_LAG_MS ?? 0);
+  if (!(lag > 0)) return { err: io.err, flushed: async () => {} };
+  const pending = [];
+  return {
+    err: (text) => pending.push(new Promise((resolve) => setTimeout(() => resolve(io.err(text)), lag))),
+    flushed: () => Promise.all(pending),
+  };
 }
 
 export async function exec(ctx) {

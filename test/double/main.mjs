@@ -1,4 +1,6 @@
 // Command dispatch, the shared command context, and the "no cluster" failure.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fail } from './errors.mjs';
 import { loadKubeconfig, serverEndpoint, configCommand } from './kubeconfig.mjs';
 import { readState, transact } from './state.mjs';
@@ -54,7 +56,13 @@ export async function makeContext(args, io) {
 }
 
 export function serverDown(kc) {
-  return process.env.KUBE_DOUBLE_DOWN === '1' || !kc.server || kc.server.includes('unreachable');
+  return process.env.KUBE_DOUBLE_DOWN === '1' || !kc.server || kc.server.includes('unreachable') || stoppedMidRun();
+}
+
+/** A file `down` in the state directory: the API server went away while a run was going (a note or a test touches it, removes it to bring it back). */
+function stoppedMidRun() {
+  const dir = process.env.KUBE_DOUBLE_STATE;
+  return dir !== undefined && dir !== '' && existsSync(join(dir, 'down'));
 }
 
 /** kubectl 1.32 with no API server: klog lines, then "The connection ... was refused". */

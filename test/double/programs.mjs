@@ -17,6 +17,14 @@ export const BUILTINS = {
   exit(args) {
     throw new ExitSignal(args.length ? Number(args[0]) & 255 : this.status);
   },
+  /** `exec 2>&1`: the redirections hold for the rest of the session; `exec CMD` runs CMD and ends the shell with its status. */
+  async exec(args, io) {
+    if (args.length === 0) {
+      this.sessionStreams = { out: io.out, err: io.err };
+      return 0;
+    }
+    throw new ExitSignal((await this.runProgram(args, io, { inShell: true })) ?? 0);
+  },
   cd(args, io) {
     const target = args[0] ?? '/root';
     const path = this.abs(target).replace(/\/+$/, '') || '/';

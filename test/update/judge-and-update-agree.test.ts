@@ -65,11 +65,11 @@ describe('--update and judging agree on what drifted', () => {
       ['pass', ['kubectl-1.34-delete-wording']],
       ['stale', undefined],
     ]);
-    // The row keeps its documented age: only the name drifted.
-    expect(stale.update?.text).toBe(source.replace('# one    1      5s', '# two    1      5s'));
+    // Another row than the one documented: written as printed, none of the old row's values kept.
+    expect(stale.update?.text).toBe(source.replace('# one    1      5s', '# two    1      9s'));
     expect(stale.statusesAfter).toEqual(['pass', 'pass']);
     const all = judgeThenUpdate(source, runs, acrossVersions, true);
-    expect(all.update?.text).toBe(source.replace('# one    1      5s', '# two    1      5s').replace('# pod "sleep" deleted', '# pod "sleep" deleted from default namespace'));
+    expect(all.update?.text).toBe(source.replace('# one    1      5s', '# two    1      9s').replace('# pod "sleep" deleted', '# pod "sleep" deleted from default namespace'));
     expect(all.statusesAfter).toEqual(['pass', 'pass']);
   });
 
@@ -135,8 +135,10 @@ describe('the alignment a comparison carries', () => {
     expect(part.alignment?.map((line) => [line.op, line.documented, line.by])).toEqual([
       ['same', 0, ['blanks']],
       ['same', 1, expect.arrayContaining(['age', 'blanks'])],
-      ['changed', 2, undefined],
+      ['removed', 2, undefined],
+      ['added', undefined, undefined],
     ]);
-    expect(part.alignment?.[2]).toMatchObject({ actual: 'new                    1/1     Running   2m', held: [false, true, true, true] });
+    // A row of another name is not the old row changed: none of its words are held.
+    expect(part.alignment?.[3]).toEqual({ op: 'added', actual: 'new                    1/1     Running   2m' });
   });
 });
