@@ -10,6 +10,8 @@ export interface CheckSettings extends Omit<RunSettings, 'satisfies'> {
   compare: CompareSettings;
   /** The last step has run and been judged: what is left (yaml blocks) needs no cluster. */
   onRunEnd?: () => void;
+  /** What the judging needs and the running does not (the cluster's versions): awaited before the first verdict. */
+  judgeAfter?: Promise<unknown>;
 }
 
 /** Runs a note in a shell and judges every step: the live source of runs for `judgeNote`. */
@@ -29,7 +31,7 @@ export async function checkNote(note: Note, settings: CheckSettings): Promise<No
     letGo();
   };
   const { cluster, signal } = settings;
-  return judgeNote(note, ranInScratch(runNote(note, { ...runSettings, cwd: scratch.cwd }), cleanup), {
+  return judgeNote(note, ranInScratch(runNote(note, { ...runSettings, cwd: scratch.cwd }), cleanup, settings.judgeAfter), {
     compare: settings.compare,
     cwd: settings.cwd,
     ...(cluster ? { diagnose: async () => (signal?.aborted ? undefined : cluster.diagnose()) } : {}),
@@ -37,10 +39,13 @@ export async function checkNote(note: Note, settings: CheckSettings): Promise<No
   });
 }
 
-/** The runs, with the scratch copy removed once the last has come (or the run failed). */
-async function* ranInScratch<T>(runs: AsyncIterable<T>, cleanup: () => void): AsyncGenerator<T> {
+/** The runs, once `before` is in, with the scratch copy removed once the last has come (or the run failed). */
+async function* ranInScratch<T>(runs: AsyncIterable<T>, cleanup: () => void, before?: Promise<unknown>): AsyncGenerator<T> {
   try {
-    yield* runs;
+    for await (const batch of runs) {
+      await before;
+      yield batch;
+    }
   } finally {
     cleanup();
   }
