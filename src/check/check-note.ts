@@ -1,5 +1,6 @@
 import type { CompareSettings } from '../compare/comparable-lines.js';
 import { judgeCommand } from '../compare/judge-command.js';
+import { sameOutput } from '../compare/same-output.js';
 import type { Note, NoteResult } from '../model.js';
 import { runNote, type RunSettings } from '../run/run-note.js';
 import { hold } from '../cleanup/leftovers.js';
@@ -20,6 +21,7 @@ export async function checkNote(note: Note, settings: CheckSettings): Promise<No
     ...settings,
     // A step with nothing documented is satisfied by succeeding ('unchecked'): no re-run for it.
     satisfies: (step, run) => ['pass', 'unchecked'].includes(judgeCommand(step, run, settings.compare).status),
+    sameOutput: (step, first, second) => sameOutput(first.output, second.output, step.facts, settings.compare),
   };
   // A yaml block bound to a manifest that does not exist yet is written into a scratch
   // copy of the working directory, so the note's own manifest is what gets applied.

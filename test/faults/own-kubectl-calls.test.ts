@@ -60,7 +60,7 @@ describe('notes-run talks to the cluster little when every step matches at once'
     ws.writeNote(matchingNote, 'b.md');
     const { path, calls } = recording(ws);
     const result = ws.run(['a.md', 'b.md'], { PATH: path });
-    expect(result.stderr).toContain('2 notes: 2 fresh');
+    expect(result.stdout).toContain('2 notes: 2 fresh');
     expect(result.status).toBe(0);
     const own = calls();
     const verbs = own.map((call) => call.argv.replace(/notes-run-[a-z0-9-]+/, 'NS'));
