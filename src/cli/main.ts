@@ -108,7 +108,8 @@ async function run(options: Options, io: Io): Promise<number> {
     try {
       ({ results, info, cleanup } = await runLive(readNotes, { options, settings, snapshotsDir, io, colors, showNote, interruption, header, warn, startedAt }));
     } finally {
-      interruption.close();
+      // A second Ctrl-C while the namespaces are still being deleted is still heard.
+      void cleanup.finally(() => interruption.close());
     }
   }
   if (interruption.reason === 'EPIPE') {
