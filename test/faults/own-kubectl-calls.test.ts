@@ -45,7 +45,7 @@ ${fence}bash
 kubectl apply -f sleep/sleep1.yaml
 # deployment.apps/sleep-1 created
 kubectl wait --for=condition=Ready pod -l app=sleep-1
-# pod/sleep-1-xxx condition met
+# pod/sleep-1-5bfcffdc46-vh8fd condition met
 kubectl get deploy sleep-1 -o name
 # deployment.apps/sleep-1
 echo done
