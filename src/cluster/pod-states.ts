@@ -1,4 +1,4 @@
-// The run namespace's pods and events as `kubectl get pods,events -o json` prints them
+// The run namespace's pods, controllers, endpoints and events as `kubectl get pods,replicasets,deployments,endpoints,events -o json` prints them
 // (one List, one call), read into the few facts a waiting or failing run needs.
 
 export interface ContainerView {
