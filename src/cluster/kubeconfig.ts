@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, dirname, isAbsolute, join, resolve } from 'node:path';
-import { parse, stringify } from 'yaml';
+import { parse, stringify, type YAMLError } from 'yaml';
 import { InputError } from '../errors.js';
 
 // The kube context is read from the kubeconfig files themselves, with kubectl's merge
@@ -91,13 +91,23 @@ function kubeconfigFiles(env: NodeJS.ProcessEnv): { path: string; config: Kubeco
   });
 }
 
+/** One kubeconfig file; one kubectl could not load either is an input error naming it (and the line). */
 function parseConfig(path: string): KubeconfigFile | undefined {
+  let text: string;
   try {
-    if (!statSync(path).isFile() || statSync(path).size > MAX_KUBECONFIG_BYTES) return undefined;
-    const config = parse(readFileSync(path, 'utf8')) as KubeconfigFile;
+    if (!statSync(path).isFile()) return undefined;
+    if (statSync(path).size > MAX_KUBECONFIG_BYTES) throw new InputError(`the kubeconfig ${path} is larger than ${MAX_KUBECONFIG_BYTES / 2 ** 20} MB`);
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(`could not read the kubeconfig ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  try {
+    const config = parse(text) as KubeconfigFile;
     return config !== null && typeof config === 'object' ? config : undefined;
-  } catch {
-    return undefined;
+  } catch (error) {
+    const line = (error as YAMLError).linePos?.[0]?.line;
+    throw new InputError(`${path}${line ? `:${line}` : ''}: the kubeconfig is not valid YAML (${(error as Error).message.split('\n')[0]})`);
   }
 }
 
