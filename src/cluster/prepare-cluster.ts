@@ -3,7 +3,8 @@ import type { ClusterEnvironment } from '../model.js';
 import { readContext, type ContextConfig } from './kubeconfig.js';
 import { environmentOf, readNodes } from './read-environment.js';
 import { kubectl, type Kubectl } from './kubectl.js';
-import { isAllowed, looksLocal } from './local-context.js';
+import { contextUser, refusedCredentials } from './refused-credentials.js';
+import { isAllowed, localityOf, type UserAuth } from './local-context.js';
 
 export interface ClusterTarget {
   context: string;
@@ -33,17 +34,15 @@ export interface ClusterFacts {
  */
 export function openContext(client: Kubectl, named: string | undefined, allowed: readonly string[]): ClusterTarget {
   const kubeconfig = readContext(client.env, named);
-  const context = kubeconfig.context.name;
-  // The context's server and user (kubeconfig.context) come from this same reading, for a decision that weighs them too.
-  if (!named && !looksLocal(context) && !isAllowed(context, allowed)) {
-    throw new InputError(
-      `refusing to run notes against kube context "${context}": it does not look like a local cluster ` +
-        `(k3d-*, kind-*, minikube, docker-desktop, rancher-desktop, orbstack, colima*, default). ` +
-        `Name it with --context ${context} or allow it in the config file to run anyway.`,
-    );
+  const { name: context, server, user } = kubeconfig.context;
+  if (!named && !isAllowed(context, allowed)) {
+    const locality = localityOf(context, server, user as UserAuth | undefined);
+    if (!locality.local) {
+      throw new InputError(`refusing to run notes against kube context "${context}": ${locality.why}. Name it with --context ${context} or allow it in the config file to run anyway.`);
+    }
   }
   const contextArgs = named ? ['--context', named] : [];
-  const facts = askCluster(client, context, contextArgs);
+  const facts = askCluster(client, context, contextArgs, kubeconfig.config.contexts?.[0]?.context?.user);
   // Awaited later, by whoever needs the facts first; a cluster that is down must not crash the run before that.
   facts.catch(() => undefined);
   return { context, contextArgs, kubeconfig, facts };
@@ -57,11 +56,18 @@ export async function connect(client: Kubectl, named: string | undefined, allowe
 }
 
 /** `version` and `get nodes`, concurrently: two calls, one round trip. */
-async function askCluster(client: Kubectl, context: string, contextArgs: string[]): Promise<ClusterFacts> {
+async function askCluster(client: Kubectl, context: string, contextArgs: string[], userName: unknown): Promise<ClusterFacts> {
   const asking = kubectl(client, ['version', '--output=json', ...contextArgs]);
   const nodes = readNodes(client, contextArgs);
   const version = await asking;
   const versions = parseVersions(version.stdout);
+  if (version.exitCode !== 0 && refusedCredentials(version.stderr)) {
+    const user = typeof userName === 'string' && userName !== '' ? userName : await contextUser(client, contextArgs);
+    throw new InputError(
+      `the cluster of kube context "${context}" refused the credentials of ${user ? `user "${user}"` : 'its user'} (${lastLine(version.stderr)}). ` +
+        'Renew that user\'s token or certificate in your kubeconfig, or check the notes against their snapshots with --offline.',
+    );
+  }
   if (version.exitCode !== 0 && (versions.serverVersion === undefined || looksUnreachable(version.stderr))) {
     if (!/unknown (command|flag)/i.test(version.stderr)) {
       const why = lastLine(version.stderr) || `kubectl version exited with ${version.exitCode}`;

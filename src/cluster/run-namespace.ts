@@ -8,6 +8,7 @@ import { hold } from '../cleanup/leftovers.js';
 import { runLabels } from './run-labels.js';
 import { kubeconfigText } from './kubeconfig.js';
 import { kubectl, type Kubectl } from './kubectl.js';
+import { leftInPlace, objectsInPlace } from './left-in-place.js';
 import { lastLine, type ClusterTarget } from './prepare-cluster.js';
 
 export interface RunNamespace {
@@ -41,7 +42,8 @@ export async function isolate(client: Kubectl, target: ClusterTarget, noteFile: 
     if (!unreachable) await deleteNamespace(client, target, name);
     letGo();
     if (unreachable) throw unreachable;
-    return notIsolated(name, created.stderr, created.exitCode, policy);
+    const inPlace = notIsolated(name, created.stderr, created.exitCode, policy);
+    return policy.allowUnisolated ? await sayingWhatIsLeft(client, target, inPlace) : inPlace;
   }
   const dir = makeRunFolder('kube');
   const letGoDir = hold(`temporary kubeconfig ${dir}`, () => rmSync(dir, { recursive: true, force: true }));
@@ -98,6 +100,12 @@ function notIsolated(name: string, stderr: string, exitCode: number, policy: Iso
     ? 'Use --namespace NAME to run in place, or --allow-unisolated to run in the context\'s own namespace.'
     : 'Use --namespace NAME to run in place.';
   throw new InputError(`could not create the run namespace ${name}: ${why}. ${remedy}`);
+}
+
+/** Run in place: what the note leaves there is named when it is done, since no namespace of its own takes it away. */
+async function sayingWhatIsLeft(client: Kubectl, target: ClusterTarget, inPlace: RunNamespace): Promise<RunNamespace> {
+  const before = await objectsInPlace(client, target.contextArgs);
+  return { ...inPlace, release: async (keep) => (await inPlace.release(keep)) ?? leftInPlace(client, target.contextArgs, before) };
 }
 
 function inPlace(warning: string): RunNamespace {
