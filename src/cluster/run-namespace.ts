@@ -35,8 +35,15 @@ export async function isolate(client: Kubectl, target: ClusterTarget, noteFile: 
   const name = namespaceName(noteFile);
   // Held from before the request: a create that is cut short may still have made it.
   const letGo = hold(`namespace ${name} (context ${target.context})`);
-  const created = await kubectl(client, ['create', '-f', '-', ...target.contextArgs], undefined, runNamespaceManifest(name));
+  const dir = makeRunFolder('kube');
+  const letGoDir = hold(`temporary kubeconfig ${dir}`, () => rmSync(dir, { recursive: true, force: true }));
+  // A file rather than stdin: any kubectl, wrapper or plugin reads a file the same way.
+  const manifest = join(dir, 'namespace.yaml');
+  writeFileSync(manifest, runNamespaceManifest(name), { mode: 0o600 });
+  const created = await kubectl(client, ['create', '-f', manifest, ...target.contextArgs]);
   if (!namespaceCreated(created, name)) {
+    rmSync(dir, { recursive: true, force: true });
+    letGoDir();
     // A cluster that does not answer says so itself, once, rather than as a namespace problem.
     const unreachable = await target.facts.then(() => undefined, (error: unknown) => error);
     if (!unreachable) await deleteNamespace(client, target, name);
@@ -45,8 +52,6 @@ export async function isolate(client: Kubectl, target: ClusterTarget, noteFile: 
     const inPlace = notIsolated(name, created.stderr, created.exitCode, policy);
     return policy.allowUnisolated ? await sayingWhatIsLeft(client, target, inPlace) : inPlace;
   }
-  const dir = makeRunFolder('kube');
-  const letGoDir = hold(`temporary kubeconfig ${dir}`, () => rmSync(dir, { recursive: true, force: true }));
   let released: Promise<string | undefined> | undefined;
   const release = (keep: boolean) => {
     released ??= (async () => {

@@ -102,7 +102,7 @@ describe('isolation and cleanup', () => {
 
   it('refuses to run unisolated when the API server refuses the namespace', () => {
     const ws = workspace();
-    const path = kubectlInFront(ws, `if [ "$1 $2 $3" = "create -f -" ]; then echo 'Error from server (Forbidden): namespaces is forbidden: User "dev" cannot create resource "namespaces"' >&2; exit 1; fi`);
+    const path = kubectlInFront(ws, `if [ "$1 $2" = "create -f" ]; then echo 'Error from server (Forbidden): namespaces is forbidden: User "dev" cannot create resource "namespaces"' >&2; exit 1; fi`);
     const result = ws.run(['ch3.md'], { PATH: path });
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('could not create the run namespace');

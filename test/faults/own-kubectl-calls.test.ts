@@ -9,7 +9,7 @@ const fence = '```';
 
 // A recording kubectl in front of the double: every call notes-run makes itself (its
 // parent is node; the note's own calls come from its bash) is logged with its argv and
-// its standard input, then handed over.
+// the manifest it creates from, then handed over.
 function recording(ws: ReturnType<typeof workspace>): { path: string; calls: () => { argv: string; stdin: string }[] } {
   const log = join(ws.dir, '.own-calls');
   writeFileSync(log, '');
@@ -17,10 +17,9 @@ function recording(ws: ReturnType<typeof workspace>): { path: string; calls: () 
     ws,
     [
       `if [ "$(cat /proc/$PPID/comm)" = node ]; then`,
-      `  if [ "$*" = "create -f -" ]; then`,
-      `    input=$(cat)`,
-      `    printf '%s\\t%s\\0' "$*" "$(printf %s "$input" | base64 -w0)" >> ${log}`,
-      `    exec ${doubleKubectl} "$@" <<<"$input"`,
+      `  if [ "$1 $2" = "create -f" ]; then`,
+      `    printf '%s\\t%s\\0' "$*" "$(base64 -w0 < "$3")" >> ${log}`,
+      `    exec ${doubleKubectl} "$@"`,
       `  fi`,
       `  printf '%s\\t\\0' "$*" >> ${log}`,
       `fi`,
@@ -63,7 +62,7 @@ describe('notes-run talks to the cluster little when every step matches at once'
     expect(result.stdout).toContain('2 notes: 2 fresh');
     expect(result.status).toBe(0);
     const own = calls();
-    const verbs = own.map((call) => call.argv.replace(/notes-run-[a-z0-9-]+/g, 'NS'));
+    const verbs = own.map((call) => call.argv.replace(/notes-run-[a-z0-9-]+/g, 'NS').replace(/^create -f \S+$/, 'create -f FILE'));
     // Per run: versions and nodes. Per note: its namespace made and deleted, and the Secrets
     // read (to mask their values) after the batches that may have made one: the apply's and the echo's.
     const secrets = 'get secrets --namespace NS --output json';
@@ -71,10 +70,10 @@ describe('notes-run talks to the cluster little when every step matches at once'
       [
         'version --output=json',
         'get nodes --output=json',
-        ...['create -f -', 'delete namespace NS --ignore-not-found --wait=false', secrets, secrets].flatMap((call) => [call, call]),
+        ...['create -f FILE', 'delete namespace NS --ignore-not-found --wait=false', secrets, secrets].flatMap((call) => [call, call]),
       ].sort(),
     );
-    const [namespace, account] = own.find((call) => call.argv === 'create -f -')!.stdin.split('\n---\n').map((doc) => parse(doc));
+    const [namespace, account] = own.find((call) => call.argv.startsWith('create -f '))!.stdin.split('\n---\n').map((doc) => parse(doc));
     expect(namespace.kind).toBe('Namespace');
     expect(namespace.metadata.labels['app.kubernetes.io/managed-by']).toBe('notes-run');
     expect(account).toMatchObject({ kind: 'ServiceAccount', metadata: { name: 'default', namespace: namespace.metadata.name } });
