@@ -199,6 +199,8 @@ export interface StepRun {
   sessionOutputs?: string[];
   /** Why the step may have failed, from the cluster: its pods that were not Ready then. */
   diagnosis?: Diagnosis;
+  /** A wait stopped because the cluster said what it waits for will not come (`pod web-1 ImagePullBackOff`). */
+  gaveUp?: string;
 }
 
 /** What the cluster said about the run's pods that were not Ready when a step failed. */

@@ -1,6 +1,6 @@
 import type { CompareSettings } from '../compare/comparable-lines.js';
-import { compareOutput } from '../compare/compare-output.js';
 import { judgeCommand } from '../compare/judge-command.js';
+import { sameOutput } from '../compare/same-output.js';
 import type { Note, NoteResult } from '../model.js';
 import { runNote, type RunSettings } from '../run/run-note.js';
 import { hold } from '../cleanup/leftovers.js';
@@ -13,6 +13,8 @@ export interface CheckSettings extends Omit<RunSettings, 'satisfies'> {
   compare: CompareSettings;
   /** The last step has run and been judged: what is left (yaml blocks) needs no cluster. */
   onRunEnd?: () => void;
+  /** What the judging needs and the running does not (the cluster's versions): awaited before the first verdict. */
+  judgeAfter?: Promise<unknown>;
   /**
    * The secret values the run knows, and how to learn those of the namespace now. Every
    * batch of runs is masked with them before it is judged: nothing after holds a value.
@@ -31,7 +33,7 @@ export async function checkNote(note: Note, settings: CheckSettings): Promise<No
     // A step with nothing documented is satisfied by succeeding ('unchecked'): no re-run for it.
     // With the values known so far masked, a documented placeholder satisfies it too.
     satisfies: (step, run) => ['pass', 'unchecked'].includes((known ? judge(step, known.maskRun(run)) : judgeCommand(step, run, settings.compare)).status),
-    sameOutput: (step, before, after) => compareOutput(before, after, step.facts, { tolerances: settings.compare.tolerances }).matches,
+    sameOutput: (step, before, after) => sameOutput(before, after, step.facts, settings.compare),
   };
   // A yaml block bound to a manifest that does not exist yet is written into a scratch
   // copy of the working directory, so the note's own manifest is what gets applied.
@@ -43,7 +45,7 @@ export async function checkNote(note: Note, settings: CheckSettings): Promise<No
     letGo();
   };
   const { cluster, signal, secrets } = settings;
-  const runs = ranInScratch(runNote(note, { ...runSettings, cwd: scratch.cwd }), cleanup);
+  const runs = ranInScratch(runNote(note, { ...runSettings, cwd: scratch.cwd }), cleanup, settings.judgeAfter);
   return judgeNote(note, secrets ? maskedRuns(runs, secrets) : runs, {
     compare: settings.compare,
     cwd: settings.cwd,
@@ -59,16 +61,24 @@ export async function checkNote(note: Note, settings: CheckSettings): Promise<No
  * of command (`-o yaml`, `custom-columns`, `exec … env`) lets one through.
  */
 async function* maskedRuns(runs: AsyncIterable<StepOutcome[]>, secrets: NonNullable<CheckSettings['secrets']>): AsyncGenerator<StepOutcome[]> {
+  let learned = false;
   for await (const batch of runs) {
-    if (batch.some((outcome) => 'run' in outcome)) await secrets.learn();
+    // A step that only reads the cluster makes no Secret: after the first look, only a batch that may have made one is looked after.
+    if (batch.some((outcome) => 'run' in outcome && (!learned || !outcome.step.facts.readsCluster))) {
+      await secrets.learn();
+      learned = true;
+    }
     yield batch.map((outcome) => ('run' in outcome ? { ...outcome, run: secrets.known.maskRun(outcome.run) } : outcome));
   }
 }
 
-/** The runs, with the scratch copy removed once the last has come (or the run failed). */
-async function* ranInScratch<T>(runs: AsyncIterable<T>, cleanup: () => void): AsyncGenerator<T> {
+/** The runs, once `before` is in, with the scratch copy removed once the last has come (or the run failed). */
+async function* ranInScratch<T>(runs: AsyncIterable<T>, cleanup: () => void, before?: Promise<unknown>): AsyncGenerator<T> {
   try {
-    yield* runs;
+    for await (const batch of runs) {
+      await before;
+      yield batch;
+    }
   } finally {
     cleanup();
   }

@@ -5,6 +5,7 @@ import { failedNote, hasFailed } from '../check/failed-note.js';
 import type { Kubectl } from '../cluster/kubectl.js';
 import type { Settings } from '../config/settings.js';
 import type { LiveConnection } from '../live/connect-live.js';
+import type { LiveOutcome } from '../live/run-live.js';
 import type { CommandStep, Note, NoteResult, RunInfo } from '../model.js';
 import { reporters } from '../report/reporters.js';
 import { runHeader } from '../report/run-header.js';
@@ -95,6 +96,8 @@ async function run(options: Options, io: Io): Promise<number> {
   if (options.prepullOnly) return (await prepullLive(readNotes, { options, settings, io, colors, header, interruption, startedAt })) ? 0 : 1;
   let results: NoteResult[];
   let info: RunInfo;
+  // Run namespaces still being deleted: the report does not wait for them, the exit does.
+  let cleanup: Promise<void> = Promise.resolve();
   // Nobody reads the rest (`notes-run ... | head -1`): stop as on Ctrl-C, clean up, leave quietly.
   io.stdout.on('error', () => interruption.stop('EPIPE'));
   if (options.offline) {
@@ -103,12 +106,16 @@ async function run(options: Options, io: Io): Promise<number> {
     results.forEach(showNote);
   } else {
     try {
-      ({ results, info } = await runLive(readNotes, { options, settings, snapshotsDir, io, colors, showNote, interruption, header, warn, startedAt }));
+      ({ results, info, cleanup } = await runLive(readNotes, { options, settings, snapshotsDir, io, colors, showNote, interruption, header, warn, startedAt }));
     } finally {
-      interruption.close();
+      // A second Ctrl-C while the namespaces are still being deleted is still heard.
+      void cleanup.finally(() => interruption.close());
     }
   }
-  if (interruption.reason === 'EPIPE') return interruption.exitCode;
+  if (interruption.reason === 'EPIPE') {
+    await cleanup;
+    return interruption.exitCode;
+  }
 
   const elapsed = performance.now() - started;
   let reportLost = false;
@@ -138,6 +145,7 @@ async function run(options: Options, io: Io): Promise<number> {
       io.stderr.write(`notes-run: warning: could not add the summary to ${io.env.GITHUB_STEP_SUMMARY} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})\n`);
     }
   }
+  await cleanup;
   if (interruption.reason) {
     io.stderr.write('notes-run: interrupted; the steps that had run are reported above, everything the run started was stopped\n');
     return interruption.exitCode;
@@ -178,11 +186,11 @@ async function prepullLive(
   const { options, settings, io } = live;
   const [{ prepull }, { connectLive }] = await Promise.all([import('./prepull.js'), import('../live/connect-live.js')]);
   let notes: Note[] = [];
-  const connection = await connectLive(
+  const connection = connectLive(
     { kubectl: options.kubectl, context: options.context, allowedContexts: settings.allowedContexts, env: io.env, startedAt: live.startedAt },
     () => (notes = readNotes()),
   );
-  live.header(connection.info);
+  live.header(await connection.info);
   const readable = notes.filter((note) => !hasFailed(note));
   // Ctrl-C stops the polling; the scratch namespace is still deleted.
   const pulled = await prepull(readable, { settings, client: connection.client, target: connection.target, colors: live.colors, write: (text) => io.stdout.write(text), signal: live.interruption.signal });
@@ -203,7 +211,7 @@ interface LiveContext {
 }
 
 /** A live run wired to the terminal: the progress line, `--prepull`'s lines and `--update -i`'s questions on stderr. */
-async function runLive(readNotes: () => Note[], live: LiveContext): Promise<{ results: NoteResult[]; info: RunInfo }> {
+async function runLive(readNotes: () => Note[], live: LiveContext): Promise<LiveOutcome> {
   const { options, settings, io } = live;
   // Loaded only for a live run: an offline check (the pre-commit hook) must start fast.
   const [{ runLive: run }, { Progress }, { askBeforeUpdate }] = await Promise.all([import('../live/run-live.js'), import('./progress.js'), import('./ask-update.js')]);

@@ -1,10 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, dirname, isAbsolute, join, resolve } from 'node:path';
-import { parse, stringify } from 'yaml';
+import { parse, stringify, type YAMLError } from 'yaml';
 import { InputError } from '../errors.js';
-import { kubectl, type Kubectl } from './kubectl.js';
-import type { UserAuth } from './local-context.js';
+
+// The kube context is read from the kubeconfig files themselves, with kubectl's merge
+// rules, rather than asked of kubectl: no process on the run's critical path, and the
+// context's name, server and user come from the same reading the note's shell gets.
 
 interface Named<T> {
   name: string;
@@ -20,49 +22,101 @@ interface KubeconfigFile {
   [key: string]: unknown;
 }
 
+/** What the local-context decision and the run read of one context. */
+export interface KubeContext {
+  name: string;
+  /** The context's own namespace, when it names one. */
+  namespace?: string;
+  /** The API server's URL. */
+  server?: string;
+  /** The user's auth stanza (`token`, `client-certificate-data`, `exec`, ...). */
+  user?: Record<string, unknown>;
+}
+
+/** One context read from the kubeconfig, and the config that holds just it, for the note's shell. */
+export interface ContextConfig {
+  context: KubeContext;
+  config: KubeconfigFile;
+}
+
+/** Kubeconfig files are small; a larger one is not what kubectl reads either. */
+const MAX_KUBECONFIG_BYTES = 16 * 2 ** 20;
+
 /**
- * A kubeconfig holding just `context`, made current, optionally pointed at `namespace`.
- * kubectl builds it (`config view --minify --flatten`, which embeds certificate files);
- * when that is not available, it is assembled from the KUBECONFIG files directly.
+ * The context `named` (else the current one) as kubectl would read it: the files of
+ * KUBECONFIG (else ~/.kube/config), the first that names an entry wins, the first that
+ * sets `current-context` chooses. Throws an InputError saying what is missing.
  */
-export async function kubeconfigFor(client: Kubectl, context: string, namespace: string | undefined): Promise<string> {
-  const view = await kubectl(client, ['config', 'view', '--minify', '--flatten', '--raw', '--context', context]);
-  const config = (view.exitCode === 0 && parseConfig(view.stdout)) || fromFiles(client.env, context);
-  const entry = config?.contexts?.find((c) => c.name === context) ?? config?.contexts?.[0];
-  if (!config || !entry) {
-    throw new InputError(`could not read kube context "${context}" (kubectl config view: ${view.stderr.trim().split('\n').pop() || 'no such context'})`);
+export function readContext(env: NodeJS.ProcessEnv, named: string | undefined): ContextConfig {
+  const files = kubeconfigFiles(env);
+  const name = named ?? files.map((file) => file.config['current-context']).find((current) => typeof current === 'string' && current !== '');
+  if (name === undefined) {
+    throw new InputError(
+      `no current kube context (${files.length === 0 ? 'no kubeconfig file found' : 'the kubeconfig sets no current-context'}); ` +
+        'pick one with --context NAME, or check against snapshots with --offline',
+    );
   }
+  const config = minified(files, name);
+  if (!config) throw new InputError(`could not read kube context "${name}": the kubeconfig has no such context`);
+  const entry = config.contexts![0];
+  const cluster = config.clusters?.[0]?.cluster as Record<string, unknown> | undefined;
+  const user = config.users?.[0]?.user as Record<string, unknown> | undefined;
+  const namespace = entry.context?.namespace;
+  return {
+    context: {
+      name,
+      ...(typeof namespace === 'string' && namespace !== '' ? { namespace } : {}),
+      ...(typeof cluster?.server === 'string' ? { server: cluster.server } : {}),
+      ...(user ? { user } : {}),
+    },
+    config,
+  };
+}
+
+/** The kubeconfig text for the note's shell: just the context, made current, optionally pointed at `namespace`. */
+export function kubeconfigText(read: ContextConfig, namespace: string | undefined): string {
+  const config = structuredClone(read.config);
+  const entry = config.contexts![0];
   entry.context ??= {};
   if (namespace) entry.context.namespace = namespace;
   config['current-context'] = entry.name;
   return stringify(config);
 }
 
-/** The server and the user's way of signing in of one context: what says whether it is local besides its name. */
-export async function contextEnds(client: Kubectl, context: string): Promise<{ server?: string; user?: UserAuth }> {
-  const view = await kubectl(client, ['config', 'view', '--minify', '--context', context]);
-  const config = (view.exitCode === 0 && parseConfig(view.stdout)) || fromFiles(client.env, context);
-  const cluster = config?.clusters?.[0]?.cluster as { server?: unknown } | undefined;
-  const user = config?.users?.[0]?.user as UserAuth | undefined;
-  return { ...(typeof cluster?.server === 'string' ? { server: cluster.server } : {}), ...(user && typeof user === 'object' ? { user } : {}) };
+function kubeconfigFiles(env: NodeJS.ProcessEnv): { path: string; config: KubeconfigFile }[] {
+  const paths = (env.KUBECONFIG || join(env.HOME || homedir(), '.kube', 'config')).split(delimiter).filter((path) => path && existsSync(path));
+  return paths.flatMap((path) => {
+    const config = parseConfig(path);
+    return config ? [{ path, config }] : [];
+  });
 }
 
-function parseConfig(text: string): KubeconfigFile | undefined {
+/** One kubeconfig file; one kubectl could not load either is an input error naming it (and the line). */
+function parseConfig(path: string): KubeconfigFile | undefined {
+  let text: string;
+  try {
+    if (!statSync(path).isFile()) return undefined;
+    if (statSync(path).size > MAX_KUBECONFIG_BYTES) throw new InputError(`the kubeconfig ${path} is larger than ${MAX_KUBECONFIG_BYTES / 2 ** 20} MB`);
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(`could not read the kubeconfig ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
   try {
     const config = parse(text) as KubeconfigFile;
-    return Array.isArray(config?.contexts) ? config : undefined;
-  } catch {
-    return undefined;
+    return config !== null && typeof config === 'object' ? config : undefined;
+  } catch (error) {
+    const line = (error as YAMLError).linePos?.[0]?.line;
+    throw new InputError(`${path}${line ? `:${line}` : ''}: the kubeconfig is not valid YAML (${(error as Error).message.split('\n')[0]})`);
   }
 }
 
 /** kubectl's merge rule: the first file that names an entry wins. */
-function fromFiles(env: NodeJS.ProcessEnv, context: string): KubeconfigFile | undefined {
-  const paths = (env.KUBECONFIG || join(homedir(), '.kube', 'config')).split(delimiter).filter((path) => path && existsSync(path));
-  const files = paths.map((path) => ({ path, config: parseConfig(readFileSync(path, 'utf8')) })).filter((file) => file.config);
+function minified(files: { path: string; config: KubeconfigFile }[], context: string): KubeconfigFile | undefined {
   const find = <T>(key: 'clusters' | 'users' | 'contexts', name: unknown) => {
     for (const file of files) {
-      const entry = (file.config![key] as Named<T>[] | undefined)?.find((e) => e.name === name);
+      const entries = file.config[key];
+      const entry = Array.isArray(entries) ? (entries as Named<T>[]).find((e) => e?.name === name) : undefined;
       if (entry) return { entry: structuredClone(entry), base: dirname(file.path) };
     }
     return undefined;

@@ -13,13 +13,13 @@ export interface KubectlResult {
 }
 
 /** Runs kubectl for notes-run itself (context, namespaces), never for a note's steps. */
-export async function kubectl(client: Kubectl, args: string[], timeoutMs = 20_000): Promise<KubectlResult> {
+export async function kubectl(client: Kubectl, args: string[], timeoutMs = 20_000, input?: string): Promise<KubectlResult> {
   const result = await execa(client.binary, args, {
     env: client.env,
     extendEnv: false,
     reject: false,
     timeout: timeoutMs,
-    stdin: 'ignore',
+    ...(input === undefined ? { stdin: 'ignore' as const } : { input }),
     // In a process group of its own: a Ctrl-C in the terminal reaches notes-run, which
     // then decides, rather than killing a `create namespace` halfway or the cleanup's `delete`.
     detached: true,

@@ -1,5 +1,5 @@
 import type { Diagnosis, PodDiagnosis } from '../model.js';
-import type { Outlook } from '../run/cluster-watch.js';
+import type { Outlook, Stillness } from '../run/cluster-watch.js';
 import type { ClusterView, ContainerView, PodView } from './pod-states.js';
 
 // What the run's pods tell a step that has not matched yet: they are still starting
@@ -41,12 +41,22 @@ export function notReady(view: ClusterView): PodView[] {
 }
 
 export function outlookOf(view: ClusterView, now: number): Outlook {
-  const troubled = notReady(view).map((pod) => ({ pod, trouble: troubleOf(pod) }));
+  const stillness = stillnessOf(view);
+  const troubled = notReady(view)
+    .filter((pod) => !pod.terminating)
+    .map((pod) => ({ pod, trouble: troubleOf(pod) }));
   const starting = troubled.filter(({ pod, trouble }) => pod.phase !== 'Failed' && !FAILING.has(trouble.reason));
-  if (starting.length > 0) return { kind: 'starting', waitingFor: waitingFor(view, starting, now) };
+  if (starting.length > 0) return { kind: 'starting', waitingFor: waitingFor(view, starting, now), ...stillness };
   const failing = troubled[0];
-  if (failing) return { kind: 'failing', why: `pod ${failing.pod.name} ${failing.trouble.reason}` };
-  return { kind: 'settled' };
+  if (failing) return { kind: 'failing', why: `pod ${failing.pod.name} ${failing.trouble.reason}`, ...stillness };
+  return { kind: 'settled', ...stillness };
+}
+
+/** Pods on their way out and controllers at work keep the namespace moving; the state says whether anything was written. */
+function stillnessOf(view: ClusterView): Stillness {
+  const ending = view.pods.filter((pod) => pod.terminating).map((pod) => `pod/${pod.name} terminating`);
+  const moving = [...ending, ...view.rollouts.map((name) => `${name} rolling out`)];
+  return { ...(moving.length > 0 ? { moving: moving.join(', ') } : {}), state: view.state };
 }
 
 /** `pulling kiamol/ch03-sleep 23 s`, or `2 pods ContainerCreating`. */

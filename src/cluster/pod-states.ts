@@ -1,4 +1,4 @@
-// The run namespace's pods and events as `kubectl get pods,events -o json` prints them
+// The run namespace's pods, controllers, endpoints and events as `kubectl get pods,replicasets,deployments,endpoints,events -o json` prints them
 // (one List, one call), read into the few facts a waiting or failing run needs.
 
 export interface ContainerView {
@@ -17,6 +17,8 @@ export interface PodView {
   name: string;
   phase: string;
   ready: boolean;
+  /** Being deleted: the namespace is still moving until it is gone. */
+  terminating: boolean;
   /** The scheduler's message when it could not place the pod. */
   unschedulable?: string;
   containers: ContainerView[];
@@ -35,6 +37,13 @@ export interface EventView {
 export interface ClusterView {
   pods: PodView[];
   events: EventView[];
+  /**
+   * Every object of the look but events, as `kind/name@resourceVersion`, sorted: two looks
+   * with the same state saw a namespace in which nothing was written in between.
+   */
+  state: string;
+  /** Deployments and ReplicaSets whose controller has not caught up with their spec (`deployment/web`). */
+  rollouts: string[];
 }
 
 // kubectl JSON, read defensively field by field.
@@ -46,16 +55,29 @@ export function readClusterView(stdout: string): ClusterView {
   try {
     list = JSON.parse(stdout) as Json;
   } catch {
-    return { pods: [], events: [] };
+    return { pods: [], events: [], state: '', rollouts: [] };
   }
-  const items: Json[] = Array.isArray(list.items) ? list.items : [list];
+  const items: Json[] = Array.isArray(list?.items) ? list.items : [list];
+  const objects = items.filter((item) => item?.kind !== 'Event');
   return {
-    pods: items.filter((item) => item.kind === 'Pod').map(podView),
+    pods: items.filter((item) => item?.kind === 'Pod').map(podView),
     events: items
-      .filter((item) => item.kind === 'Event')
+      .filter((item) => item?.kind === 'Event')
       .map(eventView)
       .sort((a, b) => a.at - b.at),
+    state: objects.map((item) => `${String(item?.kind)}/${String(item?.metadata?.name)}@${String(item?.metadata?.resourceVersion ?? '')}`).sort().join(' '),
+    rollouts: objects.filter(rollingOut).map((item) => `${String(item.kind).toLowerCase()}/${String(item.metadata?.name ?? '')}`),
   };
+}
+
+/** A controller still at work: a spec it has not seen yet, or fewer or more pods than its spec asks for. */
+function rollingOut(item: Json): boolean {
+  if (item.kind !== 'Deployment' && item.kind !== 'ReplicaSet') return false;
+  const status: Json = item.status ?? {};
+  const wanted = Number(item.spec?.replicas ?? 1);
+  if (Number(item.metadata?.generation ?? 0) > Number(status.observedGeneration ?? 0)) return true;
+  if (Number(status.replicas ?? 0) !== wanted) return true;
+  return item.kind === 'Deployment' && Number(status.updatedReplicas ?? 0) !== wanted;
 }
 
 function podView(pod: Json): PodView {
@@ -66,6 +88,7 @@ function podView(pod: Json): PodView {
     name: String(pod.metadata?.name ?? ''),
     phase: String(status.phase ?? 'Pending'),
     ready: conditions.some((c) => c.type === 'Ready' && c.status === 'True'),
+    terminating: pod.metadata?.deletionTimestamp !== undefined,
     containers: [...(status.initContainerStatuses ?? []), ...(status.containerStatuses ?? [])].map(containerView),
   };
   if (scheduled?.status === 'False' && scheduled.reason === 'Unschedulable') view.unschedulable = String(scheduled.message ?? '');

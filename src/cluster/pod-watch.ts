@@ -11,14 +11,20 @@ const LOG_LINES = 5;
 const LOOK_TIMEOUT_MS = 10_000;
 
 /**
- * The run namespace watched for one note: `kubectl get pods,events -o json` (one call)
+ * What a look lists: the pods and their events say what is starting or failing; the
+ * controllers and endpoints, with the pods, whether anything in the namespace still moves.
+ */
+const LOOKED_AT = 'pods,replicasets,deployments,endpoints,events';
+
+/**
+ * The run namespace watched for one note: `kubectl get pods,...,events -o json` (one call)
  * per look, plus `logs --tail=5` for up to three crashing containers in a diagnosis.
  * `scope` selects the cluster and namespace (`--kubeconfig F -n NS`).
  */
 export function podWatch(client: Kubectl, scope: string[]): ClusterWatch {
   let unreachableSaid = false;
   const look = async (): Promise<ClusterView | { unreachable: string }> => {
-    const result = await kubectl(client, [...scope, 'get', 'pods,events', '-o', 'json'], LOOK_TIMEOUT_MS);
+    const result = await kubectl(client, [...scope, 'get', LOOKED_AT, '-o', 'json'], LOOK_TIMEOUT_MS);
     if (result.exitCode !== 0 && (result.exitCode === 127 || looksUnreachable(result.stderr))) return { unreachable: lastLine(result.stderr) };
     return readClusterView(result.stdout);
   };

@@ -23,6 +23,7 @@ export function judgeCommand(step: CommandStep, run: StepRun, settings: CompareS
 }
 
 function judged(step: CommandStep, run: StepRun, settings: CompareSettings): Judgement {
+  if (run.gaveUp) return { status: 'broken', reason: `stopped waiting after ${seconds(run.durationMs)}: ${run.gaveUp}` };
   if (run.timedOut && !step.longRunning) return { status: 'broken', reason: `timed out after ${seconds(run.durationMs)}` };
   if (run.exitCode === null) return { status: 'broken', reason: 'the shell running the note died during this step' };
   const unreachable = step.facts.kubectl && run.exitCode !== 0 ? clusterUnreachable(run.output, documentedText(step)) : undefined;

@@ -5,7 +5,8 @@ import { kubectlShim } from '../cluster/kubectl-binary.js';
 import type { Kubectl } from '../cluster/kubectl.js';
 import { podWatch } from '../cluster/pod-watch.js';
 import { readSecretValues } from '../cluster/read-secrets.js';
-import { isolate, pinnedKubeconfig, type ClusterTarget, type RunNamespace } from '../cluster/prepare-cluster.js';
+import type { ClusterTarget } from '../cluster/prepare-cluster.js';
+import { isolate, pinnedKubeconfig, type RunNamespace } from '../cluster/run-namespace.js';
 import type { CompareSettings } from '../compare/comparable-lines.js';
 import type { Settings } from '../config/settings.js';
 import type { Note, NoteResult, Verdict } from '../model.js';
@@ -30,6 +31,8 @@ export interface LiveRun {
   warn: (message: string) => void;
   /** `--update --interactive`: asks whether to rewrite one drifted output. */
   confirm?: (file: string, verdict: Verdict) => Promise<boolean>;
+  /** Takes the deletion of the run namespace, still under way when the note's result is ready; else it is awaited here. */
+  afterwards?: (cleanup: Promise<void>) => void;
 }
 
 /** One note against the cluster: its own namespace, its run, its snapshot, its cleanup. */
@@ -47,11 +50,14 @@ async function checkWhole(note: Note, live: LiveRun, complete: boolean): Promise
   const path = snapshotPath(live.snapshotsDir, note.file);
   // The note's outputs come from where its last `--update=all` ran, else from somewhere unknown.
   const documentedOn = documentedOnOf(path);
-  const compare: CompareSettings = {
-    tolerances: noteTolerances(note, settings.tolerances, place.cwd),
-    namespace: space.name,
-    portability: { recorded: documentedOn ?? {}, current: target.environment, strict: options.strict },
-  };
+  const portability = { recorded: documentedOn ?? {}, current: {}, strict: options.strict };
+  const compare: CompareSettings = { tolerances: noteTolerances(note, settings.tolerances, place.cwd), namespace: space.name, portability };
+  // The first steps run while the cluster says its versions; the judging waits for them.
+  const facts = target.facts.then((known) => {
+    portability.current = known.environment;
+    return known;
+  });
+  facts.catch(() => undefined);
   let releasing: Promise<void> | undefined;
   const release = () => {
     // A namespace that could not be deleted is named, never left behind in silence.
@@ -78,6 +84,7 @@ async function checkWhole(note: Note, live: LiveRun, complete: boolean): Promise
       onStepStart: (step) => live.progress.step(note.file, step),
       // kubectl deletes the namespace while the steps are judged and the snapshot and the note written.
       onRunEnd: () => void release(),
+      judgeAfter: facts,
       secrets: { known, learn: async () => known.learn((await readSecretValues(client, space.name, target.contextArgs)) ?? []) },
     });
     // A note stopped halfway is not fresh, whatever the steps that ran say.
@@ -85,15 +92,16 @@ async function checkWhole(note: Note, live: LiveRun, complete: boolean): Promise
     // A snapshot and an update need the whole note's run, not a `--step` slice of it.
     if (!complete) return result;
     const snapshotFile = path;
+    const { clientVersion, serverVersion, environment } = await facts;
     try {
       writeSnapshot(
         snapshotFile,
         snapshotOf(result, {
           context: target.context,
           namespace: space.name,
-          kubectl: { client: target.clientVersion, server: target.serverVersion },
-          cluster: target.environment,
-          documentedOn: options.update && options.updateAll ? target.environment : documentedOn,
+          kubectl: { client: clientVersion, server: serverVersion },
+          cluster: environment,
+          documentedOn: options.update && options.updateAll ? environment : documentedOn,
         }),
         live.snapshotsDir,
       );
@@ -111,9 +119,14 @@ async function checkWhole(note: Note, live: LiveRun, complete: boolean): Promise
     // Stopped while --update --interactive asked: nothing was written, and the note says it was cut short.
     if (live.signal.aborted) return { ...result, status: 'interrupted' };
     return result;
+  } catch (error) {
+    await release();
+    throw error;
   } finally {
     shim?.remove();
-    await release();
+    // The verdicts do not wait for kubectl to delete the namespace; the run's end does.
+    if (live.afterwards) live.afterwards(release());
+    else await release();
   }
 }
 
@@ -170,7 +183,7 @@ async function namespaceFor(note: Note, namespace: string | undefined, live: Liv
   const { client, target } = live;
   if (namespace === undefined) return isolate(client, target, note.file, { allowUnisolated: live.options.allowUnisolated });
   try {
-    const pinned = await pinnedKubeconfig(client, target.context, namespace);
+    const pinned = pinnedKubeconfig(target, namespace);
     return { name: namespace, kubeconfig: pinned.path, release: async () => void pinned.remove() };
   } catch (error) {
     // Without a named context the user's own kubeconfig already selects the right cluster.

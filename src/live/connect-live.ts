@@ -1,15 +1,15 @@
 import { resolve } from 'node:path';
 import { kubectlOnPath } from '../cluster/kubectl-binary.js';
 import type { Kubectl } from '../cluster/kubectl.js';
-import { connect, type ClusterTarget } from '../cluster/prepare-cluster.js';
+import { openContext, type ClusterTarget } from '../cluster/prepare-cluster.js';
 import { describeEnvironment } from '../cluster/read-environment.js';
 import type { RunInfo } from '../model.js';
 
 export interface LiveConnection {
   client: Kubectl;
   target: ClusterTarget;
-  /** What the report's header and the JSON report say the run was against. */
-  info: RunInfo;
+  /** What the report's header and the JSON report say the run was against: once the cluster has said its versions. */
+  info: Promise<RunInfo>;
 }
 
 export interface ConnectChoices {
@@ -23,19 +23,24 @@ export interface ConnectChoices {
 }
 
 /**
- * How every live run begins, a check or a prepull: our kubectl, the context guard, the
- * cluster's versions and environment. `meanwhile` (reading the notes) runs while kubectl
- * asks the cluster, and a refused context ends the run before anything is made there.
+ * How every live run begins, a check or a prepull: our kubectl, the context guard (from
+ * the kubeconfig, before anything is made on the cluster), and the cluster's versions and
+ * environment asked for without waiting: `meanwhile` (reading the notes) and the first
+ * note's start go on while kubectl asks.
  */
-export async function connectLive(choices: ConnectChoices, meanwhile: () => void): Promise<LiveConnection> {
+export function connectLive(choices: ConnectChoices, meanwhile: () => void): LiveConnection {
   const client: Kubectl = { binary: choices.kubectl ? resolve(choices.kubectl) : kubectlOnPath(choices.env), env: { ...choices.env } };
-  const target = await connect(client, choices.context, choices.allowedContexts, meanwhile);
-  const info: RunInfo = {
-    mode: 'live',
-    context: JSON.stringify(target.context).slice(1, -1),
-    versions: { client: target.clientVersion, server: target.serverVersion },
-    cluster: describeEnvironment(target.environment),
-    startedAt: choices.startedAt,
-  };
+  const target = openContext(client, choices.context, choices.allowedContexts);
+  meanwhile();
+  const info = target.facts.then(
+    (facts): RunInfo => ({
+      mode: 'live',
+      context: JSON.stringify(target.context).slice(1, -1),
+      versions: { client: facts.clientVersion, server: facts.serverVersion },
+      cluster: describeEnvironment(facts.environment),
+      startedAt: choices.startedAt,
+    }),
+  );
+  info.catch(() => undefined);
   return { client, target, info };
 }

@@ -52,16 +52,22 @@ export interface LivePlan {
 }
 
 /** Connects to the cluster and runs the notes (`--jobs` at a time); a Ctrl-C starts no more. Results in the notes' order. */
-export async function runLive(plan: LivePlan, hooks: LiveHooks): Promise<{ results: NoteResult[]; info: RunInfo }> {
+export async function runLive(plan: LivePlan, hooks: LiveHooks): Promise<LiveOutcome> {
   const { options, settings, signal } = plan;
   let notes: Note[] = [];
-  const connection = await connectLive(
+  const connection = connectLive(
     { kubectl: options.kubectl, context: options.context, allowedContexts: settings.allowedContexts, env: plan.env, startedAt: plan.startedAt },
     () => (notes = plan.readNotes()),
   );
-  hooks.header(connection.info);
-  await hooks.beforeNotes?.(notes.filter((note) => !hasFailed(note)), connection);
+  // Said as soon as the cluster has said its versions; the first note starts meanwhile.
+  const headerSaid = connection.info.then(hooks.header);
+  headerSaid.catch(() => undefined);
+  if (hooks.beforeNotes) {
+    await headerSaid;
+    await hooks.beforeNotes(notes.filter((note) => !hasFailed(note)), connection);
+  }
   const results: NoteResult[] = [];
+  const cleanups: Promise<void>[] = [];
   await eachWithJobs(notes, options.jobs, async (note, stop) => {
     // Interrupted: no note starts after that, so no namespace is made that nobody will run in.
     if (signal.aborted) return stop();
@@ -79,13 +85,22 @@ export async function runLive(plan: LivePlan, hooks: LiveHooks): Promise<{ resul
           env: plan.env,
           warn: hooks.warn,
           ...(hooks.confirm ? { confirm: hooks.confirm } : {}),
+          afterwards: (cleanup) => void cleanups.push(cleanup),
         });
     hooks.progress.done(note.file);
+    await headerSaid;
     results.push(result);
     hooks.noteDone(result);
     if (options.bail && (result.status === 'stale' || result.status === 'broken')) stop();
   });
   const order = new Map(notes.map((note, i) => [note.file, i]));
   results.sort((a, b) => order.get(a.file)! - order.get(b.file)!);
-  return { results, info: connection.info };
+  return { results, info: await connection.info, cleanup: Promise.all(cleanups).then(() => undefined) };
+}
+
+export interface LiveOutcome {
+  results: NoteResult[];
+  info: RunInfo;
+  /** The run namespaces being deleted: awaited once the report is out, so that never waits for it. */
+  cleanup: Promise<void>;
 }

@@ -110,35 +110,70 @@ function outcome(step: CommandStep, run: StepRun, settings: RunSettings): RunOut
 }
 
 function needsItsOwnTurn(step: CommandStep): boolean {
-  return step.longRunning || step.session !== undefined || step.facts.readsCluster || (step.output !== undefined && step.facts.background);
+  return step.longRunning || step.session !== undefined || step.facts.readsCluster || waitsForPods(step) || (step.output !== undefined && step.facts.background);
+}
+
+/** kubectl reads whose output is the API's objects, not what a container or the network says: settled objects print the same. */
+const OBJECT_READS = new Set(['get', 'describe', 'wait', 'events', 'explain', 'api-resources', 'api-versions', 'version', 'cluster-info', 'auth', 'config']);
+
+/**
+ * Waits for pods to run (`kubectl wait --for=condition=Ready`, `rollout status`): pods that
+ * fail for good mean it waits for nothing. A wait for deletion or for a field is not.
+ */
+function waitsForPods(step: CommandStep): boolean {
+  const kubectl = step.facts.kubectl;
+  if (kubectl?.verb === 'rollout') return kubectl.subverb === 'status';
+  return kubectl?.verb === 'wait' && !kubectl.flags.some((flag) => /^--for=(delete|create|jsonpath)/.test(flag));
 }
 
 /**
- * A step that only reads the cluster is run again until it matches: for `convergeMs`,
- * and past that up to the pull deadline while the run's pods are still starting (a cold
- * cluster pulling images). The cluster is asked only once a step has not matched, or
- * while a `kubectl wait` waits.
+ * A step that only reads the cluster is run again until it matches, while the cluster it
+ * reads is still moving: pods of the run starting (past `convergeMs`, up to the pull
+ * deadline: a cold cluster pulling images), pods ending, controllers at work, objects
+ * written, or its own output changing from one run to the next. Two runs of an object
+ * read that print the same thing on a namespace that held still end it at once. The
+ * cluster is asked only once a step has not matched, or while a wait waits; a wait whose
+ * pods fail for good is stopped then.
  */
 async function runAlone(shell: ShellSession, step: CommandStep, settings: RunSettings, deadline: number): Promise<StepRun> {
   const reads = step.facts.readsCluster;
+  const waitsOnPods = waitsForPods(step);
   const started = Date.now();
   const retryUntil = reads ? started + settings.convergeMs : 0;
   const pullUntil = started + settings.pullTimeoutMs;
-  const lookout = reads && settings.cluster ? new Lookout(settings.cluster, (what) => settings.onWaiting?.(step, what)) : undefined;
+  const lookout = (reads || waitsOnPods) && settings.cluster ? new Lookout(settings.cluster, (what) => settings.onWaiting?.(step, what)) : undefined;
   // `kubectl wait` waits for the cluster by design: it is watched from its first run.
-  const waits = step.facts.kubectl?.verb === 'wait';
+  const waits = step.facts.kubectl?.verb === 'wait' || waitsOnPods;
+  const readsObjects = OBJECT_READS.has(step.facts.kubectl?.verb ?? '');
+  const same = (a: string, b: string) => (settings.sameOutput ?? ((_step, x, y) => x === y))(step, a, b);
   let before: string | undefined;
   for (let attempts = 1; ; attempts++) {
-    const running = runOnce(shell, step, settings, deadline);
-    const run = await (lookout && (waits || attempts > 1) ? lookout.during(running) : running);
+    const giveUp = waitsOnPods ? new AbortController() : undefined;
+    let failing: string | undefined;
+    const stopWaiting = (why: string) => {
+      failing = why;
+      giveUp?.abort();
+    };
+    const running = runOnce(shell, step, settings, deadline, giveUp?.signal);
+    const run = await (lookout && (waits || attempts > 1) ? lookout.during(running, giveUp && stopWaiting) : running);
     run.attempts = attempts;
-    if (run.timedOut || run.exitCode === null || settings.signal?.aborted || settings.satisfies(step, run)) return run;
+    if (failing !== undefined && run.exitCode !== 0) {
+      run.gaveUp = `${failing}, which waiting does not mend`;
+      return run;
+    }
+    if (run.timedOut || run.exitCode === null || settings.signal?.aborted || settings.satisfies(step, run) || !reads) return run;
     const pause = RETRY_PAUSES_MS[Math.min(attempts - 1, RETRY_PAUSES_MS.length - 1)];
     const next = Date.now() + pause;
-    const again = next < retryUntil || (lookout !== undefined && next < pullUntil && next < deadline && (await lookout.stillStarting()));
+    const unchanged = before !== undefined && same(before, run.output);
+    let again = next < retryUntil;
+    if (lookout) {
+      const outlook = await lookout.look();
+      if (outlook.kind === 'starting' && next < pullUntil && next < deadline) again = true;
+      else if (again && readsObjects && unchanged && lookout.heldStill()) again = false;
+    }
     if (!again) {
       // Whether giving it longer could help: the output was still changing between its last two runs.
-      if (before !== undefined) run.settled = (settings.sameOutput ?? ((_step, a, b) => a === b))(step, before, run.output);
+      if (before !== undefined) run.settled = unchanged;
       return run;
     }
     before = run.output;
@@ -146,11 +181,11 @@ async function runAlone(shell: ShellSession, step: CommandStep, settings: RunSet
   }
 }
 
-
-async function runOnce(shell: ShellSession, step: CommandStep, settings: RunSettings, deadline: number): Promise<StepRun> {
+async function runOnce(shell: ShellSession, step: CommandStep, settings: RunSettings, deadline: number, giveUp?: AbortSignal): Promise<StepRun> {
   const session = step.session ? typedInput(step.session.map((line) => ({ ...line, command: asRun(line.command, line.facts, settings.runNamespace) })), settings.graceMs) : undefined;
   const timeoutMs = stepTimeout(settings, deadline, step);
   const run = execution(step, timeoutMs, settings.runNamespace);
+  if (giveUp) run.giveUp = giveUp;
   if (session) run.stdin = session.input;
   if (step.longRunning) {
     run.stopAfterMs = Math.min(settings.graceMs, timeoutMs);

@@ -42,6 +42,8 @@ export interface StepExecution extends StepLimits {
   stdin?: string;
   /** Checked on each new output; true stops a long-running command early. */
   stopWhen?: (output: string) => boolean;
+  /** Stops the step, as stopWhen does, when what it waits for will not come (its pods fail for good). */
+  giveUp?: AbortSignal;
   /** The step's facts; a bare command (a test, a tool) is described by the command model here. */
   facts?: ShellFacts;
 }
@@ -217,6 +219,11 @@ export class ShellSession {
   ): Promise<ExecutionResult | typeof BATCH_END> {
     const started = performance.now();
     const stop = new StepStop(startedHere, () => this.kill());
+    const giveUp = () => {
+      stop.stop('stop');
+      this.#wait.ring();
+    };
+    step.giveUp?.addEventListener('abort', giveUp, { once: true });
     try {
       for (;;) {
         const timedOut = stop.reason === 'timeout';
@@ -243,6 +250,7 @@ export class ShellSession {
         await this.#wait.next();
       }
     } finally {
+      step.giveUp?.removeEventListener('abort', giveUp);
       this.#wait.clear();
       stop.clear();
     }

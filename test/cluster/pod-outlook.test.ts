@@ -36,7 +36,7 @@ const list = (...items: unknown[]) => readClusterView(JSON.stringify({ apiVersio
 describe('what a waiting step waits for', () => {
   it('names the image being pulled and for how long', () => {
     const view = list(waiting('sleep-1-x', 'ContainerCreating'), event('sleep-1-x', 'Normal', 'Pulling', 'Pulling image "kiamol/ch03-sleep"', 0));
-    expect(outlookOf(view, T0 + 23_400)).toEqual({ kind: 'starting', waitingFor: 'pulling kiamol/ch03-sleep 23 s' });
+    expect(outlookOf(view, T0 + 23_400)).toMatchObject({ kind: 'starting', waitingFor: 'pulling kiamol/ch03-sleep 23 s' });
   });
 
   it('forgets a pull that finished, and counts pods still being created', () => {
@@ -46,7 +46,7 @@ describe('what a waiting step waits for', () => {
       event('a', 'Normal', 'Pulling', 'Pulling image "kiamol/ch03-sleep"', 0),
       event('a', 'Normal', 'Pulled', 'Successfully pulled image "kiamol/ch03-sleep" in 3s', 3),
     );
-    expect(outlookOf(view, T0 + 5000)).toEqual({ kind: 'starting', waitingFor: '2 pods ContainerCreating' });
+    expect(outlookOf(view, T0 + 5000)).toMatchObject({ kind: 'starting', waitingFor: '2 pods ContainerCreating' });
   });
 
   it('keeps waiting while one pod starts even if another fails', () => {
@@ -56,16 +56,16 @@ describe('what a waiting step waits for', () => {
 
   it('stops waiting for pods that fail for good', () => {
     for (const reason of ['ErrImagePull', 'ImagePullBackOff', 'CrashLoopBackOff', 'CreateContainerConfigError']) {
-      expect(outlookOf(list(ready('ok'), waiting('b', reason)), T0)).toEqual({ kind: 'failing', why: `pod b ${reason}` });
+      expect(outlookOf(list(ready('ok'), waiting('b', reason)), T0)).toMatchObject({ kind: 'failing', why: `pod b ${reason}` });
     }
     const unschedulable = pod('c', { phase: 'Pending', conditions: [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: '0/1 nodes are available' }] });
-    expect(outlookOf(list(unschedulable), T0)).toEqual({ kind: 'failing', why: 'pod c Unschedulable' });
+    expect(outlookOf(list(unschedulable), T0)).toMatchObject({ kind: 'failing', why: 'pod c Unschedulable' });
   });
 
   it('has nothing to wait for when every pod is Ready or done', () => {
     const done = pod('job-x', { phase: 'Succeeded', conditions: [{ type: 'Ready', status: 'False' }] });
-    expect(outlookOf(list(ready('a'), done), T0)).toEqual({ kind: 'settled' });
-    expect(outlookOf(readClusterView('not json'), T0)).toEqual({ kind: 'settled' });
+    expect(outlookOf(list(ready('a'), done), T0)).toMatchObject({ kind: 'settled' });
+    expect(outlookOf(readClusterView('not json'), T0)).toMatchObject({ kind: 'settled' });
   });
 });
 
@@ -93,5 +93,38 @@ describe('why a step failed', () => {
   it('gives the scheduler its words for a pod it could not place', () => {
     const unschedulable = pod('c', { phase: 'Pending', conditions: [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: '0/1 nodes are available: 1 Insufficient cpu.' }] });
     expect(diagnosisOf(list(unschedulable))!.pods).toEqual([{ pod: 'c', phase: 'Pending', reason: 'Unschedulable', message: '0/1 nodes are available: 1 Insufficient cpu.' }]);
+  });
+});
+
+describe('whether the namespace holds still', () => {
+  const versioned = (item: Record<string, any>, resourceVersion: string) => ({ ...item, metadata: { ...item.metadata, resourceVersion } });
+  const deployment = (name: string, spec: number, status: Record<string, unknown>, generation = 1) => ({
+    kind: 'Deployment',
+    metadata: { name, generation, resourceVersion: '9' },
+    spec: { replicas: spec },
+    status: { observedGeneration: generation, ...status },
+  });
+
+  it('says what was written: the same objects at the same resourceVersions give the same state, events aside', () => {
+    const before = outlookOf(list(versioned(ready('a'), '5'), event('a', 'Normal', 'Pulled', 'x', 0)), T0);
+    const same = outlookOf(list(versioned(ready('a'), '5'), event('a', 'Normal', 'Started', 'y', 1)), T0);
+    const written = outlookOf(list(versioned(ready('a'), '6')), T0);
+    expect(before).toMatchObject({ kind: 'settled', state: 'Pod/a@5' });
+    expect(same.state).toBe(before.state);
+    expect(written.state).not.toBe(before.state);
+    expect(before.moving).toBeUndefined();
+  });
+
+  it('moves while a pod terminates, and the terminating pod is not waited for as starting', () => {
+    const ending = { ...waiting('old', 'ContainerCreating'), metadata: { name: 'old', deletionTimestamp: at(0) } };
+    expect(outlookOf(list(ready('new'), ending), T0)).toMatchObject({ kind: 'settled', moving: 'pod/old terminating' });
+  });
+
+  it('moves while a Deployment has not caught up with its spec, and not once it has', () => {
+    expect(outlookOf(list(deployment('web', 2, { replicas: 1, updatedReplicas: 1 })), T0).moving).toBe('deployment/web rolling out');
+    expect(outlookOf(list(deployment('web', 1, { replicas: 1, updatedReplicas: 1 }, 2)), T0).moving).toBeUndefined();
+    expect(outlookOf(list({ ...deployment('web', 1, { replicas: 1, updatedReplicas: 1 }), status: { observedGeneration: 1, replicas: 1, updatedReplicas: 1 }, metadata: { name: 'web', generation: 2 } }), T0).moving).toBe(
+      'deployment/web rolling out',
+    );
   });
 });

@@ -9,12 +9,13 @@ export const KINDS = {
   Endpoints: { plural: 'endpoints', group: '', aliases: ['endpoints', 'endpoint', 'ep'], ns: true, virtual: true },
   ConfigMap: { plural: 'configmaps', group: '', aliases: ['configmap', 'configmaps', 'cm'], ns: true },
   Secret: { plural: 'secrets', group: '', aliases: ['secret', 'secrets'], ns: true },
+  ServiceAccount: { plural: 'serviceaccounts', group: '', aliases: ['serviceaccount', 'serviceaccounts', 'sa'], ns: true },
   Namespace: { plural: 'namespaces', group: '', aliases: ['namespace', 'namespaces', 'ns'], ns: false },
   Node: { plural: 'nodes', group: '', aliases: ['node', 'nodes', 'no'], ns: false, virtual: true },
   Event: { plural: 'events', group: '', aliases: ['event', 'events', 'ev'], ns: true, virtual: true },
 };
 export const ALL_KINDS = ['Pod', 'Service', 'Deployment', 'ReplicaSet'];
-export const STORED = ['Namespace', 'ConfigMap', 'Secret', 'Service', 'Deployment', 'ReplicaSet', 'Pod'];
+export const STORED = ['Namespace', 'ServiceAccount', 'ConfigMap', 'Secret', 'Service', 'Deployment', 'ReplicaSet', 'Pod'];
 
 /** `pods` / `deployments.apps`: how the API server names a kind in errors. */
 export const resourceName = (kind) => (KINDS[kind].group ? `${KINDS[kind].plural}.${KINDS[kind].group}` : KINDS[kind].plural);

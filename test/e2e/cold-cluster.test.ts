@@ -194,3 +194,19 @@ kubectl get pods
     expect(steps[3].diagnosis).toBeUndefined();
   });
 });
+
+describe('a wait for an image that cannot be pulled', () => {
+  it('is broken within 10 s of the cluster saying so, not after kubectl wait’s 30 s', () => {
+    const ws = workspace();
+    writeFileSync(join(ws.dir, 'pull.yaml'), CASES['pull.md']);
+    ws.writeNote(note('pull.yaml'), 'pull.md');
+    // Real time: the double says ErrImagePull at once and kubectl wait gives up after 30 s.
+    const result = ws.run(['--reporter', 'json', 'pull.md'], { KUBE_DOUBLE_IMAGES: JSON.stringify(IMAGES) });
+    const report = JSON.parse(result.stdout) as { notes: { status: string; steps: (Diagnosed & { reason?: string })[] }[] };
+    const wait = report.notes[0].steps.find((s) => s.line === 9)!;
+    expect(wait.status).toBe('broken');
+    expect(wait.reason).toMatch(/^stopped waiting after \d+\.\d s: pod app-\S+ (ErrImagePull|ImagePullBackOff), which waiting does not mend$/);
+    expect(wait.diagnosis!.pods[0]).toMatchObject({ image: 'kiamol/ch03-nope' });
+    expect(wait.durationMs).toBeLessThan(10_000);
+  }, 120_000);
+});

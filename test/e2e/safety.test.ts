@@ -94,7 +94,7 @@ describe('isolation and cleanup', () => {
 
   it('still runs, with a warning, on a simpler kubectl that cannot create namespaces', () => {
     const ws = workspace();
-    const path = kubectlInFront(ws, 'case "$1 $2" in\n  "create namespace"|"config view") echo "error: unknown command \\"$1\\" for \\"kubectl\\"" >&2; exit 1;;\nesac');
+    const path = kubectlInFront(ws, 'case "$1 $2" in\n  "create -f") echo "error: unknown command \\"$1\\" for \\"kubectl\\"" >&2; exit 1;;\nesac');
     const result = ws.run(['ch3.md'], { PATH: path });
     expect(result.stderr).toContain('warning: ch3.md: could not create a run namespace');
     expect(result.status).toBe(0);
@@ -102,7 +102,7 @@ describe('isolation and cleanup', () => {
 
   it('refuses to run unisolated when the API server refuses the namespace', () => {
     const ws = workspace();
-    const path = kubectlInFront(ws, `if [ "$1 $2" = "create namespace" ]; then echo 'Error from server (Forbidden): namespaces is forbidden: User "dev" cannot create resource "namespaces"' >&2; exit 1; fi`);
+    const path = kubectlInFront(ws, `if [ "$1 $2" = "create -f" ]; then echo 'Error from server (Forbidden): namespaces is forbidden: User "dev" cannot create resource "namespaces"' >&2; exit 1; fi`);
     const result = ws.run(['ch3.md'], { PATH: path });
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('could not create the run namespace');

@@ -66,7 +66,7 @@ describe('cleanup on every way out', () => {
     const ws = workspace();
     ws.writeNote(hangingNote(340), 'hang.md');
     // kubectl answers slowly once the namespace exists; the terminal's Ctrl-C reaches the whole foreground group.
-    const path = kubectlInFront(ws, `if [ "$1 $2" = "create namespace" ]; then ${join(root, 'test', 'double', 'kubectl')} "$@"; s=$?; sleep 3; exit $s; fi`);
+    const path = kubectlInFront(ws, `if [ "$1 $2" = "create -f" ]; then ${join(root, 'test', 'double', 'kubectl')} "$@"; s=$?; sleep 3; exit $s; fi`);
     const child = spawn(process.execPath, [cli, 'hang.md'], { cwd: ws.dir, env: { ...ws.env, PATH: path }, detached: true });
     const out = collect(child);
     await until(() => runNamespaces(ws).length === 1);
@@ -191,7 +191,7 @@ describe('run namespaces are labelled, and `notes-run clean` removes what crashe
 describe('isolation fails closed', () => {
   it('stops (exit 2) when `create namespace` fails in a way it does not recognise, and runs nothing in default', () => {
     const ws = workspace();
-    const path = kubectlInFront(ws, `if [ "$1 $2" = "create namespace" ]; then echo 'error: context deadline exceeded' >&2; exit 1; fi`);
+    const path = kubectlInFront(ws, `if [ "$1 $2" = "create -f" ]; then echo 'error: context deadline exceeded' >&2; exit 1; fi`);
     const result = ws.run(['ch3.md'], { PATH: path });
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('could not create the run namespace');
@@ -201,7 +201,7 @@ describe('isolation fails closed', () => {
 
   it('runs in place when the API server forbids namespaces only with --allow-unisolated', () => {
     const ws = workspace();
-    const path = kubectlInFront(ws, `if [ "$1 $2" = "create namespace" ]; then echo 'Error from server (Forbidden): namespaces is forbidden: User "dev" cannot create resource "namespaces"' >&2; exit 1; fi`);
+    const path = kubectlInFront(ws, `if [ "$1 $2" = "create -f" ]; then echo 'Error from server (Forbidden): namespaces is forbidden: User "dev" cannot create resource "namespaces"' >&2; exit 1; fi`);
     const refused = ws.run(['ch3.md'], { PATH: path });
     expect(refused.status).toBe(2);
     expect(refused.stderr).toContain('--allow-unisolated');
