@@ -15,7 +15,14 @@ export function readManifests(source: string): ManifestRead {
   for (const document of documents) {
     const error = document.errors[0];
     if (error) return { objects: [], error: { line: lineCounter.linePos(error.pos[0]).line, message: firstSentence(error.message) } };
-    const value = plain(document.toJS({ maxAliasCount: 1000 }));
+    let value: unknown;
+    try {
+      value = plain(document.toJS({ maxAliasCount: 1000 }));
+    } catch (problem) {
+      // Aliases that expand past the limit (a "billion laughs" block) are refused by the yaml library as it builds the values.
+      const at = document.contents?.range?.[0] ?? 0;
+      return { objects: [], error: { line: lineCounter.linePos(at).line, message: firstSentence((problem as Error).message) } };
+    }
     // An empty document (a stray `---`, a comment-only block) is no object to kubectl either.
     if (value !== null && value !== undefined) objects.push(...unlisted(value));
   }
