@@ -159,3 +159,22 @@ describe('a failure inside one note', () => {
     expect(readdirSync(tmp).filter((name) => name.startsWith('notes-run-kube-'))).toEqual([]);
   });
 });
+
+describe('--plan on a note it cannot read', () => {
+  it.each([
+    ['a NUL byte', Buffer.from(`# n\n\n${fence}bash\necho a\u0000\n${fence}\n`), /nul\.md:4: binary file/],
+    ['invalid UTF-8', Buffer.from('# caf\xe9\n', 'latin1'), /latin1\.md:1: not UTF-8 text/],
+    ['nesting too deep', Buffer.from(deep), /deep\.md:3: blockquotes or lists nested too deeply/],
+    ['a fence never closed', Buffer.from(`# n\n\n${fence}bash\necho a\n# a\n`), /open\.md:3:1 error code block opened here is never closed/],
+    ['a note over the size cap', Buffer.alloc(9 * 2 ** 20, 'a'), /big\.md: \d+ bytes is too large/],
+  ])('exits 2 on %s, naming the file and line, and still plans the note beside it', (_, bytes, said) => {
+    const ws = workspace();
+    const name = { 'a NUL byte': 'nul.md', 'invalid UTF-8': 'latin1.md', 'nesting too deep': 'deep.md', 'a fence never closed': 'open.md', 'a note over the size cap': 'big.md' }[_]!;
+    writeFileSync(join(ws.dir, name), bytes);
+    ws.writeNote(simple('a'), 'a.md');
+    const result = ws.run(['--plan', name, 'a.md']);
+    expect(result.status).toBe(2);
+    expect(`${result.stderr}${result.stdout}`).toMatch(said);
+    expect(result.stdout).toContain('PLAN a.md (1 steps');
+  });
+});
