@@ -1,8 +1,9 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { InputError } from '../errors.js';
 import { writeAtomically } from '../files/atomic-write.js';
+import { readBounded, type BoundedRead } from '../files/read-bounded.js';
 import type { ClusterEnvironment, CommandStep, NoteResult, StepRun } from '../model.js';
 import { maskCommandOutput } from '../secrets/reveals-secret.js';
 import { snapshotText } from './snapshot-text.js';
@@ -72,13 +73,20 @@ export function writeSnapshot(path: string, snapshot: Snapshot): void {
   writeAtomically(path, snapshotText(snapshot));
 }
 
-/** A snapshot file's text, or undefined when the note has none yet. */
+/** Past this a snapshot is not one notes-run wrote: read no further, whatever the file is linked to. */
+const MAX_SNAPSHOT_BYTES = 64 * 1024 * 1024;
+
+/** A snapshot file's text, or undefined when the note has none yet; a folder, a FIFO or a huge file there is an input error. */
 function textOf(path: string): string | undefined {
+  let read: BoundedRead;
   try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
+    read = readBounded(path, MAX_SNAPSHOT_BYTES);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new InputError(`${path}: cannot read the snapshot (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
+  if ('problem' in read) throw new InputError(`${path}: ${read.problem}; not read as a snapshot`);
+  return read.bytes.toString('utf8');
 }
 
 export function readSnapshot(path: string): Snapshot | undefined {
@@ -155,10 +163,10 @@ export function readSnapshotQuietly(path: string): Snapshot | undefined {
  * not the steps (a note of 500 steps paid for parsing all of them on every run).
  */
 export function documentedOnOf(path: string): ClusterEnvironment | undefined {
-  const text = textOf(path);
-  if (text === undefined) return undefined;
-  const steps = text.search(/^steps:/m);
   try {
+    const text = textOf(path);
+    if (text === undefined) return undefined;
+    const steps = text.search(/^steps:/m);
     const header = parse(steps < 0 ? text : text.slice(0, steps)) as Partial<Snapshot> | null;
     if (header?.documentedOn !== undefined || steps < 0 || !/^documentedOn:/m.test(text.slice(steps))) return header?.documentedOn ?? undefined;
     // Written by hand below the steps: read it the long way.
