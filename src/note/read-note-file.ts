@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { InputError } from '../errors.js';
 import { readBounded, type BoundedRead } from '../files/read-bounded.js';
 
-/** Notes larger than this are not study notes; refusing them keeps memory bounded. */
-const MAX_NOTE_BYTES = 8 * 1024 * 1024;
+/** Notes larger than this are not study notes (the largest real ones are some 6 kB); refusing them keeps time and memory bounded: a 5 MB note of small steps took 90 s and 1.5 GB to plan. */
+const MAX_NOTE_BYTES = 1024 * 1024;
 
 export function readNoteFile(path: string): string {
   return readNoteSource(path).text;

@@ -3,6 +3,8 @@ import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareOutput } from '../../src/compare/compare-output.js';
+import type { YamlStep } from '../../src/model.js';
+import { checkYamlStep } from '../../src/yaml/check-yaml-step.js';
 import { applyTolerances, builtinTolerances } from '../../src/compare/tolerances/registry.js';
 import { root, workspace, type JsonReport } from '../e2e/workspace.js';
 import { collect, exited, until, running } from './fault-kit.js';
@@ -137,4 +139,26 @@ describe('only regular files are read, and no further than their cap', () => {
     expect(result.stderr).toContain('a.md.yaml: not a regular file (a character device)');
     expect(result.stderr).toContain('b.md.yaml: not a regular file (a folder)');
   });
+});
+
+describe('the comparison is bounded on long lines and large yaml blocks', () => {
+  const words = (chars: number, tag: string) => Array.from({ length: Math.ceil(chars / 6) }, (_, i) => `w${i % 97}${tag}`).join(' ');
+
+  it('compares a 1 MB line that differs everywhere whole: stale, with no word-by-word diff', () => {
+    const comparison = compareOutput(words(1_000_000, 'a'), `${words(1_000_000, 'b')}\n`, 'echo', { tolerances: builtinTolerances });
+    expect(comparison.matches).toBe(false);
+    expect(comparison.diff.map((line) => line.op)).toEqual(['-', '+']);
+    expect(comparison.diff.every((line) => line.words === undefined)).toBe(true);
+    // Still word by word where a reader reads word by word.
+    const short = compareOutput('pod/web created', 'pod/web configured\n', 'kubectl apply -f web.yaml', { tolerances: builtinTolerances });
+    expect(short.diff[0].words).toBeDefined();
+  }, 60_000);
+
+  it('does not parse a yaml block of 20,000 keys: the step is unchecked and says why', () => {
+    const source = `kind: ConfigMap\nmetadata:\n  name: big\ndata:\n${Array.from({ length: 20_000 }, (_, i) => `  k${i}: v${i}`).join('\n')}`;
+    const step: YamlStep = { kind: 'yaml', line: 3, source, context: { headings: [], text: '' }, linksAbove: [] };
+    const verdict = checkYamlStep(step, [step], root);
+    expect(verdict.status).toBe('unchecked');
+    expect(verdict.reason).toBe('not parsed: 20004 lines is more than the 1000 read as YAML');
+  }, 60_000);
 });
