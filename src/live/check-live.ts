@@ -10,7 +10,9 @@ import type { Settings } from '../config/settings.js';
 import type { Note, NoteResult, Verdict } from '../model.js';
 import { readNoteSource } from '../note/read-note-file.js';
 import { noteStatus } from '../check/verdicts.js';
-import { documentedOnOf, snapshotOf, snapshotPath, writeSnapshot } from '../snapshot/snapshot.js';
+import { compareOutput } from '../compare/compare-output.js';
+import { editedByHand, somethingNew } from '../snapshot/snapshot-news.js';
+import { documentedOnOf, previousSnapshot, snapshotOf, snapshotPath, writeSnapshot, type Snapshot } from '../snapshot/snapshot.js';
 import { NoteChanged, rewritable, updatedNote, whyNotWritable, writeNoteAtomically } from '../update/update-note.js';
 import { timeLimitsOf } from '../time-limits.js';
 import { InputError } from '../errors.js';
@@ -81,16 +83,14 @@ async function checkWhole(note: Note, live: LiveRun, complete: boolean): Promise
     if (!complete) return result;
     const snapshotFile = path;
     try {
-      writeSnapshot(
-        snapshotFile,
-        snapshotOf(result, {
-          context: target.context,
-          namespace: space.name,
-          kubectl: { client: target.clientVersion, server: target.serverVersion },
-          cluster: target.environment,
-          documentedOn: options.update && options.updateAll ? target.environment : documentedOn,
-        }),
-      );
+      const next = snapshotOf(result, {
+        context: target.context,
+        namespace: space.name,
+        kubectl: { client: target.clientVersion, server: target.serverVersion },
+        cluster: target.environment,
+        documentedOn: options.update && options.updateAll ? target.environment : documentedOn,
+      });
+      if (recordsSomethingNew(note.file, snapshotFile, next, result, compare, live.warn)) writeSnapshot(snapshotFile, next);
     } catch (error) {
       // A full disk or a read-only folder is this note's problem: the other notes' results stand.
       addProblem(result, `could not write the snapshot ${snapshotFile} (${errorCode(error)})`);
@@ -109,6 +109,25 @@ async function checkWhole(note: Note, live: LiveRun, complete: boolean): Promise
     shim?.remove();
     await release();
   }
+}
+
+/**
+ * Whether the run's snapshot is worth writing over the last one: only when it records
+ * something new, so a run on the same cluster leaves a committed snapshot byte-identical.
+ * A last snapshot that is corrupt or was edited by hand is said as it is replaced.
+ */
+function recordsSomethingNew(file: string, path: string, next: Snapshot, result: NoteResult, compare: CompareSettings, warn: (message: string) => void): boolean {
+  const previous = previousSnapshot(path);
+  if (previous.problem) {
+    warn(`${file}: replacing a snapshot that could not be read: ${previous.problem}`);
+    return true;
+  }
+  if (!previous.snapshot) return true;
+  // The new snapshot's steps are the result's command steps that ran, in order.
+  const steps = result.verdicts.flatMap((verdict) => (verdict.step.kind === 'command' && verdict.run ? [verdict.step] : []));
+  const news = somethingNew(previous.snapshot, next, (i, recorded, now) => compareOutput(recorded, now, steps[i].facts, compare).matches);
+  if (news && editedByHand(previous.text!, previous.snapshot)) warn(`${file}: replacing ${path}, which was edited by hand (${news})`);
+  return news !== undefined;
 }
 
 /** Rewrites the drifted outputs in the note and marks those steps as updated. */

@@ -32,6 +32,12 @@ export interface Snapshot {
    * `--update=all`, carried from snapshot to snapshot. Absent: unknown (written by hand).
    */
   documentedOn?: ClusterEnvironment;
+  /**
+   * How many steps follow, written above them: a file cut at a step boundary (a full disk,
+   * a bad merge) reads as cut, not as a note whose last steps were never recorded.
+   * Absent in snapshots older notes-runs wrote.
+   */
+  stepCount?: number;
   steps: SnapshotStep[];
 }
 
@@ -48,7 +54,7 @@ export function snapshotOf(result: NoteResult, about: Omit<Snapshot, 'steps' | '
     if (verdict.step.kind !== 'command' || !verdict.run) continue;
     steps.push(stepOf(verdict.step, verdict.run));
   }
-  return { note: result.file, date: new Date().toISOString(), ...about, steps };
+  return { note: result.file, date: new Date().toISOString(), ...about, stepCount: steps.length, steps };
 }
 
 function stepOf(step: CommandStep, run: StepRun): SnapshotStep {
@@ -91,10 +97,27 @@ function textOf(path: string): string | undefined {
 
 export function readSnapshot(path: string): Snapshot | undefined {
   const text = textOf(path);
-  if (text === undefined) return undefined;
+  return text === undefined ? undefined : snapshotFrom(path, text);
+}
+
+/** What a live run finds where it is about to write: the last snapshot and its text, or why it cannot be read. */
+export function previousSnapshot(path: string): { snapshot?: Snapshot; text?: string; problem?: string } {
+  try {
+    const text = textOf(path);
+    return text === undefined ? {} : { snapshot: snapshotFrom(path, text), text };
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    return { problem: error.message };
+  }
+}
+
+function snapshotFrom(path: string, text: string): Snapshot {
   try {
     const snapshot = parse(text) as Snapshot;
     if (!Array.isArray(snapshot?.steps)) throw new Error('no steps');
+    if (snapshot.stepCount !== undefined && snapshot.stepCount !== snapshot.steps.length) {
+      throw new Error(`it says ${snapshot.stepCount} steps and holds ${snapshot.steps.length}: cut short or edited`);
+    }
     snapshot.steps.forEach(checkStep);
     return snapshot;
   } catch (error) {
