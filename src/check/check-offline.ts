@@ -41,7 +41,8 @@ function recordedOutcomes(note: Note, snapshot: Snapshot | undefined): StepOutco
 
 export interface OfflineRun {
   settings: Pick<Settings, 'tolerances' | 'forNote'>;
-  snapshotsDir: string;
+  /** `--snapshots DIR`; else each note's snapshots live in its own project. */
+  snapshotsDir: string | undefined;
   strict: boolean;
   startedAt: string;
   /** A snapshot that cannot be read is said as it is met, as well as on its note. */

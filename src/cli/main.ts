@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import pc from 'picocolors';
 import type { Colors } from 'picocolors/types.js';
 import { failedNote, hasFailed, unforeseenProblem } from '../check/failed-note.js';
@@ -71,10 +71,14 @@ async function run(options: Options, io: Io): Promise<number> {
     return note;
   };
   const readNotes = () => checkedSteps(files.map(readNote), options.steps);
-  const snapshotsDir = resolve(options.snapshots ?? 'snapshots');
+  const snapshotsDir = options.snapshots === undefined ? undefined : resolve(options.snapshots);
   for (const file of files) checkWorkingDirectory(settings.forNote(file).cwd, file);
   if (options.outputFile) checkOutputFile(options.outputFile);
-  if (!options.offline) checkSnapshotsFolder(snapshotsDir, options.snapshots);
+  if (!options.offline) {
+    const { snapshotPath } = await import('../snapshot/snapshot.js');
+    const folders = snapshotsDir ? [snapshotsDir] : files.map((file) => dirname(snapshotPath(undefined, file)));
+    for (const folder of new Set(folders)) checkSnapshotsFolder(folder, options.snapshots);
+  }
   // Notes are shown as they finish only to a reader of standard output; a report file gets them at the end.
   const notesShown = reporter.onNote !== undefined && !options.outputFile;
   const showNote = (result: NoteResult) => {
@@ -197,7 +201,7 @@ async function prepullLive(
 interface LiveContext {
   options: Options;
   settings: Settings;
-  snapshotsDir: string;
+  snapshotsDir: string | undefined;
   io: Io;
   colors: Colors;
   showNote: (result: NoteResult) => void;

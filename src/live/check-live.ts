@@ -23,7 +23,8 @@ export interface LiveRun {
   settings: Settings;
   client: Kubectl;
   target: ClusterTarget;
-  snapshotsDir: string;
+  /** `--snapshots DIR`; else each note's snapshots live in its own project. */
+  snapshotsDir: string | undefined;
   progress: LiveProgress;
   signal: AbortSignal;
   env: NodeJS.ProcessEnv;

@@ -44,7 +44,8 @@ export interface LiveChoices {
 export interface LivePlan {
   options: LiveChoices;
   settings: Settings;
-  snapshotsDir: string;
+  /** `--snapshots DIR`; else each note's snapshots live in its own project. */
+  snapshotsDir: string | undefined;
   env: NodeJS.ProcessEnv;
   startedAt: string;
   signal: AbortSignal;

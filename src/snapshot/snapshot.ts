@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { InputError } from '../errors.js';
@@ -41,11 +41,29 @@ export interface Snapshot {
   steps: SnapshotStep[];
 }
 
-/** `snapshots/notes/ch3.md.yaml` for `notes/ch3.md`, mirroring the note's path from the run directory. */
-export function snapshotPath(snapshotsDir: string, noteFile: string): string {
-  const fromHere = relative(process.cwd(), resolve(noteFile));
-  const safe = fromHere.startsWith('..') ? resolve(noteFile).replace(/^\/+/, '') : fromHere;
-  return join(snapshotsDir, `${safe}.yaml`);
+/**
+ * `snapshots/notes/ch3.md.yaml` for `notes/ch3.md`, mirroring the note's path: under
+ * `--snapshots DIR` from the run directory, else under the note's own project, whatever
+ * the folder the run starts in.
+ */
+export function snapshotPath(snapshotsDir: string | undefined, noteFile: string): string {
+  const note = resolve(noteFile);
+  const project = snapshotsDir === undefined ? projectOf(note) : undefined;
+  const base = project ?? process.cwd();
+  const fromBase = relative(base, note);
+  const safe = fromBase.startsWith('..') ? note.replace(/^\/+/, '') : fromBase;
+  return join(snapshotsDir ?? join(base, 'snapshots'), `${safe}.yaml`);
+}
+
+/** What marks a folder as a project's root: its snapshots, a notes-run config, a package.json or a git checkout. */
+const PROJECT_MARKS = ['snapshots', 'notes-run.config.json', 'notes-run.config.yaml', 'notes-run.config.yml', 'package.json', '.git'];
+
+/** The nearest folder up from the note that is a project's root, if any. */
+function projectOf(note: string): string | undefined {
+  for (let dir = dirname(note); ; dir = dirname(dir)) {
+    if (PROJECT_MARKS.some((mark) => existsSync(join(dir, mark)))) return dir;
+    if (dirname(dir) === dir) return undefined;
+  }
 }
 
 export function snapshotOf(result: NoteResult, about: Omit<Snapshot, 'steps' | 'note' | 'date'>): Snapshot {

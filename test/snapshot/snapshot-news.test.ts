@@ -1,7 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { workspace } from '../e2e/workspace.js';
+import { root, workspace } from '../e2e/workspace.js';
 
 // A live run rewrites a snapshot only when it records something new, so a clone is not
 // dirtied by a run; a snapshot cut short is an error, and one replaced after it was
@@ -60,5 +61,22 @@ describe('a snapshot cut short', () => {
     const result = ws.run(['--offline', 'n.md']);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('n.md.yaml: not a notes-run snapshot (it says 2 steps and holds 1: cut short or edited)');
+  });
+});
+
+describe('where a note\'s snapshot is written', () => {
+  it('under the note\'s own project, whatever folder the run starts in', () => {
+    const ws = workspace();
+    mkdirSync(join(ws.dir, 'project', 'notes'), { recursive: true });
+    mkdirSync(join(ws.dir, 'elsewhere'));
+    writeFileSync(join(ws.dir, 'project', 'package.json'), '{}\n');
+    ws.writeNote(`# n\n\n${fence}bash\necho one\n# one\n${fence}\n`, 'project/notes/n.md');
+    const run = (cwd: string, args: string[]) => spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), ...args], { cwd, env: ws.env, encoding: 'utf8' });
+    expect(run(join(ws.dir, 'elsewhere'), ['../project/notes/n.md']).status).toBe(0);
+    expect(existsSync(join(ws.dir, 'project', 'snapshots', 'notes', 'n.md.yaml'))).toBe(true);
+    expect(readdirSync(join(ws.dir, 'elsewhere'))).toEqual([]);
+    // Read back from the project's own folder, and from its notes folder.
+    expect(run(join(ws.dir, 'project'), ['--offline', 'notes/n.md']).stdout).toContain('FRESH');
+    expect(run(join(ws.dir, 'project', 'notes'), ['--offline', 'n.md']).stdout).toContain('FRESH');
   });
 });
