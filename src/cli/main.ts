@@ -50,7 +50,7 @@ async function run(options: Options, io: Io): Promise<number> {
   const colors = pc.createColors(options.color ?? (io.stdout.isTTY === true && !io.env.NO_COLOR));
   // Listening from the start: a Ctrl-C while the notes are read still ends in a cleanup and a report.
   const interruption = new Interruption(io.stderr);
-  if (!options.offline) interruption.listen();
+  if (!options.offline && !options.plan) interruption.listen();
   const [{ loadConfig }, { resolveSettings }, { readNote: readNoteOrFailure }, { findNotes }, reporter] = await Promise.all([
     import('../config/load-config.js'),
     import('../config/settings.js'),
