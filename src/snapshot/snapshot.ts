@@ -3,6 +3,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { InputError } from '../errors.js';
 import { writeAtomically } from '../files/atomic-write.js';
+import { linkOutOf } from '../files/inside-folder.js';
 import { readBounded, type BoundedRead } from '../files/read-bounded.js';
 import type { ClusterEnvironment, CommandStep, NoteResult, StepRun } from '../model.js';
 import { maskCommandOutput } from '../secrets/reveals-secret.js';
@@ -48,11 +49,19 @@ export interface Snapshot {
  */
 export function snapshotPath(snapshotsDir: string | undefined, noteFile: string): string {
   const note = resolve(noteFile);
-  const project = snapshotsDir === undefined ? projectOf(note) : undefined;
-  const base = project ?? process.cwd();
-  const fromBase = relative(base, note);
+  const fromBase = relative(baseOf(snapshotsDir, note), note);
   const safe = fromBase.startsWith('..') ? note.replace(/^\/+/, '') : fromBase;
-  return join(snapshotsDir ?? join(base, 'snapshots'), `${safe}.yaml`);
+  return join(snapshotsFolder(snapshotsDir, noteFile), `${safe}.yaml`);
+}
+
+/** The snapshots folder a note's snapshot belongs in: `--snapshots DIR`, else its project's `snapshots/`. */
+export function snapshotsFolder(snapshotsDir: string | undefined, noteFile: string): string {
+  return snapshotsDir ?? join(baseOf(undefined, resolve(noteFile)), 'snapshots');
+}
+
+/** What a snapshot's path mirrors the note's from: the run directory under `--snapshots`, else the note's project. */
+function baseOf(snapshotsDir: string | undefined, note: string): string {
+  return (snapshotsDir === undefined ? projectOf(note) : undefined) ?? process.cwd();
 }
 
 /** What marks a folder as a project's root: its snapshots, a notes-run config, a package.json or a git checkout. */
@@ -92,9 +101,12 @@ function stepOf(step: CommandStep, run: StepRun): SnapshotStep {
   };
 }
 
-export function writeSnapshot(path: string, snapshot: Snapshot): void {
+/** Writes a note's snapshot, never through a symbolic link that leads out of the snapshots folder. */
+export function writeSnapshot(path: string, snapshot: Snapshot, snapshotsDir: string): void {
+  const escape = linkOutOf(snapshotsDir, path, 'the snapshots folder');
+  if (escape) throw new Error(escape);
   mkdirSync(dirname(path), { recursive: true });
-  writeAtomically(path, snapshotText(snapshot));
+  writeAtomically(path, snapshotText(snapshot), { linkedInPlace: false });
 }
 
 /** Past this a snapshot is not one notes-run wrote: read no further, whatever the file is linked to. */
