@@ -3,7 +3,7 @@ import { InputError } from '../errors.js';
 import type { Settings } from '../config/settings.js';
 import type { Note, NoteResult, RunInfo } from '../model.js';
 import { readSnapshot, recordedCluster, recordedRuns, snapshotPath, type Snapshot } from '../snapshot/snapshot.js';
-import { failedResult, hasFailed } from './failed-note.js';
+import { failedResult, hasFailed, unforeseenProblem } from './failed-note.js';
 import { judgeNote, type StepOutcome } from './judge-note.js';
 import { judgeMasked } from './masked-recording.js';
 import { noteTolerances } from './note-tolerances.js';
@@ -36,7 +36,8 @@ function recordedOutcomes(note: Note, snapshot: Snapshot | undefined): StepOutco
 
 export interface OfflineRun {
   settings: Pick<Settings, 'tolerances' | 'forNote'>;
-  snapshotsDir: string;
+  /** `--snapshots DIR`; else each note's snapshots live in its own project. */
+  snapshotsDir: string | undefined;
   strict: boolean;
   startedAt: string;
   /** A snapshot that cannot be read is said as it is met, as well as on its note. */
@@ -55,9 +56,20 @@ export async function checkAllOffline(notes: Note[], run: OfflineRun, header: (i
   for (const [i, note] of notes.entries()) {
     const { snapshot, problem } = recorded[i];
     if (hasFailed(note) || problem !== undefined) results.push(failedResult(note, problem));
-    else results.push(await checkOffline(note, snapshot, run.settings.tolerances, run.settings.forNote(note.file).cwd, run.strict));
+    else results.push(await checkedAlone(note, () => checkOffline(note, snapshot, run.settings.tolerances, run.settings.forNote(note.file).cwd, run.strict), run.warn));
   }
   return { results, info };
+}
+
+/** A failure nobody foresaw while one note is judged fails that note only, said as it is met. */
+async function checkedAlone(note: Note, check: () => Promise<NoteResult>, warn: (message: string) => void): Promise<NoteResult> {
+  try {
+    return await check();
+  } catch (error) {
+    const problem = unforeseenProblem(note.file, 1, error);
+    warn(problem);
+    return failedResult(note, problem);
+  }
 }
 
 function readRecorded(path: string, warn: (message: string) => void): { snapshot?: Snapshot; problem?: string } {

@@ -15,6 +15,15 @@ export function failedResult(note: Pick<Note, 'file' | 'messages'>, problem?: st
   return { file: note.file, status: 'broken', verdicts: [], messages, durationMs: 0 };
 }
 
+/**
+ * A failure nobody foresaw while one note was read or checked (a library's limit, a
+ * stack overflow), worded as that note's problem at the line it was at: the run goes on.
+ */
+export function unforeseenProblem(file: string, line: number, error: unknown): string {
+  const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  return `${file}:${line}: could not be checked (${why})`;
+}
+
 export function hasFailed(note: Pick<Note, 'messages'>): boolean {
   return note.messages.some((message) => message.fatal === true);
 }

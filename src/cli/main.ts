@@ -1,7 +1,8 @@
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import pc from 'picocolors';
 import type { Colors } from 'picocolors/types.js';
-import { failedNote, hasFailed } from '../check/failed-note.js';
+import { failedNote, hasFailed, unforeseenProblem } from '../check/failed-note.js';
+import type { NotePlan } from '../plan/plan-note.js';
 import type { Kubectl } from '../cluster/kubectl.js';
 import type { Settings } from '../config/settings.js';
 import type { LiveConnection } from '../live/connect-live.js';
@@ -50,12 +51,11 @@ async function run(options: Options, io: Io): Promise<number> {
   const colors = pc.createColors(options.color ?? (io.stdout.isTTY === true && !io.env.NO_COLOR));
   // Listening from the start: a Ctrl-C while the notes are read still ends in a cleanup and a report.
   const interruption = new Interruption(io.stderr);
-  if (!options.offline) interruption.listen();
-  const [{ loadConfig }, { resolveSettings }, { parseNote }, { readNoteSource }, { findNotes }, reporter] = await Promise.all([
+  if (!options.offline && !options.plan) interruption.listen();
+  const [{ loadConfig }, { resolveSettings }, { readNote: readNoteOrFailure }, { findNotes }, reporter] = await Promise.all([
     import('../config/load-config.js'),
     import('../config/settings.js'),
-    import('../note/parse-note.js'),
-    import('../note/read-note-file.js'),
+    import('../check/read-note.js'),
     import('./find-notes.js'),
     reporters[options.reporter](),
   ]);
@@ -67,20 +67,19 @@ async function run(options: Options, io: Io): Promise<number> {
   const settings = await settingsFor();
   // A note that cannot be read is that note's failure: said now, reported with the others.
   const readNote = (file: string): Note => {
-    try {
-      const source = readNoteSource(file);
-      return { ...parseNote(file, source.text), digest: source.digest };
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      io.stderr.write(`notes-run: ${error.message}\n`);
-      return failedNote(file, error.message);
-    }
+    const { note, problem } = readNoteOrFailure(file);
+    if (problem !== undefined) io.stderr.write(`notes-run: ${problem}\n`);
+    return note;
   };
   const readNotes = () => checkedSteps(files.map(readNote), options.steps);
-  const snapshotsDir = resolve(options.snapshots ?? 'snapshots');
+  const snapshotsDir = options.snapshots === undefined ? undefined : resolve(options.snapshots);
   for (const file of files) checkWorkingDirectory(settings.forNote(file).cwd, file);
   if (options.outputFile) checkOutputFile(options.outputFile);
-  if (!options.offline) checkSnapshotsFolder(snapshotsDir, options.snapshots);
+  if (!options.offline) {
+    const { snapshotPath } = await import('../snapshot/snapshot.js');
+    const folders = snapshotsDir ? [snapshotsDir] : files.map((file) => dirname(snapshotPath(undefined, file)));
+    for (const folder of new Set(folders)) checkSnapshotsFolder(folder, options.snapshots);
+  }
   // Notes are shown as they finish only to a reader of standard output; a report file gets them at the end.
   const notesShown = reporter.onNote !== undefined && !options.outputFile;
   const showNote = (result: NoteResult) => {
@@ -164,11 +163,21 @@ async function showPlan(notes: Note[], settings: Settings, options: Options, io:
   // kubectl comes from --kubectl or the PATH at run time; any other program must be installed.
   const missing = (step: CommandStep) =>
     step.needsProgram && step.needsProgram !== 'kubectl' && !findExecutable(step.needsProgram, io.env.PATH ?? '') ? `${step.needsProgram} is not installed` : undefined;
-  const plans = notes.map((note) => planNote(note, { skipReason: settings.skipReason, missing }));
+  const plans = notes.map((note): NotePlan => {
+    try {
+      return planNote(note, { skipReason: settings.skipReason, missing });
+    } catch (error) {
+      // One note the planner cannot follow is that note's failure; the others are still planned.
+      const problem = unforeseenProblem(note.file, 1, error);
+      io.stderr.write(`notes-run: ${problem}\n`);
+      return { file: note.file, steps: [], messages: failedNote(note.file, problem).messages };
+    }
+  });
   const text = options.reporter === 'json' ? jsonPlan(plans) : plans.map((plan) => humanPlan(plan, colors)).join('\n');
   if (options.outputFile) writeReportFile(options.outputFile, text);
   else io.stdout.write(text);
-  return 0;
+  // A note that cannot be read as written (not UTF-8, too deep, a fence never closed) is an input error, as in a run.
+  return plans.some((plan) => plan.messages.some((message) => message.severity === 'error')) ? 2 : 0;
 }
 
 /** `notes-run clean`: what crashed runs left on the current context. */
@@ -200,7 +209,7 @@ async function prepullLive(
 interface LiveContext {
   options: Options;
   settings: Settings;
-  snapshotsDir: string;
+  snapshotsDir: string | undefined;
   io: Io;
   colors: Colors;
   showNote: (result: NoteResult) => void;

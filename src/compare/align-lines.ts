@@ -3,6 +3,7 @@ import type { AlignedLine, Ordering } from '../model.js';
 import { WILDCARD, type CompareSettings, type ReadLine } from './comparable-lines.js';
 import { looksLikeHeader } from './match-lines.js';
 import { applyTolerances } from './tolerances/registry.js';
+import { MAX_WORD_DIFF_CHARS } from './word-diff.js';
 
 // The walk through both sides that judging made, kept so `--update` rewrites exactly
 // what drifted: ordered outputs pair lines along the diff, tables and order-free outputs
@@ -13,7 +14,7 @@ import { applyTolerances } from './tolerances/registry.js';
 
 /** Each documented line beside the actual line it answers to, in note order. */
 export function alignLines(documented: ReadLine[], actual: ReadLine[], ordering: Ordering, settings: CompareSettings): AlignedLine[] {
-  const pair = pairing(settings);
+  const pair = pairing(settings, documented.length + actual.length <= MAX_WORDWISE_LINES);
   if (ordering === 'unordered') return alignUnordered(documented, actual, pair, identity(1));
   if (ordering === 'table') return alignTables(documented, actual, pair);
   return alignOrdered(documented, actual, pair);
@@ -36,7 +37,14 @@ interface Pairing {
   changed: (documented: ReadLine, actual: ReadLine) => AlignedLine;
 }
 
-function pairing(settings: CompareSettings): Pairing {
+/**
+ * Past this many lines on both sides, changed lines are paired whole, not word by word:
+ * folding every word of tens of thousands of lines takes seconds, for an output nobody
+ * rewrites word by word.
+ */
+const MAX_WORDWISE_LINES = 10_000;
+
+function pairing(settings: CompareSettings, wordwise: boolean): Pairing {
   return {
     same: (documented, actual) => {
       const line: AlignedLine = { op: 'same', documented: documented.index, actual: actual.inNote };
@@ -45,7 +53,7 @@ function pairing(settings: CompareSettings): Pairing {
     },
     changed: (documented, actual) => {
       const line: AlignedLine = { op: 'changed', documented: documented.index, actual: actual.inNote };
-      const held = heldWords(documented.text, actual.inNote, settings);
+      const held = wordwise ? heldWords(documented.text, actual.inNote, settings) : undefined;
       return held ? { ...line, held } : line;
     },
   };
@@ -222,6 +230,8 @@ const rewrites = (pattern: RegExp, replacement: string, line: string): boolean =
  * hold against the actual word in their place, so the rewrite keeps how the note wrote them.
  */
 function heldWords(documented: string, actual: string, settings: CompareSettings): boolean[] | undefined {
+  // A line this long is rewritten whole, as the report diffs it whole.
+  if (documented.length > MAX_WORD_DIFF_CHARS || actual.length > MAX_WORD_DIFF_CHARS) return undefined;
   const doc = documented.split(/(\s+)/);
   const act = actual.split(/(\s+)/);
   if (doc.length !== act.length) return undefined;

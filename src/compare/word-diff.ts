@@ -10,6 +10,13 @@ interface Word {
 }
 
 /**
+ * Past this length a line is compared whole: word by word, a diff of two long lines that
+ * differ everywhere costs the square of their words (a 1 MB line: minutes). Report lines
+ * this long are not read word by word anyway.
+ */
+export const MAX_WORD_DIFF_CHARS = 4_000;
+
+/**
  * Pairs each `-` line with the `+` line that replaced it and marks, word by word, what
  * really changed and what differs only by a tolerated value (an IP, an age), so a report
  * can point at `NodePort` → `ClusterIP` instead of colouring two whole lines.
@@ -18,7 +25,7 @@ export function withWordDiff(diff: DiffLine[], fold: FoldLine): DiffLine[] {
   const lines = diff.map((line) => ({ ...line }));
   const paired = new Set<number>();
   lines.forEach((line, i) => {
-    if (line.op !== '-') return;
+    if (line.op !== '-' || line.text.length > MAX_WORD_DIFF_CHARS) return;
     const j = bestPartner(lines, i, paired, fold);
     if (j === undefined) return;
     paired.add(j);
@@ -37,7 +44,7 @@ function bestPartner(lines: DiffLine[], i: number, paired: Set<number>, fold: Fo
   for (let j = i + 1; j < lines.length; j++) {
     const line = lines[j];
     if (line.op === '…' || (line.op === ' ' && line.text.startsWith('[typed] '))) break;
-    if (line.op !== '+' || paired.has(j)) continue;
+    if (line.op !== '+' || paired.has(j) || line.text.length > MAX_WORD_DIFF_CHARS) continue;
     const other = new Set(wordsOf(line.text).map((word) => fold(word.text, 'actual')));
     const shared = words.filter((word) => other.has(word)).length;
     if (shared > bestShared) [best, bestShared] = [j, shared];

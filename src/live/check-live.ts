@@ -13,7 +13,9 @@ import type { Note, NoteResult, Verdict } from '../model.js';
 import { KnownSecrets } from '../secrets/known-secrets.js';
 import { readNoteSource } from '../note/read-note-file.js';
 import { noteStatus } from '../check/verdicts.js';
-import { documentedOnOf, snapshotOf, snapshotPath, writeSnapshot } from '../snapshot/snapshot.js';
+import { compareOutput } from '../compare/compare-output.js';
+import { editedByHand, somethingNew } from '../snapshot/snapshot-news.js';
+import { documentedOnOf, previousSnapshot, snapshotOf, snapshotPath, snapshotsFolder, writeSnapshot, type Snapshot } from '../snapshot/snapshot.js';
 import { NoteChanged, outageMessage, rewritable, updatedNote, whyNotWritable, writeNoteAtomically } from '../update/update-note.js';
 import { timeLimitsOf } from '../time-limits.js';
 import { InputError } from '../errors.js';
@@ -24,7 +26,8 @@ export interface LiveRun {
   settings: Settings;
   client: Kubectl;
   target: ClusterTarget;
-  snapshotsDir: string;
+  /** `--snapshots DIR`; else each note's snapshots live in its own project. */
+  snapshotsDir: string | undefined;
   progress: LiveProgress;
   signal: AbortSignal;
   env: NodeJS.ProcessEnv;
@@ -94,17 +97,14 @@ async function checkWhole(note: Note, live: LiveRun, complete: boolean): Promise
     const snapshotFile = path;
     const { clientVersion, serverVersion, environment } = await facts;
     try {
-      writeSnapshot(
-        snapshotFile,
-        snapshotOf(result, {
-          context: target.context,
-          namespace: space.name,
-          kubectl: { client: clientVersion, server: serverVersion },
-          cluster: environment,
-          documentedOn: options.update && options.updateAll ? environment : documentedOn,
-        }),
-        live.snapshotsDir,
-      );
+      const next = snapshotOf(result, {
+        context: target.context,
+        namespace: space.name,
+        kubectl: { client: clientVersion, server: serverVersion },
+        cluster: environment,
+        documentedOn: options.update && options.updateAll ? environment : documentedOn,
+      });
+      if (recordsSomethingNew(note.file, snapshotFile, next, result, compare, live.warn)) writeSnapshot(snapshotFile, next, snapshotsFolder(live.snapshotsDir, note.file));
     } catch (error) {
       // A full disk or a read-only folder is this note's problem: the other notes' results stand.
       addProblem(result, `could not write the snapshot ${snapshotFile} (${errorCode(error)})`);
@@ -128,6 +128,25 @@ async function checkWhole(note: Note, live: LiveRun, complete: boolean): Promise
     if (live.afterwards) live.afterwards(release());
     else await release();
   }
+}
+
+/**
+ * Whether the run's snapshot is worth writing over the last one: only when it records
+ * something new, so a run on the same cluster leaves a committed snapshot byte-identical.
+ * A last snapshot that is corrupt or was edited by hand is said as it is replaced.
+ */
+function recordsSomethingNew(file: string, path: string, next: Snapshot, result: NoteResult, compare: CompareSettings, warn: (message: string) => void): boolean {
+  const previous = previousSnapshot(path);
+  if (previous.problem) {
+    warn(`${file}: replacing a snapshot that could not be read: ${previous.problem}`);
+    return true;
+  }
+  if (!previous.snapshot) return true;
+  // The new snapshot's steps are the result's command steps that ran, in order.
+  const steps = result.verdicts.flatMap((verdict) => (verdict.step.kind === 'command' && verdict.run ? [verdict.step] : []));
+  const news = somethingNew(previous.snapshot, next, (i, recorded, now) => compareOutput(recorded, now, steps[i].facts, compare).matches);
+  if (news && editedByHand(previous.text!, previous.snapshot)) warn(`${file}: replacing ${path}, which was edited by hand (${news})`);
+  return news !== undefined;
 }
 
 /** Rewrites the drifted outputs in the note and marks those steps as updated. */

@@ -1,4 +1,5 @@
-import { failedResult, hasFailed } from '../check/failed-note.js';
+import { failedResult, hasFailed, unforeseenProblem } from '../check/failed-note.js';
+import { InputError } from '../errors.js';
 import type { Settings } from '../config/settings.js';
 import type { CommandStep, Note, NoteResult, RunInfo, Verdict } from '../model.js';
 import { checkLive } from './check-live.js';
@@ -43,7 +44,8 @@ export interface LiveChoices {
 export interface LivePlan {
   options: LiveChoices;
   settings: Settings;
-  snapshotsDir: string;
+  /** `--snapshots DIR`; else each note's snapshots live in its own project. */
+  snapshotsDir: string | undefined;
   env: NodeJS.ProcessEnv;
   startedAt: string;
   signal: AbortSignal;
@@ -71,6 +73,13 @@ export async function runLive(plan: LivePlan, hooks: LiveHooks): Promise<LiveOut
   await eachWithJobs(notes, options.jobs, async (note, stop) => {
     // Interrupted: no note starts after that, so no namespace is made that nobody will run in.
     if (signal.aborted) return stop();
+    // The step the note was at, for a failure nobody foresaw.
+    let at = 1;
+    const progress: LiveProgress = {
+      step: (file, step) => ((at = step.line), hooks.progress.step(file, step)),
+      waiting: (file, waitingFor) => hooks.progress.waiting(file, waitingFor),
+      done: (file) => hooks.progress.done(file),
+    };
     // A note that could not be read gets no namespace and keeps its last snapshot.
     const result = hasFailed(note)
       ? failedResult(note)
@@ -80,12 +89,18 @@ export async function runLive(plan: LivePlan, hooks: LiveHooks): Promise<LiveOut
           client: connection.client,
           target: connection.target,
           snapshotsDir: plan.snapshotsDir,
-          progress: hooks.progress,
+          progress,
           signal,
           env: plan.env,
           warn: hooks.warn,
           ...(hooks.confirm ? { confirm: hooks.confirm } : {}),
           afterwards: (cleanup) => void cleanups.push(cleanup),
+        }).catch((error: unknown) => {
+          // The run's own problems (a namespace the cluster refuses) end the run; anything else fails this note only, cleaned up.
+          if (error instanceof InputError) throw error;
+          const problem = unforeseenProblem(note.file, at, error);
+          hooks.warn(problem);
+          return failedResult(note, problem);
         });
     hooks.progress.done(note.file);
     await headerSaid;

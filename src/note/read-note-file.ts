@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
 import { InputError } from '../errors.js';
+import { readBounded, type BoundedRead } from '../files/read-bounded.js';
 
-/** Notes larger than this are not study notes; refusing them keeps memory bounded. */
-const MAX_NOTE_BYTES = 8 * 1024 * 1024;
+/** Notes larger than this are not study notes (the largest real ones are some 6 kB); refusing them keeps time and memory bounded: a 5 MB note of small steps took 90 s and 1.5 GB to plan. */
+const MAX_NOTE_BYTES = 1024 * 1024;
 
 export function readNoteFile(path: string): string {
   return readNoteSource(path).text;
@@ -18,15 +18,14 @@ export interface NoteSource {
 }
 
 export function readNoteSource(path: string): NoteSource {
-  let bytes: Buffer;
+  let read: BoundedRead;
   try {
-    const size = statSync(path).size;
-    if (size > MAX_NOTE_BYTES) throw new InputError(`${path}: ${size} bytes is too large for a note (limit ${MAX_NOTE_BYTES})`);
-    bytes = readFileSync(path);
+    read = readBounded(path, MAX_NOTE_BYTES);
   } catch (error) {
-    if (error instanceof InputError) throw error;
     throw new InputError(`${path}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
+  if ('problem' in read) throw new InputError(`${path}: ${read.problem}; not read as a note`);
+  const { bytes } = read;
   const nul = bytes.indexOf(0);
   if (nul !== -1) throw new InputError(`${path}:${lineAt(bytes, nul)}: binary file (a NUL byte), not a Markdown note`);
   try {

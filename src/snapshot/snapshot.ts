@@ -1,9 +1,10 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { InputError } from '../errors.js';
 import { writeAtomically } from '../files/atomic-write.js';
 import { linkOutOf } from '../files/inside-folder.js';
+import { readBounded, type BoundedRead } from '../files/read-bounded.js';
 import type { ClusterEnvironment, CommandStep, NoteResult, StepRun } from '../model.js';
 import { maskCommandOutput } from '../secrets/reveals-secret.js';
 import { snapshotText } from './snapshot-text.js';
@@ -32,14 +33,46 @@ export interface Snapshot {
    * `--update=all`, carried from snapshot to snapshot. Absent: unknown (written by hand).
    */
   documentedOn?: ClusterEnvironment;
+  /**
+   * How many steps follow, written above them: a file cut at a step boundary (a full disk,
+   * a bad merge) reads as cut, not as a note whose last steps were never recorded.
+   * Absent in snapshots older notes-runs wrote.
+   */
+  stepCount?: number;
   steps: SnapshotStep[];
 }
 
-/** `snapshots/notes/ch3.md.yaml` for `notes/ch3.md`, mirroring the note's path from the run directory. */
-export function snapshotPath(snapshotsDir: string, noteFile: string): string {
-  const fromHere = relative(process.cwd(), resolve(noteFile));
-  const safe = fromHere.startsWith('..') ? resolve(noteFile).replace(/^\/+/, '') : fromHere;
-  return join(snapshotsDir, `${safe}.yaml`);
+/**
+ * `snapshots/notes/ch3.md.yaml` for `notes/ch3.md`, mirroring the note's path: under
+ * `--snapshots DIR` from the run directory, else under the note's own project, whatever
+ * the folder the run starts in.
+ */
+export function snapshotPath(snapshotsDir: string | undefined, noteFile: string): string {
+  const note = resolve(noteFile);
+  const fromBase = relative(baseOf(snapshotsDir, note), note);
+  const safe = fromBase.startsWith('..') ? note.replace(/^\/+/, '') : fromBase;
+  return join(snapshotsFolder(snapshotsDir, noteFile), `${safe}.yaml`);
+}
+
+/** The snapshots folder a note's snapshot belongs in: `--snapshots DIR`, else its project's `snapshots/`. */
+export function snapshotsFolder(snapshotsDir: string | undefined, noteFile: string): string {
+  return snapshotsDir ?? join(baseOf(undefined, resolve(noteFile)), 'snapshots');
+}
+
+/** What a snapshot's path mirrors the note's from: the run directory under `--snapshots`, else the note's project. */
+function baseOf(snapshotsDir: string | undefined, note: string): string {
+  return (snapshotsDir === undefined ? projectOf(note) : undefined) ?? process.cwd();
+}
+
+/** What marks a folder as a project's root: its snapshots, a notes-run config, a package.json or a git checkout. */
+const PROJECT_MARKS = ['snapshots', 'notes-run.config.json', 'notes-run.config.yaml', 'notes-run.config.yml', 'package.json', '.git'];
+
+/** The nearest folder up from the note that is a project's root, if any. */
+function projectOf(note: string): string | undefined {
+  for (let dir = dirname(note); ; dir = dirname(dir)) {
+    if (PROJECT_MARKS.some((mark) => existsSync(join(dir, mark)))) return dir;
+    if (dirname(dir) === dir) return undefined;
+  }
 }
 
 export function snapshotOf(result: NoteResult, about: Omit<Snapshot, 'steps' | 'note' | 'date'>): Snapshot {
@@ -48,7 +81,7 @@ export function snapshotOf(result: NoteResult, about: Omit<Snapshot, 'steps' | '
     if (verdict.step.kind !== 'command' || !verdict.run) continue;
     steps.push(stepOf(verdict.step, verdict.run));
   }
-  return { note: result.file, date: new Date().toISOString(), ...about, steps };
+  return { note: result.file, date: new Date().toISOString(), ...about, stepCount: steps.length, steps };
 }
 
 function stepOf(step: CommandStep, run: StepRun): SnapshotStep {
@@ -76,21 +109,45 @@ export function writeSnapshot(path: string, snapshot: Snapshot, snapshotsDir: st
   writeAtomically(path, snapshotText(snapshot), { linkedInPlace: false });
 }
 
-/** A snapshot file's text, or undefined when the note has none yet. */
+/** Past this a snapshot is not one notes-run wrote: read no further, whatever the file is linked to. */
+const MAX_SNAPSHOT_BYTES = 64 * 1024 * 1024;
+
+/** A snapshot file's text, or undefined when the note has none yet; a folder, a FIFO or a huge file there is an input error. */
 function textOf(path: string): string | undefined {
+  let read: BoundedRead;
   try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
+    read = readBounded(path, MAX_SNAPSHOT_BYTES);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new InputError(`${path}: cannot read the snapshot (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
+  if ('problem' in read) throw new InputError(`${path}: ${read.problem}; not read as a snapshot`);
+  return read.bytes.toString('utf8');
 }
 
 export function readSnapshot(path: string): Snapshot | undefined {
   const text = textOf(path);
-  if (text === undefined) return undefined;
+  return text === undefined ? undefined : snapshotFrom(path, text);
+}
+
+/** What a live run finds where it is about to write: the last snapshot and its text, or why it cannot be read. */
+export function previousSnapshot(path: string): { snapshot?: Snapshot; text?: string; problem?: string } {
+  try {
+    const text = textOf(path);
+    return text === undefined ? {} : { snapshot: snapshotFrom(path, text), text };
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    return { problem: error.message };
+  }
+}
+
+function snapshotFrom(path: string, text: string): Snapshot {
   try {
     const snapshot = parse(text) as Snapshot;
     if (!Array.isArray(snapshot?.steps)) throw new Error('no steps');
+    if (snapshot.stepCount !== undefined && snapshot.stepCount !== snapshot.steps.length) {
+      throw new Error(`it says ${snapshot.stepCount} steps and holds ${snapshot.steps.length}: cut short or edited`);
+    }
     snapshot.steps.forEach(checkStep);
     return snapshot;
   } catch (error) {
@@ -159,10 +216,10 @@ export function readSnapshotQuietly(path: string): Snapshot | undefined {
  * not the steps (a note of 500 steps paid for parsing all of them on every run).
  */
 export function documentedOnOf(path: string): ClusterEnvironment | undefined {
-  const text = textOf(path);
-  if (text === undefined) return undefined;
-  const steps = text.search(/^steps:/m);
   try {
+    const text = textOf(path);
+    if (text === undefined) return undefined;
+    const steps = text.search(/^steps:/m);
     const header = parse(steps < 0 ? text : text.slice(0, steps)) as Partial<Snapshot> | null;
     if (header?.documentedOn !== undefined || steps < 0 || !/^documentedOn:/m.test(text.slice(steps))) return header?.documentedOn ?? undefined;
     // Written by hand below the steps: read it the long way.

@@ -16,6 +16,8 @@ export { yamlSyntaxError };
 export function checkYamlStep(step: YamlStep, steps: Step[], cwd: string): Verdict {
   const error = yamlSyntaxError(step);
   if (error) return { step, status: 'broken', reason: error };
+  const { notRead } = readManifests(step.source);
+  if (notRead) return { step, status: 'unchecked', reason: `not parsed: ${notRead}` };
   const binding = bindYamlBlock(step, steps, cwd);
   if (!binding) {
     const count = readManifests(step.source).objects.length;
@@ -29,6 +31,7 @@ export function checkYamlStep(step: YamlStep, steps: Step[], cwd: string): Verdi
     return { ...bound, status: 'unchecked', reason: `bound to ${binding.file} (${how(binding)}), which does not exist: ${what}` };
   }
   const file = readManifestFile(resolve(cwd, binding.file));
+  if (file.notRead) return { ...bound, status: 'unchecked', reason: `bound to ${binding.file} (${how(binding)}), which is not parsed: ${file.notRead}` };
   if (file.error) {
     return { ...bound, status: 'unchecked', reason: `bound to ${binding.file} (${how(binding)}), which cannot be read as YAML: ${file.error.message}` };
   }

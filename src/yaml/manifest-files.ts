@@ -1,6 +1,7 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { byFolderLevels, filesUnder } from '../files/files-under.js';
+import { readBounded } from '../files/read-bounded.js';
 import { readManifests, type ManifestRead } from './manifest-documents.js';
 
 /** The extensions kubectl reads from a directory given to `-f`. */
@@ -33,9 +34,14 @@ export function filesNamed(root: string, name: string): string[] {
   return walk(root, true).filter((path) => basename(path) === name);
 }
 
+/** A manifest larger than this is not one a note shows: it is not read (nor is a link to /dev/zero). */
+const MAX_MANIFEST_BYTES = 8 * 1024 * 1024;
+
 export function readManifestFile(path: string): ManifestRead {
   try {
-    return readManifests(readFileSync(path, 'utf8'));
+    const read = readBounded(path, MAX_MANIFEST_BYTES);
+    if ('problem' in read) return { objects: [], error: { line: 0, message: read.problem } };
+    return readManifests(read.bytes.toString('utf8'));
   } catch (error) {
     return { objects: [], error: { line: 0, message: (error as Error).message } };
   }

@@ -1,9 +1,12 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareOutput } from '../../src/compare/compare-output.js';
+import type { YamlStep } from '../../src/model.js';
+import { checkYamlStep } from '../../src/yaml/check-yaml-step.js';
 import { applyTolerances, builtinTolerances } from '../../src/compare/tolerances/registry.js';
-import { workspace, type JsonReport } from '../e2e/workspace.js';
+import { root, workspace, type JsonReport } from '../e2e/workspace.js';
 import { collect, exited, until, running } from './fault-kit.js';
 
 // Bounded work: no line, note or pattern makes notes-run work for minutes or stop
@@ -95,4 +98,69 @@ describe('bounded output and time limits', () => {
     expect(config.status).toBe(2);
     expect(config.stderr).toContain('"noteTimeout" takes at most 2147483 seconds');
   });
+});
+
+describe('only regular files are read, and no further than their cap', () => {
+  const simple = (name: string) => `# ${name}\n\n${fence}bash\necho ${name}\n# ${name}\n${fence}\n`;
+  // Generous: a read that does not stop runs into it (and, before, into gigabytes of memory).
+  const run = (ws: ReturnType<typeof workspace>, args: string[]) => spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), ...args], { cwd: ws.dir, env: ws.env, encoding: 'utf8', timeout: 30_000 });
+
+  it('a note linked to /dev/zero or a FIFO named as a note: exit 2 at once, naming it, in --plan and --offline', () => {
+    const ws = workspace();
+    symlinkSync('/dev/zero', join(ws.dir, 'zero.md'));
+    execFileSync('mkfifo', [join(ws.dir, 'fifo.md')]);
+    ws.writeNote(simple('a'), 'a.md');
+    for (const mode of ['--plan', '--offline']) {
+      const result = run(ws, [mode, 'zero.md', 'fifo.md', 'a.md']);
+      expect(result.error).toBeUndefined();
+      expect(result.status).toBe(2);
+      expect(result.stderr).toContain('zero.md: not a regular file (a character device)');
+      expect(result.stderr).toContain('fifo.md: not a regular file (a FIFO)');
+      expect(result.stdout).toMatch(/a\.md/);
+    }
+  });
+
+  it('a snapshot linked to /dev/zero, or a folder where the snapshot should be, fails its note only', () => {
+    const ws = workspace();
+    ws.writeNote(simple('a'), 'a.md');
+    ws.writeNote(simple('b'), 'b.md');
+    ws.writeNote(simple('c'), 'c.md');
+    mkdirSync(join(ws.dir, 'snapshots', 'b.md.yaml'), { recursive: true });
+    symlinkSync('/dev/zero', join(ws.dir, 'snapshots', 'a.md.yaml'));
+    const result = run(ws, ['--offline', '--reporter', 'json', 'a.md', 'b.md', 'c.md']);
+    expect(result.error).toBeUndefined();
+    expect(result.status).toBe(2);
+    const report = JSON.parse(result.stdout) as { notes: { file: string; status: string }[] };
+    expect(report.notes.map((note) => [note.file, note.status])).toEqual([
+      ['a.md', 'broken'],
+      ['b.md', 'broken'],
+      ['c.md', 'unverified'],
+    ]);
+    expect(result.stderr).toContain('a.md.yaml: not a regular file (a character device)');
+    expect(result.stderr).toContain('b.md.yaml: not a regular file (a folder)');
+  });
+});
+
+describe('the comparison is bounded on long lines and large yaml blocks', () => {
+  const words = (chars: number, tag: string) => Array.from({ length: Math.ceil(chars / 6) }, (_, i) => `w${i % 97}${tag}`).join(' ');
+
+  it('compares a 1 MB line that differs in every tenth word whole: stale, with no word-by-word diff', () => {
+    const documented = words(1_000_000, 'a');
+    const actual = documented.split(' ').map((word, i) => (i % 10 === 0 ? `${word}b` : word)).join(' ');
+    const comparison = compareOutput(documented, `${actual}\n`, 'echo', { tolerances: builtinTolerances });
+    expect(comparison.matches).toBe(false);
+    expect(comparison.diff.map((line) => line.op)).toEqual(['-', '+']);
+    expect(comparison.diff.every((line) => line.words === undefined)).toBe(true);
+    // Still word by word where a reader reads word by word.
+    const short = compareOutput('pod/web created', 'pod/web configured\n', 'kubectl apply -f web.yaml', { tolerances: builtinTolerances });
+    expect(short.diff[0].words).toBeDefined();
+  }, 60_000);
+
+  it('does not parse a yaml block of 20,000 keys: the step is unchecked and says why', () => {
+    const source = `kind: ConfigMap\nmetadata:\n  name: big\ndata:\n${Array.from({ length: 20_000 }, (_, i) => `  k${i}: v${i}`).join('\n')}`;
+    const step: YamlStep = { kind: 'yaml', line: 3, source, context: { headings: [], text: '' }, linksAbove: [] };
+    const verdict = checkYamlStep(step, [step], root);
+    expect(verdict.status).toBe('unchecked');
+    expect(verdict.reason).toBe('not parsed: 20004 lines is more than the 1000 read as YAML');
+  }, 60_000);
 });
