@@ -1,6 +1,7 @@
 // Markdown note → steps: bash blocks become command steps, yaml blocks yaml steps.
 import type { CommandStep, Note, NoteMessage, SessionLine, Step } from '../model.js';
-import { holdsNoCommand, readCommands, writtenWithPrompts, type BlockReader, type ParsedCommand } from './bash-steps.js';
+import { holdsNoCommand, readCommands, readRemoteLines, writtenWithPrompts, type BlockReader, type ParsedCommand, type SessionState } from './bash-steps.js';
+import type { NoteMachines } from './block-reader.js';
 import { codeBlocks, type CodeBlock } from './code-blocks.js';
 import { documentedText } from './documented-text.js';
 import { describeCommand } from './command/describe-command.js';
@@ -21,6 +22,9 @@ export function parseNote(file: string, source: string): Note {
   const defined = new Set<string>();
   /** A session (`kubectl exec -it ... -- sh`) whose typed lines continue in the next bash block. */
   let openSession: CommandStep | undefined;
+  /** A shell on another machine still open at the end of a block, and the section it was opened in. */
+  let openRemote: { session: Required<Pick<SessionState, 'remote'>> & SessionState; headings: string[] } | undefined;
+  const machines: NoteMachines = {};
 
   for (const block of codeBlocks(text)) {
     if (!block.closed) {
@@ -32,6 +36,8 @@ export function parseNote(file: string, source: string): Note {
       });
     }
     if (openSession && !continuesSession(block)) openSession = undefined;
+    // A shell left open on another machine ends where a new section starts: its subsections are still typed there.
+    if (openRemote && !within(block.context.headings, openRemote.headings)) openRemote = undefined;
     if (YAML_LANGUAGES.has(block.lang)) {
       steps.push(yamlStep(block));
       continue;
@@ -51,17 +57,24 @@ export function parseNote(file: string, source: string): Note {
       defined,
       messages,
       prompted: writtenWithPrompts(block.lines),
+      machines,
     };
     if (!block.closed) {
       steps.push(brokenBlock(block, 'this code block is never closed, so its commands are not run'));
       continue;
     }
-    if (!openSession && holdsNoCommand(reader)) {
+    if (!openSession && !openRemote && holdsNoCommand(reader)) {
       steps.push(notExecutable(block, 'this bash block holds no command (it looks like pasted output or a manifest); not run'));
       continue;
     }
     const blockSkip = block.directives.map(skipDirective).find((reason) => reason !== undefined);
     let from = 0;
+    if (openRemote) {
+      const typed = readRemoteLines(reader, 0, openRemote.session);
+      for (const parsed of typed.commands) steps.push(commandStep(parsed, block, blockSkip, defined));
+      from = typed.next;
+      if (!typed.openRemote) openRemote = undefined;
+    }
     if (openSession) {
       const typed = readCommands(reader, 0, {});
       openSession.session!.push(...typed.commands.map(sessionLine));
@@ -70,14 +83,21 @@ export function parseNote(file: string, source: string): Note {
       from = typed.next;
       openSession = undefined;
     }
-    for (const parsed of readCommands(reader, from).commands) {
+    const read = readCommands(reader, from);
+    for (const parsed of read.commands) {
       const step = commandStep(parsed, block, blockSkip, defined);
       steps.push(step);
       if (parsed.sessionContinues) openSession = step;
     }
+    if (read.openRemote) openRemote = { session: { remote: read.openRemote, host: read.openRemoteAt }, headings: block.context.headings };
   }
   expectFailuresShownBelow(steps);
   return { file, steps, messages };
+}
+
+/** Whether a block under `headings` is in the section `section` or one of its subsections. */
+function within(headings: string[], section: string[]): boolean {
+  return headings.length >= section.length && section.every((heading, i) => headings[i] === heading);
 }
 
 /** An unlabelled block whose first line reads as a command (a prompt, or a known tool): the author meant it to run. */
@@ -138,6 +158,7 @@ function commandStep(parsed: ParsedCommand, block: CodeBlock, blockSkip: string 
   if (skip) step.skip = skip;
   if (parsed.problem) step.problem = parsed.problem;
   if (parsed.session) step.session = parsed.session.map(sessionLine);
+  if (parsed.host) step.host = parsed.host;
   if (parsed.facts.reachesOutside) step.outsideRunNamespace = parsed.facts.reachesOutside;
   return step;
 }
