@@ -251,7 +251,14 @@ function readCommand(reader: BlockReader, start: number, first: LineReading, ses
   if (facts.needsPerson) {
     command.skip = `${facts.needsPerson}; not run unattended`;
     const buffer = readEditorBuffer(reader, i, session);
-    if (buffer.end > i) command.editorBuffer = [reader.lineOf(i), reader.lineOf(buffer.end - 1)];
+    // What the edit printed as it ended (`service/x edited`) closes the buffer: the note's record of its result.
+    const result = facts.kubectl?.verb === 'edit' ? editResult(reader, i, buffer.end) : undefined;
+    const bufferEnd = result ? result.first : buffer.end;
+    if (bufferEnd > i) command.editorBuffer = [reader.lineOf(i), reader.lineOf(bufferEnd - 1)];
+    if (result) {
+      command.output = result.output;
+      command.skip = `${facts.needsPerson}; not run unattended (the note shows how it ended: ${result.output.text.split('\n').join(' ')})`;
+    }
     return { command, next: buffer.end };
   }
   if (facts.template) command.skip = `a template: \`${facts.template}\` is a placeholder to fill in, not a value; not run`;
@@ -392,6 +399,22 @@ function readRawOutput(
   // Under a prompt, output needs no other mark: that is how a terminal shows it.
   if (!reader.prompted) addMessage(reader, from, "output pasted without `#` or `:'`: read as the documented output of the command above", 'hint');
   return { output: documented(reader, lines.slice(from, end), 'raw', from, end - 1, marked && end === i), next: end };
+}
+
+/** What kubectl prints as an edit ends: the object edited, no change made, or an error. */
+const EDIT_RESULT = /^(?:[\w.-]+(?:\/[\w.-]+)?(?: "[^"]*")? edited|Edit cancelled, no changes made\.|error: .*|A copy of your changes has been stored to .*)$/;
+
+/** The lines at the end of `from`..`end` (`# service/x edited` or pasted bare) that kubectl printed as the edit ended. */
+function editResult(reader: BlockReader, from: number, end: number): { first: number; output: DocumentedOutput } | undefined {
+  const { lines } = reader;
+  let last = end - 1;
+  while (last >= from && isBlank(lines[last])) last--;
+  let first = last + 1;
+  while (first - 1 >= from && EDIT_RESULT.test(uncomment(lines[first - 1]).trim())) first--;
+  if (first > last) return undefined;
+  const text = lines.slice(first, last + 1);
+  const style = text.every(isComment) ? 'comment' : 'raw';
+  return { first, output: documented(reader, style === 'comment' ? text.map(uncomment) : text, style, first, last) };
 }
 
 /**

@@ -149,12 +149,12 @@ describe('templates, editor buffers and missing tools', () => {
     }
   });
 
-  it('skips `kubectl edit` and reads the buffer under it as neither output nor commands', () => {
+  it('skips `kubectl edit` and reads the buffer under it as neither output nor commands, and the result as its output', () => {
     const steps = read('kubectl edit deploy web\nspec:\n  replicas: 1   # --> 3으로 수정\n  image: nginx   <-- 추가\n<ESC> + :wq\ndeployment.apps/web edited\nkubectl get deploy web');
     expect(steps.map((step) => step.command)).toEqual(['kubectl edit deploy web', 'kubectl get deploy web']);
     expect(steps[0].skip).toMatch(/editor/);
-    expect(steps[0].output).toBeUndefined();
-    expect(steps[0].editorBuffer).toEqual([3, 7]);
+    expect(steps[0].output?.text).toBe('deployment.apps/web edited');
+    expect(steps[0].editorBuffer).toEqual([3, 6]);
   });
 
   it('keeps a command whose program may be missing, and its pasted output never runs', () => {
