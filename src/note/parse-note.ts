@@ -1,5 +1,6 @@
 // Markdown note → steps: bash blocks become command steps, yaml blocks yaml steps.
-import type { CommandStep, Note, NoteMessage, SessionLine, Step } from '../model.js';
+import type { CommandStep, DocumentedOutput, Note, NoteMessage, SessionLine, Step } from '../model.js';
+import { awaitsOutput, outputInNextFence } from './next-fence-output.js';
 import { holdsNoCommand, readCommands, readRemoteLines, writtenWithPrompts, type BlockReader, type ParsedCommand, type SessionState } from './bash-steps.js';
 import type { NoteMachines } from './block-reader.js';
 import { codeBlocks, type CodeBlock } from './code-blocks.js';
@@ -25,6 +26,8 @@ export function parseNote(file: string, source: string): Note {
   /** A shell on another machine still open at the end of a block, and the section it was opened in. */
   let openRemote: { session: Required<Pick<SessionState, 'remote'>> & SessionState; headings: string[] } | undefined;
   const machines: NoteMachines = {};
+  /** The only command of the block before, with no documented output: the next block may hold it. */
+  let awaiting: CommandStep | undefined;
 
   for (const block of codeBlocks(text)) {
     if (!block.closed) {
@@ -38,6 +41,13 @@ export function parseNote(file: string, source: string): Note {
     if (openSession && !continuesSession(block)) openSession = undefined;
     // A shell left open on another machine ends where a new section starts: its subsections are still typed there.
     if (openRemote && !within(block.context.headings, openRemote.headings)) openRemote = undefined;
+    const waiting = awaiting;
+    awaiting = undefined;
+    const nextFence = waiting && outputInNextFence(waiting, block, defined);
+    if (waiting && nextFence) {
+      documentIn(waiting, nextFence);
+      continue;
+    }
     if (YAML_LANGUAGES.has(block.lang)) {
       steps.push(yamlStep(block));
       continue;
@@ -69,9 +79,12 @@ export function parseNote(file: string, source: string): Note {
     }
     const blockSkip = block.directives.map(skipDirective).find((reason) => reason !== undefined);
     let from = 0;
+    const remoteSteps: CommandStep[] = [];
+    const continuesOpenSession = openSession !== undefined;
     if (openRemote) {
       const typed = readRemoteLines(reader, 0, openRemote.session);
-      for (const parsed of typed.commands) steps.push(commandStep(parsed, block, blockSkip, defined));
+      remoteSteps.push(...typed.commands.map((parsed) => commandStep(parsed, block, blockSkip, defined)));
+      steps.push(...remoteSteps);
       from = typed.next;
       if (!typed.openRemote) openRemote = undefined;
     }
@@ -84,15 +97,23 @@ export function parseNote(file: string, source: string): Note {
       openSession = undefined;
     }
     const read = readCommands(reader, from);
-    for (const parsed of read.commands) {
-      const step = commandStep(parsed, block, blockSkip, defined);
-      steps.push(step);
-      if (parsed.sessionContinues) openSession = step;
-    }
+    const blockSteps = read.commands.map((parsed) => commandStep(parsed, block, blockSkip, defined));
+    steps.push(...blockSteps);
+    read.commands.forEach((parsed, i) => {
+      if (parsed.sessionContinues) openSession = blockSteps[i];
+    });
+    if (!continuesOpenSession) awaiting = awaitsOutput([...remoteSteps, ...blockSteps]);
     if (read.openRemote) openRemote = { session: { remote: read.openRemote, host: read.openRemoteAt }, headings: block.context.headings };
   }
   expectFailuresShownBelow(steps);
   return { file, steps, messages };
+}
+
+/** The step's documented output is in the block after its own. */
+function documentIn(step: CommandStep, output: DocumentedOutput): void {
+  step.output = output;
+  step.expectedExit = expectedExitOf(output.text, step.facts);
+  step.longRunning = step.facts.longRunning || showsStop(output.text);
 }
 
 /** Whether a block under `headings` is in the section `section` or one of its subsections. */
