@@ -142,7 +142,8 @@ export function readCommands(reader: BlockReader, from: number, session?: Sessio
       if (!session && facts.remoteShell) {
         // Lines typed on another machine never run here, nor does the shell that reaches it.
         const remote = facts.remoteShell;
-        parsed.command.skip = `opens a shell on ${remote.host} over ${remote.via}: neither it nor the lines typed there are run`;
+        const opens = `opens a shell on ${remote.host} over ${remote.via}: neither it nor the lines typed there are run`;
+        parsed.command.skip = facts.template ? `${parsed.command.skip}; it ${opens}` : opens;
         const typed = readRemoteLines(reader, i, { host: prompt, remote });
         commands.push(...typed.commands);
         i = typed.next;
@@ -288,6 +289,8 @@ function readDocumentedOutput(reader: BlockReader, from: number, command: string
     return readCommentOutput(reader, from, facts);
   }
   if (from >= lines.length || isBlank(lines[from])) return { next: from };
+  // What a shell prints as it ends: `logout`, `Connection to node01 closed.`
+  if (facts.exits) return readRawOutput(reader, from, (line) => SHELL_GOODBYE.test(line.trim()), undefined, facts);
   // Under a command that opens a session, the next prompt may be the container's.
   const inside = session ?? (facts.opensSession ? {} : undefined);
   if (reader.prompted) return readRawOutput(reader, from, (line) => !promptOf(line, inside !== undefined), inside, facts, !printsFile);
@@ -295,6 +298,8 @@ function readDocumentedOutput(reader: BlockReader, from: number, command: string
   const looksLikeOutput = outputShape(reader, facts.listsEnvironment, printsFile, inside, printsProse(facts));
   return looksLikeOutput(lines[from], false, false) ? readRawOutput(reader, from, looksLikeOutput, inside, facts) : { next: from };
 }
+
+const SHELL_GOODBYE = /^(?:logout|exit|Connection to \S+ closed\.?|Bye)$/;
 
 type OutputShape = (line: string, inTable: boolean, afterBlank: boolean) => boolean;
 

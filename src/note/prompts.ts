@@ -76,6 +76,8 @@ export function promptOf(line: string, inSession = false): Prompt | undefined {
     // Outside a session `root@k8s-ctr:~# ` is the author's own root shell; `root@nginx:/# ` is still a container's.
     if (!inSession && pattern === CONTAINER_PROMPTS[0] && !/^[\w.-]+@[\w.-]+:\//.test(text)) continue;
     if (!inSession && pattern === CONTAINER_PROMPTS[CONTAINER_PROMPTS.length - 1] && !BARE_DIRECTORY_PROMPT.test(text)) continue;
+    // `[root@m-k8s ~]# ` outside a session is a CentOS machine's root shell: the author's own, or another node.
+    if (!inSession && pattern === CONTAINER_PROMPTS[2]) continue;
     const match = pattern.exec(text);
     if (match) return { kind: 'container', rest: text.slice(match[0].length).trimEnd(), ...who(match[0]) };
   }

@@ -31,7 +31,8 @@ const CONTAINER_VALUED = /^(-[ewuvph]|--(name|env|user|workdir|volume|publish|ne
 export function remoteShellOf(command: string): RemoteShell | undefined {
   if (command.includes('\n') || !/ssh|shell|exec|run/.test(command)) return undefined;
   const line = splitCommandLine(command);
-  if (line.commands.length !== 1 || line.writesFile) return undefined;
+  // `ssh ‹본인 VM Public IP>`: the `>` closes a placeholder, it writes no file.
+  if (line.commands.length !== 1 || (line.writesFile && placeholderIn(command) === undefined)) return undefined;
   const words = line.commands[0][0] === 'sudo' ? line.commands[0].slice(1) : line.commands[0];
   const [program, verb] = words;
   if (program === 'ssh') return sshDestination(words.slice(1), command);
@@ -69,7 +70,7 @@ function sshDestination(args: string[], command: string): RemoteShell | undefine
   }
   if (rest.length === 0) return undefined;
   // `ssh ‹본인 VM Public IP>`: the placeholder is the destination, however many words it has.
-  const destination = rest.length === 1 ? rest[0] : placeholderIn(command) !== undefined ? rest.join(' ') : undefined;
+  const destination = placeholderIn(command) !== undefined ? command.slice(command.indexOf(rest[0])).trim() : rest.length === 1 ? rest[0] : undefined;
   if (destination === undefined) return undefined;
   return { host: destination.replace(/^[^@\s]+@(?=\S)/, ''), via: 'ssh' };
 }
