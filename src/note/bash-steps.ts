@@ -142,6 +142,7 @@ export function readCommands(reader: BlockReader, from: number, session?: Sessio
       if (!session && facts.remoteShell) {
         // Lines typed on another machine never run here, nor does the shell that reaches it.
         const remote = facts.remoteShell;
+        reader.machines.remote.add(remote.host);
         const opens = `opens a shell on ${remote.host} over ${remote.via}: neither it nor the lines typed there are run`;
         parsed.command.skip = facts.template ? `${parsed.command.skip}; it ${opens}` : opens;
         const typed = readRemoteLines(reader, i, { host: prompt, remote });
@@ -194,11 +195,18 @@ export function readRemoteLines(reader: BlockReader, from: number, session: Sess
 function typedElsewhere(command: ParsedCommand, prompt: Prompt | undefined, reader: BlockReader): void {
   const machine = prompt?.kind === 'host' ? prompt.machine : undefined;
   if (machine === undefined) return;
-  reader.machines.home ??= machine;
-  if (machine === reader.machines.home) return;
+  const { machines } = reader;
+  machines.home ??= machine;
+  if (machine === machines.home) return;
+  // Authors paste from their laptop and a lab machine alike: another name is another node only when
+  // the note opened a shell there or it is named like a worker (`node01`, `worker1`, `w1-k8s`).
+  if (!machines.remote.has(machine) && !(namedLikeNode(machine) && !namedLikeNode(machines.home))) return;
   command.skip = `typed on ${machine} (its prompt names it)`;
   command.host = machine;
 }
+
+/** `node01`, `worker1`, `k8s-w1`, `w1-k8s`, `kind-worker2`: a cluster's worker, not the author's own machine. */
+const namedLikeNode = (machine: string): boolean => /(?:^|[-_.])(?:node|worker|w|wk|minion)[-_]?\d*(?:[-_.]|$)/i.test(machine);
 
 /**
  * Inside a session, a line at the author's own prompt, or another `kubectl exec -it`,

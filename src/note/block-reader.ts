@@ -8,6 +8,8 @@ import { dropZshMark } from './syntax.js';
 export interface NoteMachines {
   /** The machine the note's own prompts name (`controlplane` in `controlplane $ `): lines at another machine's prompt are typed there. */
   home?: string;
+  /** Machines the note opened a shell on (`ssh node01`): a prompt naming one is that machine's. */
+  remote: Set<string>;
 }
 
 export interface BlockReader {

@@ -25,7 +25,7 @@ export function parseNote(file: string, source: string): Note {
   let openSession: CommandStep | undefined;
   /** A shell on another machine still open at the end of a block, and the section it was opened in. */
   let openRemote: { session: Required<Pick<SessionState, 'remote'>> & SessionState; headings: string[] } | undefined;
-  const machines: NoteMachines = {};
+  const machines: NoteMachines = { remote: new Set() };
   /** The only command of the block before, with no documented output: the next block may hold it. */
   let awaiting: CommandStep | undefined;
 

@@ -5,7 +5,9 @@ import type { CommandFacts } from '../model.js';
 
 /** Words a narrating sentence starts with, followed by at least two more words. */
 const NARRATION =
-  /^(?:output|outputs|result|results|note|notice|now|then|next|here|this|these|we|you|let'?s|check|verify|confirm|should|expected|see|look|observe|make sure|todo|i\.e\.|e\.g\.|as you can see|the (?:output|result|command|above|following))\b[:,]?\s+\S+\s+\S+/i;
+  /^(?:output|outputs|result|results|note|notice|expected|check|verify|confirm|observe|make sure|todo|i\.e\.|e\.g\.|as you can see|the (?:output|result|command|above|following))\b[:,]?\s+\S+\s+\S+/i;
+/** Words that start narration too, but also what programs that print sentences print (`This is a test page`). */
+const NARRATION_TOO = /^(?:now|then|next|here|this|these|we|you|let'?s|should|see|look)\b[:,]?\s+\S+\s+\S+/i;
 /** An arrow or a pointing mark at the start: `--> 3으로 수정`, `=> ready`, `※ 주의`. */
 const POINTER = /^(?:-->|<--|==>|=>|->|👉|※|☞|↑|↓)\s*\S/u;
 /** `Expected output:`, `결과:`: the lines after it are the output. */
@@ -26,7 +28,7 @@ export function readsAsRemark(line: string, facts: CommandFacts): boolean {
   const text = line.trim();
   if (/\S\s{2,}\S/.test(text)) return false;
   if (NARRATION.test(text) || POINTER.test(text)) return true;
-  return !printsProse(facts) && readsAsSentence(text);
+  return !printsProse(facts) && (NARRATION_TOO.test(text) || readsAsSentence(text));
 }
 
 /** `Expected output:` on the first `#` line under a command: it introduces the output. */

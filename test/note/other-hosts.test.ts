@@ -115,6 +115,8 @@ describe('lines typed on another machine', () => {
     expect(describeCommand('ssh node01 systemctl status kubelet').remoteShell).toBeUndefined();
     expect(describeCommand('docker exec kind-control-plane crictl ps').remoteShell).toBeUndefined();
     expect(describeCommand("vagrant ssh master -c 'kubectl get nodes'").remoteShell).toBeUndefined();
+    expect(describeCommand('docker run -it --rm -p 8080:80 nginx').remoteShell).toBeUndefined();
+    expect(describeCommand('docker run -it --rm busybox').remoteShell).toEqual({ host: 'a busybox container', via: 'docker run' });
     expect(read('ssh node01 systemctl status kubelet\nkubectl get po').map((step) => step.command)).toEqual(['ssh node01 systemctl status kubelet', 'kubectl get po']);
   });
 
@@ -126,6 +128,13 @@ describe('lines typed on another machine', () => {
       ['kubectl get po', 'run'],
     ]);
     expect(steps[1].host).toBe('worker1');
+  });
+
+  it('runs lines pasted from the author’s laptop and a lab machine alike: only a worker’s name or a machine ssh reached is elsewhere', () => {
+    const steps = read('controlplane $ kubectl get nodes\nuser@laptop:~/k8s$ kubectl get po\nnode01 $ crictl ps\nubuntu@ip-10-0-0-7:~$ kubectl get svc');
+    expect(steps.map((step) => step.host)).toEqual([undefined, undefined, 'node01', undefined]);
+    const reached = parse(`${fence('ssh lab-vm')}\n${fence('exit')}\n${fence('user@laptop:~$ kubectl get po\nubuntu@lab-vm:~$ sudo reboot')}`);
+    expect(commands(reached).map((step) => step.host)).toEqual([undefined, 'lab-vm', undefined, 'lab-vm']);
   });
 
   it('keeps the same machine under another user or folder, and a shell’s name is no machine', () => {

@@ -93,9 +93,13 @@ function containerShell(program: string, verb: string, args: string[]): RemoteSh
   if (!interactive || target === undefined) return undefined;
   // `exec` needs a command; a bare shell (maybe with `-l`) is a session, anything else runs once.
   const shell = inner.filter((word) => !/^(-[il]|--login)$/.test(word));
-  if (verb === 'exec' ? !(shell.length === 1 && BARE_SHELL.test(shell[0])) : !(shell.length === 0 || (shell.length === 1 && BARE_SHELL.test(shell[0])))) return undefined;
+  // `run` with no command starts the image's own: a shell only for an OS image (`docker run -it --rm -p 8080:80 nginx` serves).
+  const bareShell = shell.length === 1 && BARE_SHELL.test(shell[0]);
+  if (!bareShell && !(verb === 'run' && shell.length === 0 && OS_IMAGES.test(target))) return undefined;
   return { host: verb === 'exec' ? target : (name ?? `a ${target} container`), via: `${program} ${verb}` };
 }
+
+const OS_IMAGES = /^(?:[\w.-]+\/)?(?:busybox|alpine|ubuntu|debian|centos|fedora|rockylinux|almalinux|amazonlinux)(?::[\w.-]+)?$/;
 
 /** Database clients whose prompt a person types at. */
 const DATABASE_CLIENTS = new Set(['mysql', 'mariadb', 'psql', 'redis-cli', 'mongosh', 'mongo', 'sqlite3', 'cqlsh']);
