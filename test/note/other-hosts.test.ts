@@ -120,6 +120,14 @@ describe('lines typed on another machine', () => {
     expect(read('ssh node01 systemctl status kubelet\nkubectl get po').map((step) => step.command)).toEqual(['ssh node01 systemctl status kubelet', 'kubectl get po']);
   });
 
+  it('reads the lines after `kubectl run -it` or `kubectl debug -it` of an OS image as typed in its shell', () => {
+    const [run] = read('kubectl run -it --rm tmp --image=busybox --restart=Never\nnslookup web\nexit');
+    expect(run.session?.map((line) => line.command)).toEqual(['nslookup web', 'exit']);
+    const [debug] = read('kubectl debug node/node01 -it --image=ubuntu\nls /host/etc/kubernetes\nexit');
+    expect(debug.session?.map((line) => line.command)).toEqual(['ls /host/etc/kubernetes', 'exit']);
+    expect(describeCommand('kubectl run -it web --image=nginx').opensSession).toBe(false);
+  });
+
   it('skips a transcript line whose prompt names another machine than the note’s own', () => {
     const steps = read('root@controlplane:~# kubectl get nodes\nNAME   STATUS\nroot@worker1:~# systemctl restart kubelet\nroot@controlplane:~# kubectl get po\nNAME');
     expect(readings(steps)).toEqual([

@@ -8,10 +8,13 @@ import { placeholderIn } from './templates.js';
 
 /** `kubectl exec -it POD -- sh` and the like (with `k` written out): the lines after it are typed inside. */
 export function opensInteractiveShell(command: string): boolean {
-  if (command.includes('\n') || !command.includes('sh')) return false;
+  if (command.includes('\n')) return false;
   if (!/\bkubectl\b.*\s(exec|run|attach|debug)\s/.test(command)) return false;
   if (!/\s(-it|-ti|-i|--stdin(=true)?|--tty(=true)?)(\s|$)/.test(command)) return false;
-  return endsInBareShell(command);
+  if (command.includes('sh') && endsInBareShell(command)) return true;
+  // `kubectl run -it --rm t --image=busybox`, `kubectl debug node/node01 -it --image=ubuntu`: no command, the image's shell.
+  const image = /\s--image[=\s](\S+)/.exec(command)?.[1];
+  return !/\s--(\s|$)/.test(command) && image !== undefined && /\s(run|debug)\s/.test(command) && OS_IMAGES.test(image.replace(/^['"]|['"]$/g, ''));
 }
 
 /** A shell with no command to run, maybe with a login or interactive flag: `sh`, `/bin/bash -l`. */
