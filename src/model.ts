@@ -52,6 +52,8 @@ export interface KubectlFacts {
   inner?: string[];
   /** What follows the format in `-o jsonpath=...`, `-o custom-columns=...`. */
   outputTemplate?: string;
+  /** The words after the verb that are not flags (`get svc web` → `svc`, `web`), lower-cased. */
+  objects: string[];
 }
 
 /**
@@ -118,6 +120,8 @@ export interface CommandFacts {
   namespace?: string;
   /** `-A`: lists every namespace. */
   allNamespaces: boolean;
+  /** Names `default` as a namespace (`-n default`, `web.default.svc…`): a run namespace stands for it when it runs. */
+  namesDefault: boolean;
   /** The namespaces its output may name: the one `-n` names, else `default`; `any` with `-A` or `-f` files, which name their own. */
   namespaces: string[] | 'any';
   /** It prints a secret's value and nothing else (`get secret -o jsonpath=…`, `| base64 -d`, `printenv DB_PASSWORD`). */
@@ -203,6 +207,8 @@ export interface StepRun {
   stopped: boolean;
   /** How many times a read-only step was run before its output matched or the deadline passed. */
   attempts: number;
+  /** Run several times without matching, and its last two runs printed the same (under the tolerances): more time would not help. */
+  settled?: boolean;
   /** Output of each session line, when the session could be split at its markers. */
   sessionOutputs?: string[];
   /** Why the step may have failed, from the cluster: its pods that were not Ready then. */
@@ -251,7 +257,12 @@ export interface Comparison {
    */
   portable?: string[];
   /**
-   * Offline: how many values the snapshot holds masked (secrets) were taken as what the
+   * What the run namespace lacks that the note's `default` holds (the `kubernetes` Service
+   * and its Endpoints), set aside from the comparison: ids, said on the step. Absent when none.
+   */
+  isolation?: string[];
+  /**
+   * How many secret values held masked (by the snapshot, or by a live run) were taken as what the
    * note documents at their place. Absent when none.
    */
   masked?: number;
@@ -273,6 +284,8 @@ export interface ComparedOutput {
   matches: boolean;
   /** The portability facts the match needed, as on Comparison. */
   portable?: string[];
+  /** The context objects set aside, as on Comparison. */
+  isolation?: string[];
   /**
    * Each documented line paired with the actual line judged against it, in note order;
    * absent on a plain match, where every line holds as written.

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { advance } from './double/clock.mjs';
 
 // The kubectl test double, driven the way notes drive kubectl: as a separate process.
 
@@ -305,8 +306,9 @@ describe('delete and replacement', () => {
   it('lets a new pod converge when KUBE_DOUBLE_CONVERGE_MS is set', () => {
     const c = cluster();
     c.k(['apply', '-f', 'sleep/sleep2.yaml', '-f', 'sleep/sleep2-service.yaml']);
-    // A window no loaded machine runs the next three commands past; `wait` then sees it end.
-    const env = { KUBE_DOUBLE_CONVERGE_MS: '12000' };
+    // A window no loaded machine runs the next three commands past; the clock is then
+    // advanced to its end, and `wait` sees the pod become ready.
+    const env = { KUBE_DOUBLE_CONVERGE_MS: '600000' };
     c.k(['delete', 'pods', '-l', 'app=sleep-2'], { env });
     const wide = rows(c.k(['get', 'pods', '-o', 'wide']).stdout)[1];
     expect(wide).toMatch(/ 0\/1 +ContainerCreating +0 +\d+s +<none> +k3s-node /);
@@ -314,6 +316,7 @@ describe('delete and replacement', () => {
     const exec = c.k(['exec', 'deploy/sleep-2', '--', 'hostname']);
     expect(exec.status).toBe(1);
     expect(exec.stderr).toBe('error: unable to upgrade connection: container not found ("sleep")\n');
+    advance(c.env.KUBE_DOUBLE_STATE!, 599_000);
     const waited = c.k(['wait', '--for=condition=Ready', 'pod', '-l', 'app=sleep-2', '--timeout=50s']);
     expect(waited.status).toBe(0);
     expect(waited.stdout).toMatch(new RegExp(`^pod/sleep-2-${HASH}-${SUFFIX} condition met\\n$`));

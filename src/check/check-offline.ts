@@ -1,12 +1,11 @@
 import type { CompareSettings } from '../compare/comparable-lines.js';
 import { InputError } from '../errors.js';
 import type { Settings } from '../config/settings.js';
-import { judgeCommand } from '../compare/judge-command.js';
-import type { CommandStep, Note, NoteResult, RunInfo, StepRun } from '../model.js';
+import type { Note, NoteResult, RunInfo } from '../model.js';
 import { readSnapshot, recordedCluster, recordedRuns, snapshotPath, type Snapshot } from '../snapshot/snapshot.js';
 import { failedResult, hasFailed } from './failed-note.js';
 import { judgeNote, type StepOutcome } from './judge-note.js';
-import { runWithDocumentedSecrets, sayingMasked } from './masked-recording.js';
+import { judgeMasked } from './masked-recording.js';
 import { noteTolerances } from './note-tolerances.js';
 import { verdictWithoutRun } from './verdicts.js';
 
@@ -19,11 +18,7 @@ export function checkOffline(note: Note, snapshot: Snapshot | undefined, toleran
     ...(snapshot ? { portability: { recorded: snapshot.documentedOn ?? {}, current: recordedCluster(snapshot), strict } } : {}),
   };
   // The verdict keeps the masked run: a report shows `<masked>`, never the value.
-  const judge = (step: CommandStep, run: StepRun) => {
-    const unmasked = runWithDocumentedSecrets(step, run);
-    return sayingMasked(judgeCommand(step, unmasked.run, compare), unmasked.filled);
-  };
-  return judgeNote(note, [recordedOutcomes(note, snapshot)], { compare, cwd, judge });
+  return judgeNote(note, [recordedOutcomes(note, snapshot)], { compare, cwd, judge: judgeMasked(compare) });
 }
 
 /** The recorded run of every step a live run would have run, looked up in the note's order. */

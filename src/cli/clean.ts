@@ -1,7 +1,7 @@
 import type { Kubectl } from '../cluster/kubectl.js';
 import { kubectl } from '../cluster/kubectl.js';
 import { connect } from '../cluster/prepare-cluster.js';
-import { MANAGED_BY, MANAGER, RUN_HOST, RUN_PID, thisHost } from '../cluster/run-labels.js';
+import { isRunNamespace, MANAGED_BY, MANAGER, RUN_HOST, RUN_PID, thisHost } from '../cluster/run-labels.js';
 import { removeDeadRunFolders } from '../files/run-folders.js';
 import { isRunning } from '../files/atomic-write.js';
 import { InputError } from '../errors.js';
@@ -35,8 +35,8 @@ function fateOf(space: RunNamespace, all: boolean): Fate {
 /**
  * `notes-run clean`: deletes the run namespaces that crashed or killed runs left on the
  * current context (the same context rules as a run), and their temporary folders.
- * Only namespaces labelled as notes-run's; never one a notes-run still running on this
- * machine uses.
+ * Only namespaces named and labelled as a run's; never one a notes-run still running on
+ * this machine uses.
  */
 export async function clean(client: Kubectl, named: string | undefined, allowed: readonly string[], all: boolean, say: (line: string) => void): Promise<number> {
   const target = await connect(client, named, allowed);
@@ -89,8 +89,8 @@ async function runNamespaces(client: Kubectl, contextArgs: string[]): Promise<Ru
   }
   return items.flatMap((item) => {
     const name = item.metadata?.name;
-    if (!name) return [];
     const labels = item.metadata?.labels ?? {};
+    if (!name || !isRunNamespace(name, labels)) return [];
     const pid = Number(labels[RUN_PID]);
     const createdAt = item.metadata?.creationTimestamp ? new Date(item.metadata.creationTimestamp) : undefined;
     return [

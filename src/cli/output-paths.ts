@@ -1,6 +1,7 @@
 import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { InputError } from '../errors.js';
+import { folderLinkOut } from '../files/inside-folder.js';
 
 // Where the run will write is checked before anything runs: a report or a snapshot
 // folder that cannot be written is found out now, not after a full live run whose
@@ -20,10 +21,13 @@ export function checkOutputFile(file: string): void {
 }
 
 /**
- * The snapshots folder of a live run: refused when it cannot be written or made. Nothing
+ * The snapshots folder of a live run: refused when it cannot be written or made, or when
+ * it is a link out of the folder holding it (a checkout's `snapshots -> ~/.ssh`). Nothing
  * is made yet, so a run that stops at a usage error leaves no folder behind.
  */
 export function checkSnapshotsFolder(dir: string, given: string | undefined): void {
+  const escape = folderLinkOut(dir);
+  if (escape) throw new InputError(`${given ? `--snapshots ${given}` : `snapshots folder ${dir}`}: ${escape}`);
   let existing = dir;
   while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
   ensureFolder(existing, given ? `--snapshots ${given}` : `snapshots folder ${dir}`);

@@ -4,6 +4,7 @@ import { delimiter, dirname, isAbsolute, join, resolve } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { InputError } from '../errors.js';
 import { kubectl, type Kubectl } from './kubectl.js';
+import type { UserAuth } from './local-context.js';
 
 interface Named<T> {
   name: string;
@@ -35,6 +36,15 @@ export async function kubeconfigFor(client: Kubectl, context: string, namespace:
   if (namespace) entry.context.namespace = namespace;
   config['current-context'] = entry.name;
   return stringify(config);
+}
+
+/** The server and the user's way of signing in of one context: what says whether it is local besides its name. */
+export async function contextEnds(client: Kubectl, context: string): Promise<{ server?: string; user?: UserAuth }> {
+  const view = await kubectl(client, ['config', 'view', '--minify', '--context', context]);
+  const config = (view.exitCode === 0 && parseConfig(view.stdout)) || fromFiles(client.env, context);
+  const cluster = config?.clusters?.[0]?.cluster as { server?: unknown } | undefined;
+  const user = config?.users?.[0]?.user as UserAuth | undefined;
+  return { ...(typeof cluster?.server === 'string' ? { server: cluster.server } : {}), ...(user && typeof user === 'object' ? { user } : {}) };
 }
 
 function parseConfig(text: string): KubeconfigFile | undefined {

@@ -6,10 +6,12 @@ import { makeRunFolder } from '../files/run-folders.js';
 import { hold } from '../cleanup/leftovers.js';
 import { runLabels } from './run-labels.js';
 import type { ClusterEnvironment } from '../model.js';
-import { kubeconfigFor } from './kubeconfig.js';
+import { contextEnds, kubeconfigFor } from './kubeconfig.js';
 import { environmentOf, readNodes } from './read-environment.js';
 import { kubectl, type Kubectl } from './kubectl.js';
-import { isAllowed, looksLocal } from './local-context.js';
+import { contextUser, refusedCredentials } from './refused-credentials.js';
+import { leftInPlace, objectsInPlace } from './left-in-place.js';
+import { isAllowed, localityOf } from './local-context.js';
 
 export interface ClusterTarget {
   context: string;
@@ -36,12 +38,12 @@ export async function connect(client: Kubectl, named: string | undefined, allowe
     );
   }
   const context = named ?? currentName;
-  if (!named && !looksLocal(context) && !isAllowed(context, allowed)) {
-    throw new InputError(
-      `refusing to run notes against kube context "${context}": it does not look like a local cluster ` +
-        `(k3d-*, kind-*, minikube, docker-desktop, rancher-desktop, orbstack, colima*, default). ` +
-        `Name it with --context ${context} or allow it in the config file to run anyway.`,
-    );
+  if (!named && !isAllowed(context, allowed)) {
+    const { server, user } = await contextEnds(client, context);
+    const locality = localityOf(context, server, user);
+    if (!locality.local) {
+      throw new InputError(`refusing to run notes against kube context "${context}": ${locality.why}. Name it with --context ${context} or allow it in the config file to run anyway.`);
+    }
   }
   const contextArgs = named ? ['--context', named] : [];
   const asking = kubectl(client, ['version', '--output=json', ...contextArgs]);
@@ -49,6 +51,13 @@ export async function connect(client: Kubectl, named: string | undefined, allowe
   meanwhile();
   const version = await asking;
   const versions = parseVersions(version.stdout);
+  if (version.exitCode !== 0 && refusedCredentials(version.stderr)) {
+    const user = await contextUser(client, contextArgs);
+    throw new InputError(
+      `the cluster of kube context "${context}" refused the credentials of ${user ? `user "${user}"` : 'its user'} (${lastLine(version.stderr)}). ` +
+        'Renew that user\'s token or certificate in your kubeconfig, or check the notes against their snapshots with --offline.',
+    );
+  }
   if (version.exitCode !== 0 && (versions.serverVersion === undefined || looksUnreachable(version.stderr))) {
     if (!/unknown (command|flag)/i.test(version.stderr)) {
       const why = lastLine(version.stderr) || `kubectl version exited with ${version.exitCode}`;
@@ -89,7 +98,8 @@ export async function isolate(client: Kubectl, target: ClusterTarget, noteFile: 
   if (created.exitCode !== 0) {
     await deleteNamespace(client, target, name);
     letGo();
-    return notIsolated(name, created.stderr, created.exitCode, policy);
+    const inPlace = notIsolated(name, created.stderr, created.exitCode, policy);
+    return policy.allowUnisolated ? await sayingWhatIsLeft(client, target, inPlace) : inPlace;
   }
   const dir = makeRunFolder('kube');
   const letGoDir = hold(`temporary kubeconfig ${dir}`, () => rmSync(dir, { recursive: true, force: true }));
@@ -134,6 +144,12 @@ function notIsolated(name: string, stderr: string, exitCode: number, policy: Iso
     ? 'Use --namespace NAME to run in place, or --allow-unisolated to run in the context\'s own namespace.'
     : 'Use --namespace NAME to run in place.';
   throw new InputError(`could not create the run namespace ${name}: ${why}. ${remedy}`);
+}
+
+/** Run in place: what the note leaves there is named when it is done, since no namespace of its own takes it away. */
+async function sayingWhatIsLeft(client: Kubectl, target: ClusterTarget, inPlace: RunNamespace): Promise<RunNamespace> {
+  const before = await objectsInPlace(client, target.contextArgs);
+  return { ...inPlace, release: async (keep) => (await inPlace.release(keep)) ?? leftInPlace(client, target.contextArgs, before) };
 }
 
 function inPlace(warning: string): RunNamespace {

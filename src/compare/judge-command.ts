@@ -2,6 +2,8 @@ import type { CommandFacts, CommandStep, Comparison, DocumentedOutput, Judgement
 import type { CompareSettings } from './comparable-lines.js';
 import { documentedText } from '../note/documented-text.js';
 import { compareOutput, type ComparedCommand } from './compare-output.js';
+import { contextObjectNotFound } from './isolation.js';
+import { clusterUnreachable } from './unreachable.js';
 import { PatternTooSlow } from './tolerances/tolerance.js';
 
 export type { Judgement };
@@ -23,9 +25,13 @@ export function judgeCommand(step: CommandStep, run: StepRun, settings: CompareS
 function judged(step: CommandStep, run: StepRun, settings: CompareSettings): Judgement {
   if (run.timedOut && !step.longRunning) return { status: 'broken', reason: `timed out after ${seconds(run.durationMs)}` };
   if (run.exitCode === null) return { status: 'broken', reason: 'the shell running the note died during this step' };
+  const unreachable = step.facts.kubectl && run.exitCode !== 0 ? clusterUnreachable(run.output, documentedText(step)) : undefined;
+  if (unreachable) return { status: 'broken', reason: `the cluster did not answer: ${unreachable}` };
+  const expected = documentedText(step);
+  const absent = expected !== undefined && !step.session ? notInRunNamespace(step, expected, run, settings) : undefined;
+  if (absent) return absent;
   const exit = exitVerdict(step, run);
   if (exit.status === 'broken') return exit;
-  const expected = documentedText(step);
   const session = step.session && run.sessionOutputs ? sessionParts(step, run.sessionOutputs, settings) : undefined;
   const typed = session ? typedLines(session) : undefined;
   const withTyped = <T extends Judgement>(judgement: T): T => (typed ? { ...judgement, typed } : judgement);
@@ -34,6 +40,18 @@ function judged(step: CommandStep, run: StepRun, settings: CompareSettings): Jud
   if (exit.status !== 'pass') return withTyped({ ...exit, comparison });
   if (comparison.matches) return withTyped({ status: 'pass', comparison });
   return withTyped({ status: 'stale', comparison, ...(silentLongRun(step, run) ? { reason: `printed nothing in ${seconds(run.durationMs)}; give it longer with --grace` } : {}) });
+}
+
+/**
+ * The note shows an object only the context's own `default` holds (`describe service
+ * kubernetes`), and the run namespace answers NotFound: isolation explains the difference.
+ */
+function notInRunNamespace(step: CommandStep, expected: string, run: StepRun, settings: CompareSettings): Judgement | undefined {
+  if (step.expectedExit.kind !== 'success') return undefined;
+  const object = contextObjectNotFound(run.output, step.facts, settings);
+  if (!object) return undefined;
+  const isolation = [object];
+  return { status: 'pass', comparison: located({ matches: true, diff: [], notes: [], isolation, parts: [{ documented: expected, actual: run.output, matches: true, isolation }] }, step.output) };
 }
 
 /** A long-running command stopped before it printed anything: a diff of only `-` lines says less than this. */

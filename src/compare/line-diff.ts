@@ -21,10 +21,34 @@ function orderedDiff(documented: ComparableLine[], actual: ComparableLine[]): Di
     maxEditLength: MAX_EDIT_LENGTH,
   });
   if (!parts) return [...documented.map((line) => minus(line)), ...actual.map((line) => plus(line))];
-  return parts.flatMap((part) => {
-    if (part.added) return part.value.map(plus);
-    if (part.removed) return part.value.map(minus);
-    return part.value.map((line): DiffLine => ({ op: ' ', text: line.text }));
+  const lines: DiffLine[] = [];
+  for (let p = 0; p < parts.length; p++) {
+    if (!parts[p].added && !parts[p].removed) {
+      lines.push(...parts[p].value.map((line): DiffLine => ({ op: ' ', text: line.text })));
+      continue;
+    }
+    // One change: the parts removed and added between two runs of equal lines.
+    const hunk = [parts[p]];
+    while (parts[p + 1] && (parts[p + 1].added || parts[p + 1].removed)) hunk.push(parts[++p]);
+    lines.push(...changed(hunk.filter((part) => part.removed).flatMap((part) => part.value), hunk.filter((part) => part.added).flatMap((part) => part.value)));
+  }
+  return lines;
+}
+
+/**
+ * A change in order. Where the author wrote `...` in it, the actual lines of the change
+ * are the lines it stands for: shown as covered, not as one line removed and each added;
+ * the documented lines around it that are missing are still removed.
+ */
+function changed(removed: ComparableLine[], added: ComparableLine[]): DiffLine[] {
+  if (!removed.some((line) => line.key === WILDCARD)) return [...removed.map(minus), ...added.map(plus)];
+  let told = false;
+  return removed.flatMap((line): DiffLine[] => {
+    if (line.key !== WILDCARD) return [minus(line)];
+    const mark: DiffLine = { op: ' ', text: line.text };
+    if (told || added.length === 0) return [mark];
+    told = true;
+    return [mark, { op: '…', text: `${added.length === 1 ? '1 line' : `${added.length} lines`} it stands for` }];
   });
 }
 

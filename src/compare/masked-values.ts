@@ -21,7 +21,11 @@ export function fillMasked(documented: string, recorded: string): Filled {
   let cursor = 0;
   let filled = 0;
   const lines = recorded.split('\n').map((line) => {
-    if (!line.includes(MASK)) return line;
+    if (!line.includes(MASK)) {
+      // A line that stands as documented keeps the places in step: a mask after it fills a later line.
+      if (notes[cursor] === line) cursor++;
+      return line;
+    }
     const pieces = line.split(MASK);
     const place = placeOf(pieces, notes, cursor);
     if (!place) return line;

@@ -6,7 +6,7 @@ import { MAX_SECONDS, TIME_LIMIT_NAMES, TIME_LIMITS, type TimeLimitName } from '
 import type { Tolerance } from '../compare/tolerances/tolerance.js';
 import { userPattern } from './user-pattern.js';
 
-/** `notes-run.config.{json,yaml,yml,js,mjs,cjs}` or a "notes-run" key in package.json. */
+/** `notes-run.config.{json,yaml,yml}` or a "notes-run" key in package.json: data, never code. */
 export interface Config {
   file?: string;
   /** Contexts allowed besides the local-looking ones; `*` matches anything. */
@@ -26,18 +26,47 @@ export interface SkipRule {
 
 const EMPTY: Config = { contexts: [], timeLimitSeconds: {}, skip: [], tolerances: [], notes: {} };
 
-const loadYaml: Loader = (_path, content) => parse(content);
+// The pre-commit hook checks other people's checkouts, so a config file is only ever
+// parsed: a file written in a programming language is named and refused, never loaded.
+const DATA_PLACES = ['notes-run.config.json', 'notes-run.config.yaml', 'notes-run.config.yml', 'package.json'];
+const CODE_EXTENSIONS = ['.js', '.mjs', '.cjs', '.ts', '.mts', '.cts'];
+
+const parsing =
+  (parse: (content: string) => unknown): Loader =>
+  (path, content) => {
+    try {
+      return parse(content);
+    } catch (error) {
+      throw new InputError(`${path}: ${(error as Error).message.split('\n')[0]}`);
+    }
+  };
+
+const refuseCode: Loader = (path) => {
+  throw new InputError(
+    `${path}: a config file is data (JSON, YAML or a "notes-run" key in package.json) and notes-run never runs code from a checkout; write it as notes-run.config.yaml or .json`,
+  );
+};
+
+const searcher = () =>
+  lilconfig('notes-run', {
+    // Code files are looked for first, so one sitting beside a data file is said rather than silently passed over.
+    searchPlaces: [...CODE_EXTENSIONS.map((extension) => `notes-run.config${extension}`), ...DATA_PLACES],
+    loaders: {
+      '.json': parsing((content) => JSON.parse(content.replace(/^\uFEFF/, ''))),
+      noExt: parsing((content) => JSON.parse(content.replace(/^\uFEFF/, ''))),
+      '.yaml': parsing(parse),
+      '.yml': parsing(parse),
+      ...Object.fromEntries(CODE_EXTENSIONS.map((extension) => [extension, refuseCode])),
+    },
+  });
 
 export async function loadConfig(explicit: string | undefined, from: string): Promise<Config> {
-  const searcher = lilconfig('notes-run', {
-    searchPlaces: ['notes-run.config.json', 'notes-run.config.yaml', 'notes-run.config.yml', 'notes-run.config.js', 'notes-run.config.mjs', 'notes-run.config.cjs', 'package.json'],
-    loaders: { '.yaml': loadYaml, '.yml': loadYaml },
-  });
   let found;
   try {
     if (explicit) readFileSync(explicit);
-    found = explicit ? await searcher.load(explicit) : await searcher.search(from);
+    found = explicit ? await searcher().load(explicit) : await searcher().search(from);
   } catch (error) {
+    if (error instanceof InputError) throw error;
     throw new InputError(`${explicit ?? 'config'}: ${(error as Error).message.split('\n')[0]}`);
   }
   if (!found || found.isEmpty) return { ...EMPTY, ...(found ? { file: found.filepath } : {}) };

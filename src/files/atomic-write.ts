@@ -1,4 +1,4 @@
-import { chmodSync, chownSync, closeSync, fsyncSync, ftruncateSync, openSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { chmodSync, chownSync, closeSync, constants, fsyncSync, ftruncateSync, openSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 // Every file notes-run replaces (a note under --update, a snapshot) is replaced the same
@@ -20,6 +20,10 @@ import { basename, dirname, join } from 'node:path';
 
 const TEMPORARY = /^\.(.+)\.notes-run-(\d+)\.tmp$/;
 
+// The temporary names are predictable, so whoever can write the note's folder (a checkout)
+// could plant a link there: they are opened only as new files, never through a link.
+const NEW_FILE_ONLY = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW;
+
 export function temporaryPath(target: string, pid = process.pid): string {
   return join(dirname(target), `.${basename(target)}.notes-run-${pid}.tmp`);
 }
@@ -32,6 +36,11 @@ export function keptCopyPath(target: string, pid = process.pid): string {
 export interface AtomicWriteOptions {
   /** Called right before the rename; throwing leaves the target as it was. */
   beforeRename?: () => void;
+  /**
+   * A hard-linked file is rewritten in place so its other names see the update (a note).
+   * False: it gets a file of its own (a snapshot: a link to a file elsewhere is not ours to write).
+   */
+  linkedInPlace?: boolean;
 }
 
 /**
@@ -45,7 +54,9 @@ export function writeAtomically(path: string, content: string | Uint8Array, opti
   const temporary = temporaryPath(target);
   let fd: number | undefined;
   try {
-    fd = openSync(temporary, 'w', existing ? existing.mode & 0o7777 : 0o644);
+    // Nothing of ours has this name yet (it carries our PID): whatever is there goes, a link as a link.
+    rmSync(temporary, { force: true });
+    fd = openSync(temporary, NEW_FILE_ONLY, existing ? existing.mode & 0o7777 : 0o644);
     const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
     writeAll(fd, bytes);
     fsyncSync(fd);
@@ -53,7 +64,7 @@ export function writeAtomically(path: string, content: string | Uint8Array, opti
     fd = undefined;
     if (existing) keepOwnership(temporary, existing);
     options.beforeRename?.();
-    if (existing && existing.nlink > 1) {
+    if (existing && existing.nlink > 1 && options.linkedInPlace !== false) {
       rmSync(temporary, { force: true });
       rewriteInPlace(target, bytes);
     } else {
@@ -78,7 +89,14 @@ function writeAll(fd: number, bytes: Uint8Array): void {
 function rewriteInPlace(target: string, bytes: Uint8Array): void {
   const old = readFileSync(target);
   const kept = keptCopyPath(target);
-  const keptFd = openSync(kept, 'w', 0o600);
+  let keptFd: number;
+  try {
+    keptFd = openSync(kept, NEW_FILE_ONLY, 0o600);
+  } catch (error) {
+    // An `.orig` may be the only whole copy of a note an earlier run was killed writing: never replaced.
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    throw new Error(`${kept} is in the way (the kept copy of an earlier run, or a link); look at it, then remove it`);
+  }
   try {
     writeAll(keptFd, old);
     fsyncSync(keptFd);

@@ -4,10 +4,12 @@ import { onlySelected, selectSteps } from '../check/select-steps.js';
 import { kubectlShim } from '../cluster/kubectl-binary.js';
 import type { Kubectl } from '../cluster/kubectl.js';
 import { podWatch } from '../cluster/pod-watch.js';
+import { readSecretValues } from '../cluster/read-secrets.js';
 import { isolate, pinnedKubeconfig, type ClusterTarget, type RunNamespace } from '../cluster/prepare-cluster.js';
 import type { CompareSettings } from '../compare/comparable-lines.js';
 import type { Settings } from '../config/settings.js';
 import type { Note, NoteResult, Verdict } from '../model.js';
+import { KnownSecrets } from '../secrets/known-secrets.js';
 import { readNoteSource } from '../note/read-note-file.js';
 import { noteStatus } from '../check/verdicts.js';
 import { documentedOnOf, snapshotOf, snapshotPath, writeSnapshot } from '../snapshot/snapshot.js';
@@ -59,6 +61,8 @@ async function checkWhole(note: Note, live: LiveRun, complete: boolean): Promise
     );
     return releasing;
   };
+  // Every value of every Secret the namespace held while the note ran is masked in all the run lets out.
+  const known = new KnownSecrets();
   let shim: ReturnType<typeof kubectlShim> | undefined;
   try {
     shim = kubectlShim(client.binary);
@@ -74,6 +78,7 @@ async function checkWhole(note: Note, live: LiveRun, complete: boolean): Promise
       onStepStart: (step) => live.progress.step(note.file, step),
       // kubectl deletes the namespace while the steps are judged and the snapshot and the note written.
       onRunEnd: () => void release(),
+      secrets: { known, learn: async () => known.learn((await readSecretValues(client, space.name, target.contextArgs)) ?? []) },
     });
     // A note stopped halfway is not fresh, whatever the steps that ran say.
     if (live.signal.aborted) return { ...result, status: 'interrupted' };
@@ -90,6 +95,7 @@ async function checkWhole(note: Note, live: LiveRun, complete: boolean): Promise
           cluster: target.environment,
           documentedOn: options.update && options.updateAll ? target.environment : documentedOn,
         }),
+        live.snapshotsDir,
       );
     } catch (error) {
       // A full disk or a read-only folder is this note's problem: the other notes' results stand.

@@ -49,6 +49,8 @@ function stepEntry(verdict: Verdict): Record<string, unknown> {
   if (comparison && !comparison.matches) entry.diff = comparison.diff.map((line) => maskSecrets(`${line.op}${line.text}`));
   if (comparison?.notes.length) entry.notes = comparison.notes;
   if (verdict.status === 'pass' && comparison?.portable?.length) entry.portable = comparison.portable;
+  // What the run namespace lacks that the note's `default` holds, set aside from the comparison.
+  if (comparison?.isolation?.length) entry.isolation = comparison.isolation;
   if (run?.diagnosis && verdict.status !== 'pass') entry.diagnosis = run.diagnosis;
   // Each line typed into a session is its own step, so a report or an editor can point at it.
   if (verdict.typed) entry.typed = verdict.typed;

@@ -27,7 +27,7 @@ type AfterCommand = (verdict: Verdict, c: Colors) => string | undefined;
 /** Lines under a step that did not pass, in this order. */
 type Detail = (verdict: Verdict, c: Colors) => string[];
 
-const AFTER_COMMAND: AfterCommand[] = [reruns, portableFacts, maskedValues];
+const AFTER_COMMAND: AfterCommand[] = [reruns, portableFacts, isolationFacts, maskedValues];
 
 /** Lines under any step, passed or not. */
 const ALWAYS: Detail[] = [outside];
@@ -41,7 +41,7 @@ export function stepLines(file: string, verdict: Verdict, c: Colors, detail = tr
   const label = shown === 'pass' ? '' : `${color(shown)} `;
   const after = AFTER_COMMAND.map((rule) => rule(verdict, c)).filter(Boolean);
   // A portable pass: `≈`, and the facts named after the command.
-  const mark = isPortable(verdict) ? '≈' : MARKS[shown];
+  const mark = isPortable(verdict) || isIsolated(verdict) ? '≈' : MARKS[shown];
   const head = `      ${color(mark)} ${label}${c.dim(`${file}:${verdict.step.line}`)} ${visible(firstLine(commandOf(verdict)))}`;
   const lines = [[head, ...after].join(' '), ...typedLines(file, verdict, c)];
   for (const rule of ALWAYS) lines.push(...rule(verdict, c).map((line) => `${INDENT}${line}`));
@@ -60,7 +60,9 @@ export function statusColor(status: StepStatus, c: Colors): (text: string) => st
 function reruns(verdict: Verdict, c: Colors): string | undefined {
   const attempts = verdict.run?.attempts ?? 1;
   if (attempts <= 1) return undefined;
-  const outcome = verdict.status === 'pass' ? '' : `, never matching; --converge gives it longer`;
+  // More time helps only an output that was still changing; one that settled on something else will not match later.
+  const hint = verdict.run?.settled ? '' : '; --converge gives it longer';
+  const outcome = verdict.status === 'pass' ? '' : `, never matching${hint}`;
   return c.dim(`(run ${attempts} times while the cluster converged${outcome})`);
 }
 
@@ -124,14 +126,22 @@ function portableFacts(verdict: Verdict, c: Colors): string | undefined {
   return isPortable(verdict) ? c.cyan(`≈ ${verdict.comparison!.portable!.join(', ')}`) : undefined;
 }
 
+/** A pass that needed the run namespace's difference from `default` set aside (the `kubernetes` Service). */
+const isIsolated = (verdict: Verdict): boolean => verdict.status === 'pass' && (verdict.comparison?.isolation?.length ?? 0) > 0;
+
+/** What isolation explained: the context's own objects the run namespace lacks. */
+function isolationFacts(verdict: Verdict, c: Colors): string | undefined {
+  return isIsolated(verdict) ? c.cyan(`≈ isolation: ${verdict.comparison!.isolation!.join(', ')}`) : undefined;
+}
+
 /** The cluster's word on why: the run's pods that were not Ready. */
 function diagnosis(verdict: Verdict, c: Colors): string[] {
   if (!verdict.run?.diagnosis) return [];
   return [c.bold('cluster:'), ...diagnosisLines(verdict.run.diagnosis).map((line) => `  ${line.startsWith(' ') ? c.dim(line) : line}`)];
 }
 
-/** Offline: secrets the snapshot holds masked, which the step took as the note documents them. */
+/** Secret values held masked (by the snapshot, or by a live run that knew them), which the step took as the note documents them. */
 function maskedValues(verdict: Verdict, c: Colors): string | undefined {
   const masked = verdict.comparison?.masked;
-  return masked ? c.dim(`(${masked === 1 ? 'a value' : `${masked} values`} the snapshot holds as <masked> taken as documented)`) : undefined;
+  return masked ? c.dim(`(${masked === 1 ? 'a secret value' : `${masked} secret values`} held as <masked> taken as documented)`) : undefined;
 }

@@ -19,8 +19,12 @@ export class FileBatch {
   #stopAt: number;
   #poll: NodeJS.Timeout | undefined;
 
-  constructor(dir: string, batch: number, limits: { maxOutput: number; maxFile: number }) {
+  /** The longest wait between two reads while the file stays quiet. */
+  readonly #quietPollMs: number;
+
+  constructor(dir: string, batch: number, limits: { maxOutput: number; maxFile: number; quietPollMs?: number }) {
     this.output = new BatchOutputFile(dir, batch);
+    this.#quietPollMs = limits.quietPollMs ?? FILE_POLL_MS.most;
     this.channel = new OutputChannel(limits.maxOutput);
     this.#maxFile = limits.maxFile;
     this.#stopAt = limits.maxFile;
@@ -33,7 +37,7 @@ export class FileBatch {
    */
   poll(stop: () => void, onData: () => void): void {
     const readSoon = (ms: number) => {
-      this.#poll = setTimeout(() => readSoon(this.#read(stop, onData) ? FILE_POLL_MS.first : Math.min(ms * 2, FILE_POLL_MS.most)), ms);
+      this.#poll = setTimeout(() => readSoon(this.#read(stop, onData) ? FILE_POLL_MS.first : Math.min(ms * 2, this.#quietPollMs)), ms);
     };
     readSoon(FILE_POLL_MS.first);
   }

@@ -1,6 +1,7 @@
 import type { CommandStep, Note, StepRun } from '../model.js';
 import type { TimeLimits } from '../time-limits.js';
 import type { ClusterWatch } from './cluster-watch.js';
+import { inRunNamespace } from '../note/command/default-namespace.js';
 import { findExecutable } from './find-executable.js';
 import { Lookout } from './lookout.js';
 import { ShellSession, type ExecutionResult, type ShellOptions, type StepExecution } from './shell-session.js';
@@ -15,10 +16,14 @@ export interface RunSettings extends ShellOptions, TimeLimits {
   onWaiting?: (step: CommandStep, waitingFor: string) => void;
   /** Whether a run's output is what the note documents: decides re-runs and early stops. */
   satisfies: (step: CommandStep, run: StepRun) => boolean;
+  /** Whether two runs of a step printed the same, values that legitimately change aside; absent: as written. */
+  sameOutput?: (step: CommandStep, before: string, after: string) => boolean;
   /** Why a step must not run (a config skip pattern), if it must not. */
   skipReason?: (step: CommandStep) => string | undefined;
   onStepStart?: (step: CommandStep) => void;
   signal?: AbortSignal;
+  /** The namespace the note runs in, which stands for the `default` its commands name. */
+  runNamespace?: string;
 }
 
 export type RunOutcome = { step: CommandStep; run: StepRun } | { step: CommandStep; notRun: string };
@@ -66,7 +71,7 @@ export async function* runNote(note: Note, settings: RunSettings): AsyncGenerato
       const batch = runnable.slice(i, end);
       settings.onStepStart?.(batch[0]);
       const results = await shell.executeBatch(
-        batch.map((s) => execution(s, stepTimeout(settings, deadline, s))),
+        batch.map((s) => execution(s, stepTimeout(settings, deadline, s), settings.runNamespace)),
         (index) => batch[index + 1] && settings.onStepStart?.(batch[index + 1]),
       );
       // The shell died during one step of the batch: the steps after it never ran.
@@ -122,6 +127,7 @@ async function runAlone(shell: ShellSession, step: CommandStep, settings: RunSet
   const lookout = reads && settings.cluster ? new Lookout(settings.cluster, (what) => settings.onWaiting?.(step, what)) : undefined;
   // `kubectl wait` waits for the cluster by design: it is watched from its first run.
   const waits = step.facts.kubectl?.verb === 'wait';
+  let before: string | undefined;
   for (let attempts = 1; ; attempts++) {
     const running = runOnce(shell, step, settings, deadline);
     const run = await (lookout && (waits || attempts > 1) ? lookout.during(running) : running);
@@ -130,16 +136,21 @@ async function runAlone(shell: ShellSession, step: CommandStep, settings: RunSet
     const pause = RETRY_PAUSES_MS[Math.min(attempts - 1, RETRY_PAUSES_MS.length - 1)];
     const next = Date.now() + pause;
     const again = next < retryUntil || (lookout !== undefined && next < pullUntil && next < deadline && (await lookout.stillStarting()));
-    if (!again) return run;
+    if (!again) {
+      // Whether giving it longer could help: the output was still changing between its last two runs.
+      if (before !== undefined) run.settled = (settings.sameOutput ?? ((_step, a, b) => a === b))(step, before, run.output);
+      return run;
+    }
+    before = run.output;
     await new Promise((resolve) => setTimeout(resolve, pause));
   }
 }
 
 
 async function runOnce(shell: ShellSession, step: CommandStep, settings: RunSettings, deadline: number): Promise<StepRun> {
-  const session = step.session ? typedInput(step.session, settings.graceMs) : undefined;
+  const session = step.session ? typedInput(step.session.map((line) => ({ ...line, command: asRun(line.command, line.facts, settings.runNamespace) })), settings.graceMs) : undefined;
   const timeoutMs = stepTimeout(settings, deadline, step);
-  const run = execution(step, timeoutMs);
+  const run = execution(step, timeoutMs, settings.runNamespace);
   if (session) run.stdin = session.input;
   if (step.longRunning) {
     run.stopAfterMs = Math.min(settings.graceMs, timeoutMs);
@@ -161,11 +172,17 @@ async function runOnce(shell: ShellSession, step: CommandStep, settings: RunSett
 }
 
 /** What the shell needs to know to run a step, from the step's command facts. */
-function execution(step: CommandStep, timeoutMs: number): StepExecution {
+function execution(step: CommandStep, timeoutMs: number, runNamespace?: string): StepExecution {
+  const text = asRun(step.command, step.facts, runNamespace);
   // A loop the shell runs itself can only be stopped as a process of its own.
-  const command = step.facts.loopsForever ? `(\n${step.command}\n)` : step.command;
+  const command = step.facts.loopsForever ? `(\n${text}\n)` : text;
   const { leavesJob, readsStatus, plainLine } = step.facts;
   return { command, timeoutMs, facts: { leavesJob, readsStatus, plainLine: plainLine && !step.facts.loopsForever } };
+}
+
+/** The command as it runs: the `default` it names is the run's namespace (isolation is invisible to the note). */
+function asRun(command: string, facts: Pick<CommandStep['facts'], 'namesDefault'>, runNamespace: string | undefined): string {
+  return facts.namesDefault && runNamespace !== undefined && runNamespace !== 'default' ? inRunNamespace(command, runNamespace) : command;
 }
 
 /** A command that sets its own time limit (`kubectl wait --timeout=90s`) gets it, and a little more to say it ran out. */

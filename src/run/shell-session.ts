@@ -30,6 +30,8 @@ export interface ShellOptions {
   maxOutputBytes?: number;
   /** A step of a batch that writes its output to a file is stopped past this many bytes. */
   maxFileBytes?: number;
+  /** How long a batch's file may go unread while quiet (tests lengthen it to see late reads). */
+  quietFilePollMs?: number;
 }
 
 /** What the shell needs to know about a command: the command model's facts (note/command/). */
@@ -65,6 +67,7 @@ export class ShellSession {
   readonly #markers = new StepMarkers();
   readonly #maxOutput: number;
   readonly #maxFile: number;
+  readonly #quietFilePollMs: number | undefined;
   readonly #pipe: OutputChannel;
   readonly #wait = new OutputWait();
   /** The batch writing to a file now, if one is. */
@@ -80,6 +83,7 @@ export class ShellSession {
     this.#dir = makeRunFolder('shell');
     this.#maxOutput = options.maxOutputBytes ?? 2_000_000;
     this.#maxFile = options.maxFileBytes ?? MAX_FILE_BYTES;
+    this.#quietFilePollMs = options.quietFilePollMs;
     this.#pipe = new OutputChannel(this.#maxOutput);
     this.#bash = new BashProcess(options, (text) => this.#receive(text), () => this.#wait.ring());
     this.#bash.write(PRELUDE);
@@ -137,7 +141,7 @@ export class ShellSession {
     const alreadyRunning = new Set(descendantsOf(shellPid));
     /** The processes this batch's steps started: what stopping a step ends. */
     const startedHere = () => descendantsOf(shellPid).filter((pid) => !alreadyRunning.has(pid));
-    const file = throughFile(steps, facts) ? new FileBatch(this.#dir, batch, { maxOutput: this.#maxOutput, maxFile: this.#maxFile }) : undefined;
+    const file = throughFile(steps, facts) ? new FileBatch(this.#dir, batch, { maxOutput: this.#maxOutput, maxFile: this.#maxFile, quietPollMs: this.#quietFilePollMs }) : undefined;
     const channel = file?.channel ?? this.#pipe;
     // Nothing of its own to stop: bash itself is writing (a loop of builtins), and only ending it stops that.
     const stopStep = () => {
@@ -220,7 +224,12 @@ export class ShellSession {
         const taken = this.#takeStep(channel, started, scriptPath, timedOut, stopped);
         if (taken !== undefined) return taken;
         if (!this.alive) {
+          // Read everything the shell wrote before it died: the step's marker may be in
+          // what was still on its way, and then this step ended and a later one died.
+          await this.#bash.ended();
           this.#file?.drain();
+          const late = this.#takeStep(channel, started, scriptPath, timedOut, stopped);
+          if (late !== undefined) return late;
           const output = asTypedOutput(channel.text, channel.dropped, scriptPath, this.#maxOutput) + this.#overflowNote(channel);
           return { output, exitCode: null, durationMs: performance.now() - started, timedOut, stopped };
         }

@@ -3,6 +3,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { InputError } from '../errors.js';
 import { writeAtomically } from '../files/atomic-write.js';
+import { linkOutOf } from '../files/inside-folder.js';
 import type { ClusterEnvironment, CommandStep, NoteResult, StepRun } from '../model.js';
 import { maskCommandOutput } from '../secrets/reveals-secret.js';
 import { snapshotText } from './snapshot-text.js';
@@ -67,9 +68,12 @@ function stepOf(step: CommandStep, run: StepRun): SnapshotStep {
   };
 }
 
-export function writeSnapshot(path: string, snapshot: Snapshot): void {
+/** Writes a note's snapshot, never through a symbolic link that leads out of the snapshots folder. */
+export function writeSnapshot(path: string, snapshot: Snapshot, snapshotsDir: string): void {
+  const escape = linkOutOf(snapshotsDir, path, 'the snapshots folder');
+  if (escape) throw new Error(escape);
   mkdirSync(dirname(path), { recursive: true });
-  writeAtomically(path, snapshotText(snapshot));
+  writeAtomically(path, snapshotText(snapshot), { linkedInPlace: false });
 }
 
 /** A snapshot file's text, or undefined when the note has none yet. */

@@ -5,10 +5,17 @@
 # Everything built lives in $NOTES_RUN_KUBE_CACHE (outside the repository), keyed
 # by version, so a second run only checks that the binaries are there.
 #
-# Usage: test/cluster/build.sh            (prints the bin folder on its last line)
+# With --node real it also builds what the real-node flavour runs (kubelet and kube-proxy
+# from the same module, CoreDNS and the stand-in registry from test/cluster/node/) and
+# installs its Debian packages (containerd, runc, CNI plugins, busybox-static, iptables).
+#
+# Usage: test/cluster/build.sh [--node real]   (prints the bin folder on its last line)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 source "$here/versions.sh"
+node=kwok
+if [[ ${1:-} == --node ]]; then node=${2:-}; fi
+[[ $node == kwok || $node == real ]] || { echo "build.sh: --node takes kwok or real, not '$node'" >&2; exit 2; }
 
 cache="${NOTES_RUN_KUBE_CACHE:-$HOME/.cache/notes-run/kube-v$KUBE_VERSION}"
 bin="$cache/bin"
@@ -53,6 +60,14 @@ build_one() {
   say "$1: built in $(( $(date +%s) - s ))s"
 }
 
+# Without these the binaries call themselves v0.0.0-master and kubectl version says so.
+minor="${KUBE_VERSION#1.}"; minor="${minor%%.*}"
+ldf="-s -w"
+for p in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
+  ldf+=" -X $p.gitVersion=v$KUBE_VERSION -X $p.gitMajor=1 -X $p.gitMinor=$minor"
+  ldf+=" -X $p.gitTreeState=clean -X $p.buildDate=1970-01-01T00:00:00Z"
+done
+
 if [[ $have_all == 1 ]]; then
   say "cached: $bin (kubernetes v$KUBE_VERSION, kwok $KWOK_VERSION)"
 else
@@ -75,13 +90,6 @@ import (
 GO
   say "go get k8s.io/kubernetes@v$KUBE_VERSION (downloads the module graph)"
   go get "k8s.io/kubernetes@v$KUBE_VERSION"
-  # Without these the binaries call themselves v0.0.0-master and kubectl version says so.
-  minor="${KUBE_VERSION#1.}"; minor="${minor%%.*}"
-  ldf="-s -w"
-  for p in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
-    ldf+=" -X $p.gitVersion=v$KUBE_VERSION -X $p.gitMajor=1 -X $p.gitMinor=$minor"
-    ldf+=" -X $p.gitTreeState=clean -X $p.buildDate=1970-01-01T00:00:00Z"
-  done
   # kwok with its own go.mod (k8s.io v0.33, the combination its release was tested
   # with), built beside the server binaries: the two share nothing compiled.
   kwok_pid=
@@ -135,6 +143,30 @@ if [[ ! -x "$bin/etcd" ]]; then
     mv "$cache/etcd-bin/server" "$bin/etcd"
     say "etcd: built in $(( $(date +%s) - s ))s"
   fi
+fi
+if [[ $node == real ]]; then
+  # Debian's packages for the node; apt's lists are refreshed only when an install fails.
+  pkgs=(containerd runc containernetworking-plugins busybox-static iptables conntrack)
+  missing=()
+  for p in "${pkgs[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  if (( ${#missing[@]} )); then
+    say "node: installing Debian's ${missing[*]}"
+    apt-get install -y "${missing[@]}" >/dev/null 2>&1 ||
+      { apt-get update >/dev/null 2>&1 && apt-get install -y "${missing[@]}" >/dev/null; }
+  fi
+  # kubelet and kube-proxy from the wrapper module the server binaries were built in: the
+  # same release, and most of their packages are already in Go's build cache.
+  (cd "$work" && for b in kubelet kube-proxy; do build_one "$b" "k8s.io/kubernetes/cmd/$b"; done)
+  # The project's own node programs are built every time: go build leaves a binary whose
+  # build ID matches alone, so this costs a second when nothing in test/cluster/node changed.
+  # The registry's rules (slow, refuse) are the tier's cold and failing pulls: their own
+  # tests first (Go caches the result while nothing changed).
+  (cd "$here/node" && go test ./registry >/dev/null) || { echo "build.sh: test/cluster/node/registry's tests fail (cd test/cluster/node && go test ./registry)" >&2; exit 1; }
+  for b in coredns registry; do
+    s=$(date +%s)
+    (cd "$here/node" && go build -trimpath -ldflags "-s -w" -o "$bin/$b" "./$b")
+    say "$b: ready in $(( $(date +%s) - s ))s (test/cluster/node/$b)"
+  done
 fi
 say "done"
 echo "$bin"

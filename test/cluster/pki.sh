@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Certificates for the test control plane, made once per state folder with openssl:
-# a CA, the API server's serving cert, kwok's (the fake kubelet's) serving cert, an
+# a CA, the API server's serving cert, the kubelet's (kwok's or the real one's) serving cert, an
 # admin client cert in system:masters, and the service-account key pair.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 pki="$STATE/pki"
-[[ -f $pki/done ]] && exit 0
+[[ -f $pki/done && -f $pki/kube-proxy.crt ]] && exit 0
 mkdir -p "$pki"
 cd "$pki"
 ssl() { openssl "$@" 2>/dev/null; }
@@ -26,6 +26,10 @@ extendedKeyUsage=serverAuth"
 leaf kubelet "/CN=$NODE_NAME" "subjectAltName=IP:127.0.0.1,IP:$NODE_ADDR,DNS:$NODE_NAME
 extendedKeyUsage=serverAuth"
 leaf admin "/O=system:masters/CN=admin" "extendedKeyUsage=clientAuth"
+# The real node's clients: the kubelet as the Node authorizer knows it, kube-proxy as the
+# user the default system:node-proxier binding names.
+leaf kubelet-client "/O=system:nodes/CN=system:node:$NODE_NAME" "extendedKeyUsage=clientAuth"
+leaf kube-proxy "/CN=system:kube-proxy" "extendedKeyUsage=clientAuth"
 key sa.key
 ssl ec -in sa.key -pubout -out sa.pub
 touch done

@@ -3,12 +3,19 @@
 # server, controller manager, scheduler and kwok with one fake k3d-like node. Waits
 # until the API answers and the `default` ServiceAccount exists. On any failure it
 # takes everything down again (down.sh), so a failed start leaves nothing behind.
+#
+# --node real (or NOTES_RUN_NODE=real) starts a real node instead of kwok's fake one:
+# kubelet, containerd and runc, a CNI bridge, kube-proxy, CoreDNS and a registry of
+# stand-in images (node-real-up.sh).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
+node="${NOTES_RUN_NODE:-kwok}"
+if [[ ${1:-} == --node ]]; then node=${2:-}; fi
+[[ $node == kwok || $node == real ]] || { echo "cluster:up: --node takes kwok or real, not '$node'" >&2; exit 2; }
 
-[[ ${NOTES_RUN_NO_BUILD:-0} == 1 ]] || "$here/build.sh" | sed 's/^/  /'
+[[ ${NOTES_RUN_NO_BUILD:-0} == 1 ]] || "$here/build.sh" --node "$node" | sed 's/^/  /'
 for b in etcd kube-apiserver kube-controller-manager kube-scheduler kwok; do
   [[ -x $KUBE_BIN/$b ]] || { echo "cluster:up: $KUBE_BIN/$b is missing (npm run cluster:build)" >&2; exit 2; }
 done
@@ -86,6 +93,15 @@ start kube-controller-manager "$KUBE_BIN/kube-controller-manager" --kubeconfig="
   --root-ca-file="$pki/ca.crt" --service-account-private-key-file="$pki/sa.key" \
   --leader-elect=false --bind-address=127.0.0.1 --use-service-account-credentials=false
 start kube-scheduler "$KUBE_BIN/kube-scheduler" --kubeconfig="$KUBECONFIG_FILE" --leader-elect=false --bind-address=127.0.0.1
+
+if [[ $node == real ]]; then
+  source "$here/node-real-up.sh"
+  echo real >"$STATE/node-flavour"
+  wait_for "ServiceAccount default/default exists" 60 kctl get serviceaccount default -n default
+  say "up with a real node: kubectl context $CONTEXT in $KUBECONFIG_FILE; run commands with npm run cluster:exec -- CMD"
+  exit 0
+fi
+echo kwok >"$STATE/node-flavour"
 
 # kwok renews a Lease for its node, as a kubelet does (40 s, renewed every 10 s).
 # Without one the node lifecycle controller sees only kwok's node status heartbeat,

@@ -165,6 +165,17 @@ describe('the diff shown for drift', () => {
     expect(comparison.notes[0]).toMatch(/1\.34/);
   });
 
+  it('shows the lines a `...` stands for as covered, not as one line removed and each added (issue 20 item 16)', () => {
+    const documented = 'apiVersion: v1\nclusters:\n...\nkind: Config\nusers:\n- name: admin';
+    const actual = 'apiVersion: v1\nclusters:\n- cluster:\n    server: https://127.0.0.1:6443\n  name: default\ncontexts:\n- context:\n    cluster: default\nkind: Config\nusers:\n- name: default\n';
+    const comparison = compareOutput(documented, actual, describeCommand('kubectl config view'), settings);
+    expect(comparison.matches).toBe(false);
+    const shown = comparison.diff.map((line) => `${line.op}${line.text}`);
+    expect(shown.slice(0, 4)).toEqual([' apiVersion: v1', ' clusters:', ' ...', '…6 lines it stands for']);
+    expect(shown.filter((line) => line.startsWith('+'))).toEqual(['+- name: default']);
+    expect(shown.filter((line) => line.startsWith('-'))).toEqual(['-- name: admin']);
+  });
+
   it('stays bounded on huge, totally different outputs', () => {
     const documented = Array.from({ length: 20_000 }, (_, i) => `line ${i}`).join('\n');
     const actual = Array.from({ length: 20_000 }, (_, i) => `other ${i}`).join('\n');

@@ -28,6 +28,11 @@ describe('a masked value stands for what the note documents at its place', () =>
     expect(fillMasked('A_TOKEN=aaa\nB_TOKEN=bbb', 'A_TOKEN=<masked>\nB_TOKEN=<masked>\n')).toEqual({ output: 'A_TOKEN=aaa\nB_TOKEN=bbb\n', filled: 2 });
   });
 
+  it('a whole masked line after a header that stands as documented fills the line below it', () => {
+    // `-o custom-columns=PW:.data.password`: the header must not take the value's place.
+    expect(fillMasked('PW\nxxxxxxxx', 'PW\n<masked>\n')).toEqual({ output: 'PW\nxxxxxxxx\n', filled: 1 });
+  });
+
   it('costs linear time on a long line', () => {
     const long = `${'a'.repeat(100_000)}`;
     expect(fillMasked(long, `<masked>${'b'.repeat(100_000)}<masked>\n`).filled).toBe(0);

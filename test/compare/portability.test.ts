@@ -402,3 +402,88 @@ fact('kubelet-pod-ready-to-start-condition', {
   apart: [{ command: 'kubectl describe pod sleep', old: 'Conditions:\n  Type              Status\n  Initialized       True\n  Ready             True', new: 'Conditions:\n  Type                        Status\n  PodReadyToStartContainers   True\n  Initialized                 True\n  Ready                       False' }],
   sameEnvironments: [k3d134, k3d134],
 });
+
+// One way only: history the note documents passes for a pod made fresh; restarts that happen now are drift.
+describe('restarts-history', () => {
+  const history = `NAME    READY   STATUS    RESTARTS       AGE\nsleep   1/1     Running   2 (2d7h ago)   5d`;
+  const fresh = `${pods}\nsleep   1/1     Running   0          4s`;
+
+  it('is registered, explained, and its own example passes', () => {
+    const entry = portabilityFacts.find((f) => f.id === 'restarts-history')!;
+    expect(entry.changed).toMatch(/^[^\n]{10,}$/);
+    expect(judge(entry.example.old, entry.example.new, entry.example.command, settings(unknown, k3d134)).portable).toEqual(['restarts-history']);
+  });
+
+  it('passes a documented restart history against a pod that has not restarted, named', () => {
+    for (const [recorded, current] of [[unknown, k3d134], [k3d134, k3d134], [dockerDesktop122, kind131]] as const) {
+      const result = judge(history, fresh, 'kubectl get pods', settings(recorded, current));
+      expect(result).toMatchObject({ matches: true, portable: ['restarts-history'] });
+    }
+    const wide = judge(`${history}\nsleep-2 1/1 Running 1 (23h ago) 5d`, `${fresh}\nsleep-2 1/1 Running 0 3s`, 'kubectl get pods', settings(unknown, k3d134));
+    expect(wide.portable).toEqual(['restarts-history']);
+    expect(judge(history, fresh, 'kubectl get pods', settings(unknown, k3d134, { without: 'restarts-history' })).matches).toBe(false);
+    expect(judge(history, fresh, 'kubectl get pods', settings(unknown, k3d134, { strict: true })).matches).toBe(false);
+  });
+
+  it('never hides a pod that restarts now, or another change in the row', () => {
+    expect(judge(fresh, `NAME    READY   STATUS    RESTARTS     AGE\nsleep   1/1     Running   1 (5s ago)   9s`, 'kubectl get pods', settings(unknown, k3d134)).matches).toBe(false);
+    expect(judge(history, `${pods}\nsleep   0/1     CrashLoopBackOff   0   4s`, 'kubectl get pods', settings(unknown, k3d134)).matches).toBe(false);
+    expect(judge(history, `${pods}\nsleep-2   1/1     Running   0   4s`, 'kubectl get pods', settings(unknown, k3d134)).matches).toBe(false);
+  });
+});
+
+// kubectl and API server 1.34 (issue 20 item 12), written from kubectl's source and
+// kubectl-facts.md: not yet recorded from the test control plane.
+const projected = (line: string) =>
+  `Volumes:\n  kube-api-access-bj99n:\n    Type:                    Projected (a volume that contains injected data from multiple sources)\n    TokenExpirationSeconds:  3607\n    ConfigMapName:           kube-root-ca.crt\n    ${line}\n    DownwardAPI:             true`;
+
+fact('kubectl-1.34-describe-optional', {
+  same: [{ command: 'kubectl describe pod sleep', old: projected('ConfigMapOptional:       <nil>'), new: projected('Optional:                false') }],
+  apart: [
+    { command: 'kubectl describe pod sleep', old: projected('ConfigMapOptional:       <nil>'), new: projected('Optional:                true') },
+    { command: 'kubectl describe pod sleep', old: projected('ConfigMapOptional:       <nil>'), new: projected('Optional:                false').replace('kube-root-ca.crt', 'app-config') },
+  ],
+  sameEnvironments: [{ client: 'v1.34.0' }, k3d134],
+});
+
+const describedPod = (serviceAccount: string) => `Name:             sleep\nNamespace:        default\nPriority:         0\n${serviceAccount}Node:             k3d-dev-server-0/172.18.0.2`;
+
+fact('kubectl-describe-pod-service-account', {
+  same: [{ command: 'kubectl describe pod sleep', old: describedPod(''), new: describedPod('Service Account:  default\n') }],
+  apart: [
+    { command: 'kubectl describe pod sleep', old: describedPod('Service Account:  default\n'), new: describedPod('Service Account:  sleep\n') },
+    { command: 'kubectl describe pod sleep', old: describedPod(''), new: describedPod('Service Account:  default\n').replace('Priority:         0', 'Priority:         10') },
+  ],
+  sameEnvironments: [{ client: 'v1.34.0' }, k3d134],
+});
+
+const podYaml = (generation: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  creationTimestamp: "2024-08-27T14:00:41Z"\n${generation}  labels:\n    app: sleep\n  name: sleep\n  namespace: default`;
+
+fact('apiserver-1.34-pod-generation', {
+  same: [
+    { command: 'kubectl get pod sleep -o yaml', old: podYaml(''), new: podYaml('  generation: 1\n') },
+    {
+      command: 'kubectl get pods sleep -o yaml',
+      old: 'status:\n  conditions:\n  - lastProbeTime: null\n    lastTransitionTime: "2024-08-27T14:00:41Z"\n    status: "True"\n    type: Ready',
+      new: 'status:\n  conditions:\n  - lastProbeTime: null\n    lastTransitionTime: "2025-12-05T21:00:41Z"\n    observedGeneration: 1\n    status: "True"\n    type: Ready',
+    },
+  ],
+  apart: [
+    { command: 'kubectl get pod sleep -o yaml', old: podYaml('  generation: 1\n'), new: podYaml('  generation: 2\n') },
+    { command: 'kubectl get deploy sleep -o yaml', old: podYaml(''), new: podYaml('  generation: 1\n') },
+    { command: 'kubectl get pod sleep -o yaml', old: podYaml(''), new: podYaml('  generation: 1\n').replace('app: sleep', 'app: web') },
+  ],
+  sameEnvironments: [{ server: 'v1.34.1' }, k3d134],
+});
+
+const cmYaml = (managed: string) => `apiVersion: v1\ndata:\n  color: blue\nkind: ConfigMap\nmetadata:\n  creationTimestamp: "2020-11-02T10:00:00Z"\n${managed}  name: app\n  namespace: default`;
+const managedBlock = '  managedFields:\n  - apiVersion: v1\n    fieldsType: FieldsV1\n    fieldsV1:\n      f:data:\n        .: {}\n        f:color: {}\n    manager: kubectl-create\n    operation: Update\n    time: "2020-11-02T10:00:00Z"\n';
+
+fact('kubectl-1.21-managed-fields', {
+  same: [{ command: 'kubectl get cm app -o yaml', old: cmYaml(managedBlock), new: cmYaml('') }],
+  apart: [
+    { command: 'kubectl get cm app -o yaml', old: cmYaml(managedBlock), new: cmYaml('').replace('name: app', 'name: other') },
+    { command: 'kubectl get cm app -o yaml', old: cmYaml(managedBlock), new: cmYaml('').replace('color: blue', 'color: red') },
+  ],
+  sameEnvironments: [{ client: 'v1.22.0' }, k3d134],
+});

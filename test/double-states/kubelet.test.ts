@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { advance } from '../double/clock.mjs';
 
 // The double's cold and failing cluster: slow pulls, pulls that fail, rate limits, crash
 // loops, a missing ConfigMap and an unschedulable pod, as a note's kubectl sees them.
@@ -28,7 +29,7 @@ function cluster(env: Record<string, string>) {
     return kubectl('apply', '-f', 'm.yaml');
   };
   const status = (name: string) => JSON.parse(kubectl('get', 'pod', name, '-o', 'json').stdout).status;
-  return { kubectl, apply, status };
+  return { dir: join(dir, 'state'), kubectl, apply, status };
 }
 
 const IMAGES = JSON.stringify({
@@ -40,13 +41,15 @@ const IMAGES = JSON.stringify({
 
 describe('the double on a cold cluster', () => {
   it('pulls an image for the time set, scaled, once per node; wait times out meanwhile, scaled too', () => {
-    const { kubectl, apply, status } = cluster({ KUBE_DOUBLE_IMAGES: IMAGES, KUBE_DOUBLE_TIME_SCALE: '10' });
+    // At scale 2 the pull lasts 20 s: no loaded machine gets through the next calls before it ends.
+    const { dir, kubectl, apply, status } = cluster({ KUBE_DOUBLE_IMAGES: IMAGES, KUBE_DOUBLE_TIME_SCALE: '2' });
     apply(pod('a', 'kiamol/ch03-sleep') + pod('b', 'kiamol/ch03-sleep'));
     expect(status('a').containerStatuses[0].state).toEqual({ waiting: { reason: 'ContainerCreating' } });
     expect(kubectl('get', 'events').stdout).toMatch(/Normal +Pulling +pod\/a +Pulling image "kiamol\/ch03-sleep"/);
     const timedOut = kubectl('wait', '--for=condition=Ready', 'pod/a', '--timeout=1s');
     expect(timedOut.stderr).toBe('error: timed out waiting for the condition on pods/a\n');
-    // 60 s scaled is 6 s: room past the 4 s pull on a loaded machine.
+    // The clock advanced past the pull instead of waiting it out.
+    advance(dir, 20_000);
     expect(kubectl('wait', '--for=condition=Ready', 'pod/a', 'pod/b', '--timeout=60s').stdout).toBe('pod/a condition met\npod/b condition met\n');
     expect(kubectl('get', 'events').stdout).toMatch(/Successfully pulled image "kiamol\/ch03-sleep" in 40\.\d+s/);
     apply(pod('c', 'kiamol/ch03-sleep'));
@@ -55,7 +58,7 @@ describe('the double on a cold cluster', () => {
 });
 
 describe('the double on a failing cluster', () => {
-  const { kubectl, apply, status } = cluster({ KUBE_DOUBLE_IMAGES: IMAGES, KUBE_DOUBLE_TIME_SCALE: '10' });
+  const { dir, kubectl, apply, status } = cluster({ KUBE_DOUBLE_IMAGES: IMAGES, KUBE_DOUBLE_TIME_SCALE: '10' });
   apply(
     pod('nope', 'kiamol/ch03-nope') +
       pod('busy', 'kiamol/ch03-busy') +
@@ -63,7 +66,8 @@ describe('the double on a failing cluster', () => {
       pod('nocm', 'kiamol/ch03-ok') +
       pod('nosched', 'kiamol/ch03-ok', '\n  nodeSelector: {disk: ssd}'),
   );
-  spawnSync('sleep', ['0.5']);
+  // Past a failed pull's 2 s of ErrImagePull (scaled): the clock moved on, not waited for.
+  advance(dir, 500);
 
   it('fails a pull: ErrImagePull, then ImagePullBackOff with the registry message', () => {
     expect(status('nope').containerStatuses[0].state.waiting).toMatchObject({ reason: 'ImagePullBackOff' });

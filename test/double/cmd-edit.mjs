@@ -8,6 +8,7 @@ import { outputFormat, formatObjects } from './printers.mjs';
 import { sleepSync } from './state.mjs';
 import { parseDuration } from './args.mjs';
 import { ref, dryRun } from './cmd-apply.mjs';
+import * as clock from './clock.mjs';
 
 // ---------- expose ----------
 export async function expose(ctx) {
@@ -183,7 +184,7 @@ export async function rollout(ctx) {
   const name = oneDeployment(ctx, args.pos.slice(2));
   requireServer(ctx);
   if (sub === 'status') {
-    const deadline = Date.now() + parseDuration(args.get('timeout', '0s'), 0);
+    const deadline = clock.now() + parseDuration(args.get('timeout', '0s'), 0);
     let last = '';
     for (;;) {
       const s = ctx.state();
@@ -205,7 +206,7 @@ export async function rollout(ctx) {
       }
       if (msg !== last) io.out(msg + '\n');
       last = msg;
-      if (args.has('timeout') && Date.now() > deadline) fail('error: timed out waiting for the condition');
+      if (args.has('timeout') && clock.now() > deadline) fail('error: timed out waiting for the condition');
       sleepSync(100);
     }
   }

@@ -10,6 +10,7 @@ import { sleepSync } from './state.mjs';
 import { stayAlive } from './longrun.mjs';
 import { table } from './tabwriter.mjs';
 import { scaled, logsOfTroubled } from './kubelet.mjs';
+import * as clock from './clock.mjs';
 
 const ref = (o) => `${M.kindPrefix(o.kind)}/${o.metadata.name}`;
 const plural = (o) => `${M.resourceName(o.kind)}/${o.metadata.name}`;
@@ -54,7 +55,7 @@ export async function wait(ctx) {
   if (targets.some((t) => !t.names.length) && !args.has('selector') && !args.bool('all') && !args.has('field-selector'))
     fail('error: resource(s) were provided, but no name was specified');
   requireServer(ctx);
-  const deadline = Date.now() + timeout;
+  const deadline = clock.now() + timeout;
   let s = ctx.state();
   let now = ctx.now();
   const opts = { ns: ctx.ns, allNs: args.bool('all-namespaces'), selector: args.get('selector'), fieldSelector: args.get('field-selector'), now };
@@ -87,8 +88,8 @@ export async function wait(ctx) {
     }
     pending = still;
     if (!pending.length) return 0;
-    if (Date.now() >= deadline) fail(`error: timed out waiting for the condition on ${plural(pending[0].o)}`);
-    sleepSync(Math.min(50, Math.max(1, deadline - Date.now())));
+    if (clock.now() >= deadline) fail(`error: timed out waiting for the condition on ${plural(pending[0].o)}`);
+    sleepSync(Math.min(50, Math.max(1, deadline - clock.now())));
     s = ctx.state();
     now = ctx.now();
   }

@@ -3,6 +3,7 @@ import { fail } from './errors.mjs';
 import { loadKubeconfig, serverEndpoint, configCommand } from './kubeconfig.mjs';
 import { readState, transact } from './state.mjs';
 import * as M from './model.mjs';
+import * as clock from './clock.mjs';
 
 const USAGE = `kubectl controls the Kubernetes cluster manager (test double).
 
@@ -38,12 +39,12 @@ export async function makeContext(args, io) {
     io,
     kc,
     ns: kc.namespace,
-    now: () => Date.now(),
+    now: () => clock.now(),
     state: () => readState(M.initState),
     /** Mutate the state under the lock; the controllers run before it is written. */
     mutate: (fn) =>
       transact(M.initState, (s) => {
-        const now = Date.now();
+        const now = clock.now();
         const r = fn(s, now);
         M.reconcile(s, now);
         return r;

@@ -4,9 +4,10 @@ import { newObject, put } from './kinds.mjs';
 import { createNamespace, createPod, ensureKubernetesService, deploymentSpec, svcDefaults } from './objects.mjs';
 import { clusterDns, flavour } from './flavours.mjs';
 import { reconcile } from './controllers.mjs';
+import * as clock from './clock.mjs';
 
 export function initState() {
-  const now = Date.now();
+  const now = clock.now();
   const created = now - R.int(2 * 3600_000, 20 * 86400_000);
   const s = { version: 1, rv: 1, created, node: { name: flavour().node, ip: flavour().nodeIP() }, objects: {} };
   for (const ns of ['default', 'kube-node-lease', 'kube-public', 'kube-system']) createNamespace(s, ns, created);

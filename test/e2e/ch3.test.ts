@@ -1,14 +1,22 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { editLine, workspace } from './workspace.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { judgedOffline } from './judged-offline.js';
+import { editLine, workspace, type JsonReport, type Workspace } from './workspace.js';
 
 // The user's note, run end to end through the CLI against the simulated k3s cluster,
 // which hands out new IPs, pod hashes, ages and timings on every run.
 
+// One live JSON run of the unedited note, read by every test below that needs no other arguments.
+let live: { ws: Workspace; exitCode: number | null; report: JsonReport };
+beforeAll(() => {
+  const ws = workspace();
+  live = { ws, ...ws.json(['ch3.md']) };
+}, 240_000);
+
 describe('notes/ch3.md against a k3s-like cluster', () => {
   it('is fresh: every step passes, the failing ping as an expected failure', () => {
-    const { exitCode, report } = workspace().json(['ch3.md']);
+    const { exitCode, report } = live;
     const [note] = report.notes;
     expect(note.status).toBe('fresh');
     expect(exitCode).toBe(0);
@@ -22,7 +30,7 @@ describe('notes/ch3.md against a k3s-like cluster', () => {
   });
 
   it('fills the JSON contract for every step', () => {
-    const { report } = workspace().json(['ch3.md']);
+    const { report } = live;
     const step = report.notes[0].steps.find((s) => s.line === 84)!;
     expect(Object.keys(step)).toEqual(
       expect.arrayContaining(['line', 'kind', 'status', 'command', 'expected', 'actual', 'exitCode', 'durationMs', 'heading']),
@@ -63,22 +71,31 @@ describe('step selection', () => {
 });
 
 describe('drifted copies of the note', () => {
+  // Judged in-process against the live run's snapshot (as --offline does): the note's other
+  // steps keep their verdict, the edited one goes stale.
   it.each([
     ['a verb', 19, 'deployment.apps/sleep-1 created', 'deployment.apps/sleep-1 configured', 18],
     ['a count', 43, '2 packets received', '1 packets received', 36],
     ['a status', 87, 'ClusterIP', 'NodePort ', 84],
     ['a name', 25, 'pod/sleep-1-', 'pod/sleep-3-', 24],
     ['an exit code', 98, 'exit code 1', 'exit code 2', 92],
-  ])('one changed %s is stale at that step, exit 1', (_what, line, from, to, stepLine) => {
+  ])('one changed %s is stale at that step', async (_what, line, from, to, stepLine) => {
+    const steps = await judgedOffline(live.ws, 'ch3.md', editLine(live.ws.note(), line, from, to));
+    const notPassing = steps.filter((step) => step.status !== 'pass');
+    expect(notPassing.map((step) => [step.line, step.status])).toEqual([[stepLine, 'stale']]);
+  });
+
+  // The same drift in a live run, the way a user meets it: the note stale, exit 1.
+  it('one changed exit code is stale at that step in a live run, exit 1', () => {
     const ws = workspace();
-    ws.writeNote(editLine(ws.note(), line, from, to));
+    ws.writeNote(editLine(ws.note(), 98, 'exit code 1', 'exit code 2'));
     // A drifted read-only step is re-run until the convergence deadline: keep it short here.
     const { exitCode, report } = ws.json(['--converge', '0.5', 'ch3.md']);
     const [note] = report.notes;
     expect(exitCode).toBe(1);
     expect(note.status).toBe('stale');
     const notPassing = note.steps.filter((step) => step.status !== 'pass');
-    expect(notPassing.map((step) => [step.line, step.status])).toEqual([[stepLine, 'stale']]);
+    expect(notPassing.map((step) => [step.line, step.status])).toEqual([[92, 'stale']]);
   });
 
   it('a failing command is broken at its line, exit 1', () => {

@@ -38,12 +38,12 @@ function loggedKubectl(dir: string): { binary: string; calls: () => string[] } {
 describe('a cold cluster', () => {
   it('keeps waiting while 40 s image pulls run: the note is fresh and the progress line says what it waits for', () => {
     const ws = workspace();
-    // Pulls of "40 s" take 20 s here, and kubectl wait's 30 s timeout 15 s: it runs out
-    // before the pull is done, past the default 10 s of converging.
-    const env = { ...ws.env, KUBE_DOUBLE_IMAGES: JSON.stringify(IMAGES), KUBE_DOUBLE_TIME_SCALE: '2', CI: '', COLUMNS: '200' };
+    // Pulls of "40 s" take 5 s here, and kubectl wait's 30 s timeout 3.75 s: it runs out
+    // before the pull is done, past the 2.5 s of converging (the default 10 s, scaled alike).
+    const env = { ...ws.env, KUBE_DOUBLE_IMAGES: JSON.stringify(IMAGES), KUBE_DOUBLE_TIME_SCALE: '8', CI: '', COLUMNS: '200' };
     const cli = join(root, 'dist', 'cli.js');
     // `script` gives the CLI a terminal, where the progress line is drawn.
-    const result = spawnSync('script', ['-qec', `stty cols 200; '${process.execPath}' '${cli}' --verbose ch3.md`, '/dev/null'], { cwd: ws.dir, env, encoding: 'utf8', timeout: 120_000 });
+    const result = spawnSync('script', ['-qec', `stty cols 200; '${process.execPath}' '${cli}' --verbose --converge 2.5 ch3.md`, '/dev/null'], { cwd: ws.dir, env, encoding: 'utf8', timeout: 120_000 });
     expect(result.stdout).toContain('FRESH ch3.md');
     expect(result.stdout).toMatch(/waiting: pulling kiamol\/ch03-sleep \d+ s · kubectl wait --for=condition=Ready pod -l app=sleep-1/);
     expect(result.stdout).toMatch(/ch3\.md:24 kubectl wait --for=condition=Ready pod -l app=sleep-1 \(run [2-9] times while the cluster converged\)/);
@@ -108,8 +108,8 @@ function failingWorkspace() {
     writeFileSync(join(ws.dir, yaml), manifest);
     ws.writeNote(note(yaml), file);
   }
-  // kubectl wait's 30 s last 3 s here; --converge 1 keeps the test short (the default is 10 s).
-  const env = { KUBE_DOUBLE_IMAGES: JSON.stringify(IMAGES), KUBE_DOUBLE_TIME_SCALE: '10' };
+  // kubectl wait's 30 s last 1 s here; --converge 1 keeps the test short (the default is 10 s).
+  const env = { KUBE_DOUBLE_IMAGES: JSON.stringify(IMAGES), KUBE_DOUBLE_TIME_SCALE: '30' };
   return { ws, env };
 }
 

@@ -28,7 +28,8 @@ describe('the config file', () => {
   it('sets time limits, and the command line wins over it', () => {
     const ws = workspace();
     writeFileSync(join(ws.dir, 'notes-run.config.yaml'), 'timeout: 0.5\n');
-    ws.writeNote('# t\n\n```bash\nsleep 2\n```\n', 't.md');
+    // A command that does not say how long it takes (`sleep 2` would get its 2 s).
+    ws.writeNote("# t\n\n```bash\nnode -e 'setTimeout(() => {}, 2000)'\n```\n", 't.md');
     expect(ws.json(['t.md']).report.notes[0].steps[0]).toMatchObject({ status: 'broken', reason: 'timed out after 0.5 s' });
     expect(ws.json(['--timeout', '5', 't.md']).report.notes[0].steps[0]).toMatchObject({ status: 'unchecked' });
   });

@@ -46,11 +46,11 @@ describe('offline, a masked secret matches what the note documents', () => {
     const steps = offline.report.notes[0].steps as (typeof offline.report.notes[0]['steps'][0] & { notes?: string[] })[];
     expect(steps.map((step) => step.status)).toEqual(['pass', 'pass', 'pass', 'pass', 'pass']);
     expect(steps[2].actual).toBe('<masked>');
-    expect(steps[2].notes).toEqual(['1 value masked in the snapshot (a secret) taken as what the note documents']);
+    expect(steps[2].notes).toEqual(['1 secret value held as <masked> taken as what the note documents']);
 
     const verbose = ws.run(['--offline', '--verbose', 'secrets.md']);
     expect(verbose.status).toBe(0);
-    expect(verbose.stdout).toContain('secrets.md:8 kubectl get secret db -o jsonpath=\'{.data.secret}\' | base64 -d (a value the snapshot holds as <masked> taken as documented)');
+    expect(verbose.stdout).toContain('secrets.md:8 kubectl get secret db -o jsonpath=\'{.data.secret}\' | base64 -d (a secret value held as <masked> taken as documented)');
     expect(verbose.stdout).not.toContain('shh...%');
   });
 

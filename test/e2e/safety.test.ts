@@ -28,6 +28,25 @@ describe('the kube context guard', () => {
     expect(ws.kubectl(['get', 'deployments', '-A']).stdout).not.toContain('sleep-1');
   });
 
+  it('refuses a local-looking name whose server is a cloud API server signed in to by a cloud CLI', () => {
+    for (const name of ['default', 'kind-prod', 'colima-prod', 'k3d-prod.eks.amazonaws.com']) {
+      const ws = workspace();
+      const path = join(ws.dir, '.kubeconfig');
+      const config = parse(readFileSync(path, 'utf8'));
+      config.clusters.push({ name: 'eks', cluster: { server: 'https://0123456789ABCDEF.gr7.us-west-2.eks.amazonaws.com' } });
+      config.users.push({ name: 'eks', user: { exec: { apiVersion: 'client.authentication.k8s.io/v1beta1', command: 'aws', args: ['eks', 'get-token', '--cluster-name', 'prod'] } } });
+      config.contexts = config.contexts.filter((context: { name: string }) => context.name !== name);
+      config.contexts.push({ name, context: { cluster: 'eks', user: 'eks' } });
+      config['current-context'] = name;
+      writeFileSync(path, stringify(config));
+      const result = ws.run(['ch3.md']);
+      expect(result.status, name).toBe(2);
+      expect(result.stderr).toContain(`refusing to run notes against kube context "${name}": its server https://0123456789ABCDEF.gr7.us-west-2.eks.amazonaws.com is neither on this machine nor on a private network`);
+      expect(result.stderr).toContain(`--context ${name}`);
+      expect(ws.kubectl(['get', 'deployments', '-A']).stdout).not.toContain('sleep-1');
+    }
+  });
+
   it('runs against that context once it is named with --context', () => {
     const ws = workspace();
     useContext(ws, 'gke_acme_europe-west1_prod');
@@ -49,6 +68,18 @@ describe('the kube context guard', () => {
     expect(result.stderr).toContain('--offline');
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stdout).toBe('');
+  });
+});
+
+describe('credentials the cluster refuses (issue 20 item 13)', () => {
+  it('says the cluster refused the credentials, and whose, not that it cannot be reached', () => {
+    const ws = workspace();
+    const path = kubectlInFront(ws, `if [ "$1" = "version" ]; then echo '{"clientVersion":{"gitVersion":"v1.34.2"}}'; echo 'error: You must be logged in to the server (Unauthorized)' >&2; exit 1; fi`);
+    const result = ws.run(['ch3.md'], { PATH: path });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('the cluster of kube context "default" refused the credentials of user "default" (error: You must be logged in to the server (Unauthorized))');
+    expect(result.stderr).not.toContain('Start the cluster');
+    expect(result.stderr).toContain('--offline');
   });
 });
 

@@ -107,8 +107,8 @@ describe('run namespaces are labelled, and `notes-run clean` removes what crashe
       ws.kubectl(['create', 'namespace', name]);
       if (labels.length > 0) ws.kubectl(['label', 'namespace', name, ...labels]);
     };
-    make('notes-run-dead-111111', ['app.kubernetes.io/managed-by=notes-run', 'notes-run/pid=4194305', `notes-run/host=${host}`]);
-    make('notes-run-live-222222', ['app.kubernetes.io/managed-by=notes-run', `notes-run/pid=${process.pid}`, `notes-run/host=${host}`]);
+    make('notes-run-dead-111111', ['app.kubernetes.io/managed-by=notes-run', 'notes-run/run-id=0badc0de', 'notes-run/pid=4194305', `notes-run/host=${host}`]);
+    make('notes-run-live-222222', ['app.kubernetes.io/managed-by=notes-run', 'notes-run/run-id=0badc0de', `notes-run/pid=${process.pid}`, `notes-run/host=${host}`]);
     make('notes-run-mine-333333', []);
     const result = ws.run(['clean']);
     expect(result.status).toBe(0);
@@ -122,7 +122,7 @@ describe('run namespaces are labelled, and `notes-run clean` removes what crashe
     const host = createHash('sha256').update(hostname()).digest('hex').slice(0, 12);
     const make = (name: string, labels: string[]) => {
       ws.kubectl(['create', 'namespace', name]);
-      ws.kubectl(['label', 'namespace', name, 'app.kubernetes.io/managed-by=notes-run', ...labels]);
+      ws.kubectl(['label', 'namespace', name, 'app.kubernetes.io/managed-by=notes-run', 'notes-run/run-id=0badc0de', ...labels]);
     };
     make('notes-run-dead-111111', ['notes-run/pid=4194305', `notes-run/host=${host}`]);
     // Another machine's run, alive for all this one can tell (its PID is ours, here).
@@ -145,6 +145,28 @@ describe('run namespaces are labelled, and `notes-run clean` removes what crashe
     expect(all.stdout).toContain('deleted namespace notes-run-old-555555 (host unknown');
     expect(all.stdout).toContain('kept namespace notes-run-live-222222');
     expect(runNamespaces(ws)).toEqual(['namespace/notes-run-live-222222']);
+  });
+
+  it('deletes only namespaces named as a run’s and labelled with the run that made them, even with --all', () => {
+    const ws = workspace();
+    const host = createHash('sha256').update(hostname()).digest('hex').slice(0, 12);
+    const make = (name: string, labels: string[]) => {
+      ws.kubectl(['create', 'namespace', name]);
+      ws.kubectl(['label', 'namespace', name, ...labels]);
+    };
+    const dead = ['app.kubernetes.io/managed-by=notes-run', 'notes-run/run-id=0badc0de', 'notes-run/pid=4194305', `notes-run/host=${host}`];
+    make('production', dead);
+    make('notes-run-bare-666666', ['app.kubernetes.io/managed-by=notes-run']);
+    make('notes-run-dead-111111', dead);
+    for (const args of [['clean'], ['clean', '--all']]) {
+      const result = ws.run(args);
+      expect(result.status, args.join(' ')).toBe(0);
+      expect(result.stdout).not.toMatch(/deleted namespace (production|notes-run-bare)/);
+    }
+    const left = ws.kubectl(['get', 'namespaces', '-o', 'name']).stdout;
+    expect(left).toContain('namespace/production');
+    expect(left).toContain('namespace/notes-run-bare-666666');
+    expect(left).not.toContain('namespace/notes-run-dead-111111');
   });
 
   it('takes --all only with clean', () => {
@@ -186,6 +208,11 @@ describe('isolation fails closed', () => {
     const allowed = ws.run(['--allow-unisolated', 'ch3.md'], { PATH: path });
     expect(allowed.stderr).toContain("running in the context's own namespace");
     expect(allowed.status).toBe(0);
+    // Nothing takes the note's objects away: it says what it left and how to remove it (issue 20 item 14).
+    expect(allowed.stderr).toContain("the note ran in the context's own namespace (--allow-unisolated) and left there: ");
+    expect(allowed.stderr).toMatch(/left there: [^\n]*deployment\.apps\/sleep-1[^\n]*service\/sleep-2/);
+    expect(allowed.stderr).toMatch(/Remove them with: kubectl delete [^\n]*deployment\.apps\/sleep-1/);
+    expect(allowed.stderr).not.toMatch(/left there: [^\n]*pod\/sleep-1-/);
   });
 
   it('isolates a context whose name ends in a space', () => {

@@ -105,6 +105,13 @@ describe('expected failures', () => {
     ]);
   });
 
+  it('expects a failure from kubectl when any object of a folder failed, after others were deleted (issue 20 item 5)', () => {
+    const documented = 'deployment.apps "sleep-1" deleted\nError from server (NotFound): error when deleting "sleep/sleep2.yaml": deployments.apps "sleep-2" not found';
+    expect(expected(`kubectl delete -f sleep/\n${documented.split('\n').map((line) => `# ${line}`).join('\n')}`)).toEqual([{ kind: 'failure' }]);
+    // Only kubectl's own words: another program printing them proves nothing.
+    expect(expected('cat log.txt\n# started\n# Error from server (NotFound): pods "x" not found')).toEqual([{ kind: 'success' }]);
+  });
+
   it('takes an error printed under a simple command\'s own name as its failure', () => {
     expect(expected("ls /nope\n# ls: cannot access '/nope': No such file or directory\n/bin/cat x\n# /bin/cat: x: No such file or directory\n./run.sh\n# run.sh: boom")).toEqual([
       { kind: 'failure' },

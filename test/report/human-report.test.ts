@@ -75,6 +75,13 @@ describe('the default human report', () => {
     expect(humanNoteReport(stale, plain)).toContain('kubectl get svc sleep-2 (run 5 times while the cluster converged, never matching; --converge gives it longer)');
   });
 
+  it('suggests --converge only when the output was still changing (issue 20 item 15)', () => {
+    const settled: NoteResult = { ...stale, verdicts: [{ ...staleVerdict, run: { ...staleVerdict.run!, settled: true } }] };
+    const text = humanNoteReport(settled, plain);
+    expect(text).toContain('kubectl get svc sleep-2 (run 5 times while the cluster converged, never matching)');
+    expect(text).not.toContain('--converge');
+  });
+
   it('says a long-running command printed nothing within its grace period, and how to give it longer', () => {
     const forward = step(40, 'kubectl port-forward svc/web 8080:80', 'Forwarding from 127.0.0.1:8080 -> 80', true);
     const judged = judgeCommand(forward, { output: '', exitCode: 143, durationMs: 3000, timedOut: false, stopped: true, attempts: 1 }, settings);

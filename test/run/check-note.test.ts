@@ -97,17 +97,30 @@ describe("zsh's `%` mark", () => {
 
 describe('time limits and long-running commands', () => {
   it('times a hung step out, kills it, and keeps the shell state for the next step', async () => {
-    const result = await check(fence('X=kept\nsleep 30\necho $X\n# kept'), { stepTimeoutMs: 400 });
+    // A command that does not say how long it takes (`sleep 30` would get its 30 s).
+    const result = await check(fence("X=kept\nnode -e 'setTimeout(() => {}, 30000)'\necho $X\n# kept"), { stepTimeoutMs: 400 });
     expect(statuses(result)).toEqual(['unchecked', 'broken', 'pass']);
     expect(result.verdicts[1].reason).toMatch(/timed out/);
   });
 
   it("gives a command that sets its own time limit that long, and a little more", async () => {
-    const result = await check(fence('sleep 1; : --timeout=2s\nsleep 1'), { stepTimeoutMs: 300 });
+    const result = await check(fence("sleep 1; : --timeout=2s\nnode -e 'setTimeout(() => {}, 1000)'"), { stepTimeoutMs: 300 });
     expect(statuses(result)).toEqual(['unchecked', 'broken']);
     expect(ownTimeoutMs('kubectl wait --for=condition=Ready pod -l app=x --timeout=1m30s')).toBe(90_000);
     expect(ownTimeoutMs('kubectl rollout status deploy/x --timeout 300ms')).toBe(300);
     expect(ownTimeoutMs('kubectl wait --for=delete pod/x')).toBeUndefined();
+  });
+
+  it('gives a command that says how long it takes that long, past --timeout (issue 20 item 6)', async () => {
+    const result = await check(fence('sleep 0.6\necho done\n# done'), { stepTimeoutMs: 300 });
+    expect(statuses(result)).toEqual(['unchecked', 'pass']);
+    expect(ownTimeoutMs('sleep 120')).toBe(120_000);
+    expect(ownTimeoutMs('sleep 1m 30')).toBe(90_000);
+    expect(ownTimeoutMs('timeout 2m kubectl logs -f x')).toBe(120_000);
+    expect(ownTimeoutMs('timeout -s INT 5 ping x')).toBe(5_000);
+    expect(ownTimeoutMs('kubectl rollout status deploy/x --timeout=90s && sleep 10')).toBe(100_000);
+    expect(ownTimeoutMs('sleep infinity')).toBeUndefined();
+    expect(ownTimeoutMs('echo sleep 30')).toBeUndefined();
   });
 
   it('stops a long-running command once its output matches, and passes it', async () => {
@@ -138,6 +151,17 @@ describe('time limits and long-running commands', () => {
     );
     expect(result.verdicts[2].status).toBe('pass');
     expect(result.verdicts[2].run?.attempts).toBeGreaterThan(1);
+  });
+
+  it('says whether a read that never matched was still changing (issue 20 item 15)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'notes-run-converge-'));
+    // The same answer every time, but for its age: settled, more time would not help.
+    const same = await check(fence(`kubectl() { echo "web   ClusterIP   $((RANDOM % 50 + 1))s"; }\nkubectl get svc\n# web   NodePort   3s`), { convergeMs: 1200 });
+    expect(same.verdicts[1]).toMatchObject({ status: 'stale', run: { settled: true } });
+    expect(same.verdicts[1].run!.attempts).toBeGreaterThan(1);
+    // A count that goes on changing: still converging.
+    const moving = await check(fence(`kubectl() { echo x >> ${dir}/log; wc -l < ${dir}/log; }\nkubectl get n\n# 100`), { convergeMs: 1200 });
+    expect(moving.verdicts[1]).toMatchObject({ status: 'stale', run: { settled: false } });
   });
 
   it('runs a cluster read with nothing documented under it once', async () => {

@@ -135,3 +135,16 @@ describe('a batch of steps in one shell', () => {
     expect(await shell.lateOutput(100, () => true)).toContain('from the job');
   });
 });
+
+describe('a shell that dies in a batch', () => {
+  // The race of issue 20 item 0: bash writes a step's output and marker, then dies in the
+  // next step before the output is read. A batch file read only every half second (a
+  // loaded machine's scheduling, made certain) has the death seen before the read.
+  it('blames the step it died in, never the one before, however late the output is read', async () => {
+    shell = new ShellSession({ cwd: tmpdir(), env: { PATH: process.env.PATH, HOME: tmpdir() }, quietFilePollMs: 500 });
+    const [a, kill, b] = await shell.executeBatch(['sleep 0.6; echo a', 'kill -9 $$', 'echo b'].map((command) => ({ command, timeoutMs: 10_000 })));
+    expect([a.output, a.exitCode]).toEqual(['a\n', 0]);
+    expect(kill.exitCode).toBeNull();
+    expect(b.exitCode).toBeNull();
+  });
+});

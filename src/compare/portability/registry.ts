@@ -9,6 +9,8 @@ import type { FactContext, PortabilityFact, PortableCommand, Sides } from './fac
 import { containerEventWording, eventFieldPath, pulledImageDetails } from './kubelet-events.js';
 import { loadBalancerAddress } from './load-balancer-address.js';
 import { nodeNames } from './node-names.js';
+import { describeOptional, describeServiceAccount, managedFields, podGeneration } from './kubectl-1-34.js';
+import { restartHistory } from './restart-history.js';
 import { defaultedContainer, endpointsWarning, foundPods } from './warning-lines.js';
 
 /**
@@ -35,6 +37,7 @@ export const portabilityFacts: readonly PortabilityFact[] = [
   podTemplateFields,
   podReadyToStartContainers,
   clusterDnsAddress,
+  restartHistory,
   restartsAge,
   versionOutput,
   nodeRows,
@@ -42,6 +45,10 @@ export const portabilityFacts: readonly PortabilityFact[] = [
   runtimeIdPrefixes,
   storageClass,
   noResourcesWording,
+  describeOptional,
+  describeServiceAccount,
+  podGeneration,
+  managedFields,
 ];
 
 /** Where the note's outputs were recorded and where they run now; `strict` turns portability off. */

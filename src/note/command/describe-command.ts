@@ -8,6 +8,7 @@ import { listsEnvironment } from './environment.js';
 import { asKubectl } from './kubectl-alias.js';
 import { isKubectlProgram, kubectlFacts } from './kubectl-args.js';
 import { loopsForever, runsUntilStopped } from './long-running.js';
+import { namesDefaultNamespace } from './default-namespace.js';
 import { listsAllNamespaces, namedNamespace, outputNamespaces } from './namespaces.js';
 import { orderingOf } from './ordering.js';
 import { imagesNamed } from './images.js';
@@ -53,6 +54,7 @@ export function describeCommand(typed: string): CommandFacts {
     echoesStatus: echoesStatus(typed),
     errorPrefixes: errorPrefixes(typed),
     allNamespaces: listsAllNamespaces(command),
+    namesDefault: namesDefaultNamespace(typed),
     namespaces: outputNamespaces(command),
     printsSecret: printsSecret(command),
   };

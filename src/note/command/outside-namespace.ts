@@ -44,7 +44,8 @@ function kubectlReach(args: string[]): string | undefined {
   if (verb === 'config' && CONFIG_SWITCHES.has(sub)) return `\`kubectl config ${sub}\` changes which cluster or namespace later steps use`;
   if (context !== undefined) return 'names another context or kubeconfig than the run’s';
   if (!WRITES.has(verb)) return undefined;
-  if (namespace !== undefined) return `changes namespace ${namespace}, outside the run namespace`;
+  // `-n default` runs in the run namespace, which stands for `default` (default-namespace.ts).
+  if (namespace !== undefined && namespace !== 'default') return `changes namespace ${namespace}, outside the run namespace`;
   if (allNamespaces && verb === 'delete') return 'deletes in all namespaces, not only the run namespace';
   const kind = verb === 'create' || verb === 'delete' ? sub : undefined;
   if (kind && CLUSTER_SCOPED.test(kind)) return `${verb}s a cluster-wide ${kind.split('/')[0]}, outside the run namespace`;

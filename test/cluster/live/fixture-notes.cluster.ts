@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectVerdicts, type Expected } from './expect-verdicts.js';
 import { KWOK_EXEC_ERROR, KWOK_NO_ATTACH, KWOK_NO_LOGS } from './limits.js';
-import { runNote } from './live-workspace.js';
+import { REAL_NODE, runNote } from './live-workspace.js';
 
 // The fixture notes (test/fixtures/notes/) live against the test control plane, with the
 // real kubectl, each with the arguments its table against the double uses. A step's
@@ -258,7 +258,8 @@ const TABLES: LiveTable[] = [
   },
 ];
 
-describe.each(TABLES)('$note live on the test control plane', (table) => {
+// Their tables name kwok's limits: on the real node (NOTES_RUN_NODE=real) they are not judged yet.
+describe.skipIf(REAL_NODE).each(TABLES)('$note live on the test control plane', (table) => {
   it(`every step its verdict, the note ${table.status}`, () => {
     const live = runNote(table.note, table.args, 'cluster');
     expectVerdicts(live, table.steps);

@@ -1,13 +1,16 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { root, workspace, type JsonReport } from '../../e2e/workspace.js';
 
 // The same scratch copy of the notes a user has, run by the CLI, but with the real
 // kubectl (first on PATH, put there by test/cluster/exec.sh) against the test control
 // plane, named with --context as a user names a context that does not look local.
 export const CONTEXT = 'kwok-notes-run';
+
+/** The node the test cluster runs: kwok's fake one, or a real kubelet with containers (test/cluster/exec.sh says which). */
+export const REAL_NODE = process.env.NOTES_RUN_NODE === 'real';
 const fixtureNotes = join(root, 'test', 'fixtures', 'notes');
 
 export interface LiveRun {
@@ -25,12 +28,13 @@ function requireCluster(): string {
   return kubeconfig;
 }
 
-/** Runs notes-run on `note` (in notes/ plus test/fixtures/notes) against the cluster, or the double. */
-export function runNote(note: string, args: string[], against: 'cluster' | 'double'): LiveRun {
+/** Runs notes-run on `note` (in notes/ plus test/fixtures/notes, plus any `extra` file) against the cluster, or the double. */
+export function runNote(note: string, args: string[], against: 'cluster' | 'double', extra: string[] = []): LiveRun {
   const started = Date.now();
   if (against === 'double') {
     const ws = workspace();
     cpSync(fixtureNotes, ws.dir, { recursive: true });
+    for (const file of extra) cpSync(file, join(ws.dir, basename(file)));
     const { exitCode, report, stderr } = ws.json([...args, note]);
     return { exitCode, report, stderr, seconds: (Date.now() - started) / 1000 };
   }
@@ -38,6 +42,7 @@ export function runNote(note: string, args: string[], against: 'cluster' | 'doub
   const dir = mkdtempSync(join(tmpdir(), 'notes-run-live-'));
   cpSync(join(root, 'notes'), dir, { recursive: true });
   cpSync(fixtureNotes, dir, { recursive: true });
+  for (const file of extra) cpSync(file, join(dir, basename(file)));
   cpSync(kubeconfig, join(dir, '.kubeconfig'));
   // The copy holds the cluster's credentials: it goes as soon as the run is over.
   let result;
