@@ -80,8 +80,10 @@ export interface CommandFacts {
   ordering: Ordering;
   /** `kubectl exec -it POD -- sh`: the lines after it are typed inside. */
   opensSession: boolean;
-  /** `ssh node01` and the like: the lines after it are typed on another machine. */
-  opensRemoteShell: boolean;
+  /** `ssh node01`, `vagrant ssh`, `docker exec -it X sh`: the lines after it are typed on another machine. */
+  remoteShell?: RemoteShell;
+  /** The database client whose prompt it opens (`kubectl exec -it mysql-0 -- mysql -p`): lines typed there are not the shell's. */
+  opensDatabase?: string;
   /** `printenv`, `env`: prints an environment in no fixed order. */
   listsEnvironment: boolean;
   /** `exit` or `logout`. */
@@ -106,6 +108,8 @@ export interface CommandFacts {
   images: string[];
   /** Functions and aliases it defines for the lines after it. */
   defines: string[];
+  /** Its output may end without a newline (`-o jsonpath=…`, `echo -n`): a `%` at its end is zsh's mark, not output. */
+  endsWithoutNewline: boolean;
   /** `cat FILE` alone: its output is the file, which may hold anything. */
   printsFile: boolean;
   /** `echo $?` alone: it shows how the command before it ended. */
@@ -122,6 +126,14 @@ export interface CommandFacts {
   namespaces: string[] | 'any';
   /** It prints a secret's value and nothing else (`get secret -o jsonpath=…`, `| base64 -d`, `printenv DB_PASSWORD`). */
   printsSecret: boolean;
+}
+
+/** Where a shell opened on another machine runs, and how it was reached. */
+export interface RemoteShell {
+  /** `node01`, `kind-control-plane`, `the Vagrant machine`. */
+  host: string;
+  /** `ssh`, `vagrant ssh`, `minikube ssh`, `multipass shell`, `docker exec`. */
+  via: string;
 }
 
 export interface CommandStep {
@@ -150,6 +162,8 @@ export interface CommandStep {
   problem?: string;
   /** Why the command reaches outside the run namespace (`-n kube-system` writes, `config use-context`): a warning on the step. */
   outsideRunNamespace?: string;
+  /** The other machine the line was typed on (after `ssh node01`, or at a prompt naming it): it is never run here. */
+  host?: string;
 }
 
 /** One command typed inside an interactive session, with the output documented under it. */

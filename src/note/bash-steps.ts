@@ -3,16 +3,18 @@
 // When in doubt a line is not run: only what reads as a command at the place it stands
 // becomes one.
 import { parseAllDocuments } from 'yaml';
-import type { CommandFacts, DocumentedOutput, NoteMessage } from '../model.js';
+import type { CommandFacts, DocumentedOutput, RemoteShell } from '../model.js';
+import { addMessage, documented, type BlockReader } from './block-reader.js';
+import { readDatabaseLines, readTypedAtPrompt } from './database-prompts.js';
 import { describeCommand } from './command/describe-command.js';
 import { startsWithSessionOpener } from './command/first-program.js';
 import { isPromptHeader, promptOf, type Prompt } from './prompts.js';
+import { introducesOutput, printsProse, readsAsRemark, readsAsSentence } from './remarks.js';
 import { startsLikeCommand } from './runnable.js';
 import { isComplete, scanLine, startScan } from './shell-scanner.js';
 import {
   closesOutputBlock,
-  dropZshMark,
-  endsWithZshMark,
+  endsWithZshMarkAfter,
   isBlank,
   isComment,
   opensOutputBlock,
@@ -33,17 +35,12 @@ export interface ParsedCommand {
   sessionContinues?: boolean;
   /** Note lines of an editor buffer shown under `kubectl edit`: neither output nor commands. */
   editorBuffer?: [number, number];
+  /** The other machine it is typed on: never run here. */
+  host?: string;
 }
 
-export interface BlockReader {
-  lines: string[];
-  lineOf: (index: number) => number;
-  /** Functions and aliases the note has defined so far. */
-  defined: Set<string>;
-  messages: NoteMessage[];
-  /** The block writes its commands after prompts: a line without one is never a command. */
-  prompted: boolean;
-}
+
+export type { BlockReader } from './block-reader.js';
 
 export interface ReadResult {
   commands: ParsedCommand[];
@@ -51,11 +48,17 @@ export interface ReadResult {
   next: number;
   /** An `exit` line ended the reading (only when reading a session). */
   exited: boolean;
+  /** A shell on another machine is still open at the end of the block: the next blocks are typed there too. */
+  openRemote?: RemoteShell;
+  /** The prompt that shell was opened at. */
+  openRemoteAt?: Prompt;
 }
 
-interface SessionState {
+export interface SessionState {
   /** The prompt the session was opened at, if any: the same prompt later means the author is back on the host. */
   host?: Prompt;
+  /** The session is a shell on another machine: only a prompt of the note's own machine ends it. */
+  remote?: RemoteShell;
 }
 
 /** A line as it reads at its place: a prompt taken off, or what keeps it from running. */
@@ -109,11 +112,12 @@ export function readCommands(reader: BlockReader, from: number, session?: Sessio
       i++;
     } else if (prompt && prompt.kind !== 'host' && !(session && prompt.kind === 'container')) {
       // Typed into a container this note does not open here, or into another program.
-      const parsed = readCommand(reader, i, { text: line, prompt }, session);
-      parsed.command.skip =
+      const why =
         prompt.kind === 'container'
           ? 'typed at a container prompt, inside a session this note does not open here; not run on this machine'
-          : "typed at another program's prompt, not the shell's; not run";
+          : `typed at ${prompt.program ? `${prompt.program}'s` : "another program's"} prompt, not the shell's; not run`;
+      const parsed = prompt.kind === 'foreign' ? readTypedAtPrompt(reader, i, prompt, why) : readCommand(reader, i, { text: line, prompt }, session);
+      parsed.command.skip = why;
       commands.push(parsed.command);
       i = parsed.next;
     } else if ((reader.prompted && !prompt) || !startsLikeCommand(line, reader.defined)) {
@@ -130,19 +134,34 @@ export function readCommands(reader: BlockReader, from: number, session?: Sessio
       }
       if (skip && !parsed.command.skip) parsed.command.skip = skip;
       skip = undefined;
+      if (!session) typedElsewhere(parsed.command, prompt, reader);
       commands.push(parsed.command);
       i = parsed.next;
-      if (!session && !parsed.command.problem && parsed.command.facts.opensRemoteShell) {
+      const { facts } = parsed.command;
+      if (parsed.command.problem) continue;
+      if (!session && facts.remoteShell) {
         // Lines typed on another machine never run here, nor does the shell that reaches it.
-        const typed = readCommands(reader, i, { host: prompt });
-        parsed.command.skip = 'opens a shell on another machine; neither it nor the lines typed there are run';
-        parsed.command.session = typed.commands;
+        const remote = facts.remoteShell;
+        reader.machines.remote.add(remote.host);
+        const opens = `opens a shell on ${remote.host} over ${remote.via}: neither it nor the lines typed there are run`;
+        parsed.command.skip = facts.template ? `${parsed.command.skip}; it ${opens}` : opens;
+        const typed = readRemoteLines(reader, i, { host: prompt, remote });
+        commands.push(...typed.commands);
         i = typed.next;
-      } else if (!session && !parsed.command.problem && parsed.command.facts.opensSession) {
+        if (typed.openRemote) return { commands, next: i, exited: false, openRemote: typed.openRemote, ...(prompt ? { openRemoteAt: prompt } : {}) };
+      } else if (facts.opensDatabase) {
+        parsed.command.skip = `opens ${facts.opensDatabase}'s prompt, where a person types at a terminal; neither it nor the lines typed there are run`;
+        const typed = readDatabaseLines(reader, i, facts.opensDatabase);
+        commands.push(...typed.commands);
+        i = typed.next;
+      } else if (!session && facts.opensSession) {
         // The typed lines run to `exit`; without one, to the end of this block or, when
         // the session opens last in its block, on into the next block.
         const typed = readCommands(reader, i, { host: prompt });
         parsed.command.session = typed.commands;
+        const unattended = typed.commands.find((command) => command.skip !== undefined);
+        // Fed to the pod's shell, an editor or a database's prompt would read the lines after it as keystrokes.
+        if (unattended) parsed.command.skip = `line ${unattended.line} in this session cannot be typed unattended (${unattended.skip}): the session is not run`;
         parsed.command.sessionContinues = !typed.exited && typed.commands.length === 0 && typed.next >= lines.length;
         i = typed.next;
       }
@@ -152,12 +171,55 @@ export function readCommands(reader: BlockReader, from: number, session?: Sessio
 }
 
 /**
+ * The lines typed on another machine from `from` on, up to `exit` or a prompt of the
+ * note's own machine: each is a step of its own that never runs. Without either before
+ * the end of the block, the session goes on in the next blocks.
+ */
+export function readRemoteLines(reader: BlockReader, from: number, session: SessionState & { remote: RemoteShell }): ReadResult {
+  const typed = readCommands(reader, from, session);
+  const { host, via } = session.remote;
+  const flat = typed.commands;
+  for (const command of flat) {
+    command.skip = `typed on ${host} over ${via}`;
+    command.host = host;
+  }
+  const open = !typed.exited && typed.next >= reader.lines.length;
+  return { commands: flat, next: typed.next, exited: typed.exited, ...(open ? { openRemote: session.remote } : {}) };
+}
+
+/**
+ * A line at a prompt naming another machine than the note's own (`root@worker1:~# `
+ * where the note types at `controlplane $ `) is typed there. The first machine a prompt
+ * names is the note's own.
+ */
+function typedElsewhere(command: ParsedCommand, prompt: Prompt | undefined, reader: BlockReader): void {
+  const machine = prompt?.kind === 'host' ? prompt.machine : undefined;
+  if (machine === undefined) return;
+  const { machines } = reader;
+  machines.home ??= machine;
+  if (machine === machines.home) return;
+  // Authors paste from their laptop and a lab machine alike: another name is another node only when
+  // the note opened a shell there or it is named like a worker (`node01`, `worker1`, `w1-k8s`).
+  if (!machines.remote.has(machine) && !(namedLikeNode(machine) && !namedLikeNode(machines.home))) return;
+  command.skip = `typed on ${machine} (its prompt names it)`;
+  command.host = machine;
+}
+
+/** `node01`, `worker1`, `k8s-w1`, `w1-k8s`, `kind-worker2`: a cluster's worker, not the author's own machine. */
+const namedLikeNode = (machine: string): boolean => /(?:^|[-_.])(?:node|worker|w|wk|minion)[-_]?\d*(?:[-_.]|$)/i.test(machine);
+
+/**
  * Inside a session, a line at the author's own prompt, or another `kubectl exec -it`,
  * shows the author back on the host. A bare `$ ` is the pod's prompt unless the session
  * was opened at one.
  */
 function backOnHost(prompt: Prompt | undefined, raw: string, session: SessionState, reader: BlockReader): boolean {
   if (prompt?.kind === 'foreign') return false;
+  if (session.remote) {
+    // On another machine only a prompt says where the author is: the note's own machine, or the one ssh was typed at.
+    const machine = prompt?.kind === 'host' ? prompt.machine : undefined;
+    return machine !== undefined && (machine === reader.machines.home || machine === session.host?.machine);
+  }
   // The prompt the session was opened at, again: `root@k8s-ctr:~# ` after `root@nginx:/# ` lines.
   if (prompt?.who !== undefined && session.host?.who !== undefined) return prompt.who === session.host.who;
   const text = prompt ? prompt.rest : raw;
@@ -198,7 +260,14 @@ function readCommand(reader: BlockReader, start: number, first: LineReading, ses
   if (facts.needsPerson) {
     command.skip = `${facts.needsPerson}; not run unattended`;
     const buffer = readEditorBuffer(reader, i, session);
-    if (buffer.end > i) command.editorBuffer = [reader.lineOf(i), reader.lineOf(buffer.end - 1)];
+    // What the edit printed as it ended (`service/x edited`) closes the buffer: the note's record of its result.
+    const result = facts.kubectl?.verb === 'edit' ? editResult(reader, i, buffer.end) : undefined;
+    const bufferEnd = result ? result.first : buffer.end;
+    if (bufferEnd > i) command.editorBuffer = [reader.lineOf(i), reader.lineOf(bufferEnd - 1)];
+    if (result) {
+      command.output = result.output;
+      command.skip = `${facts.needsPerson}; not run unattended (the note shows how it ended: ${result.output.text.split('\n').join(' ')})`;
+    }
     return { command, next: buffer.end };
   }
   if (facts.template) command.skip = `a template: \`${facts.template}\` is a placeholder to fill in, not a value; not run`;
@@ -220,22 +289,25 @@ function readDocumentedOutput(reader: BlockReader, from: number, command: string
   // between: those are the author's words about it.
   let next = from;
   while (next < lines.length && (isBlank(lines[next]) || (isComment(lines[next]) && !skipDirective(lines[next])))) next++;
-  if (next < lines.length && opensOutputBlock(lines[next])) return readOutputBlock(reader, next);
+  if (next < lines.length && opensOutputBlock(lines[next])) return readOutputBlock(reader, next, facts);
   const { printsFile } = facts;
   // A file that `cat` prints may start with `#` itself (`#!/bin/sh`): then it is the file, not `#` output.
   const fileStartsWithComment = printsFile && (reader.prompted || /^\s*#!/.test(lines[from] ?? ''));
   if (from < lines.length && isComment(lines[from]) && !skipDirective(lines[from]) && !fileStartsWithComment) {
-    return readCommentOutput(reader, from);
+    return readCommentOutput(reader, from, facts);
   }
   if (from >= lines.length || isBlank(lines[from])) return { next: from };
+  // What a shell prints as it ends: `logout`, `Connection to node01 closed.`
+  if (facts.exits) return readRawOutput(reader, from, (line) => SHELL_GOODBYE.test(line.trim()), undefined, facts);
   // Under a command that opens a session, the next prompt may be the container's.
   const inside = session ?? (facts.opensSession ? {} : undefined);
-  if (reader.prompted) return readRawOutput(reader, from, (line) => !promptOf(line, inside !== undefined), inside, !printsFile);
+  if (reader.prompted) return readRawOutput(reader, from, (line) => !promptOf(line, inside !== undefined), inside, facts, !printsFile);
   // kubectl (not `exec` or `logs`) prints tables and fields, never sentences in the author's language.
-  const printsProse = !(facts.program === 'kubectl' && !['exec', 'logs', 'run', 'attach'].includes(facts.kubectl?.verb ?? ''));
-  const looksLikeOutput = outputShape(reader, facts.listsEnvironment, printsFile, inside, printsProse);
-  return looksLikeOutput(lines[from], false, false) ? readRawOutput(reader, from, looksLikeOutput, inside) : { next: from };
+  const looksLikeOutput = outputShape(reader, facts.listsEnvironment, printsFile, inside, printsProse(facts));
+  return looksLikeOutput(lines[from], false, false) ? readRawOutput(reader, from, looksLikeOutput, inside, facts) : { next: from };
 }
+
+const SHELL_GOODBYE = /^(?:logout|exit|Connection to \S+ closed\.?|Bye)$/;
 
 type OutputShape = (line: string, inTable: boolean, afterBlank: boolean) => boolean;
 
@@ -261,15 +333,28 @@ function outputShape(reader: BlockReader, environment: boolean, printsFile: bool
   };
 }
 
-function readCommentOutput(reader: BlockReader, from: number): OutputRead {
+/**
+ * `#` lines under the command, up to the first that is the author's remark (`# Output
+ * shows …`) rather than output; `# Expected output:` first introduces the lines after it.
+ */
+function readCommentOutput(reader: BlockReader, from: number, facts: CommandFacts): OutputRead {
   const { lines } = reader;
+  const isOutputComment = (line: string | undefined) => line !== undefined && isComment(line) && !skipDirective(line);
+  const start = introducesOutput(uncomment(lines[from])) && isOutputComment(lines[from + 1]) ? from + 1 : from;
   const text: string[] = [];
-  let i = from;
-  while (i < lines.length && isComment(lines[i]) && !skipDirective(lines[i])) {
-    text.push(uncomment(lines[i++]));
-    if (endsWithZshMark(text[text.length - 1])) break;
+  let marked = false;
+  let i = start;
+  while (isOutputComment(lines[i])) {
+    const line = uncomment(lines[i]);
+    if (readsAsRemark(line, facts)) break;
+    text.push(line);
+    i++;
+    marked = endsWithZshMarkAfter(line, facts.endsWithoutNewline);
+    if (marked) break;
   }
-  return { output: documented(reader, text, 'comment', from, i - 1), next: i };
+  // Remarks and the comments after them are annotations, read as such by the caller.
+  if (text.length === 0) return { next: from };
+  return { output: documented(reader, text, 'comment', start, i - 1, marked), next: i };
 }
 
 const UNCLOSED_OUTPUT_BLOCK = "output block opened with `:'` is never closed";
@@ -282,20 +367,30 @@ function closingLine(reader: BlockReader, opener: number): number | undefined {
   return undefined;
 }
 
-function readOutputBlock(reader: BlockReader, opener: number): OutputRead {
+function readOutputBlock(reader: BlockReader, opener: number, facts: CommandFacts): OutputRead {
   const { lines } = reader;
   const close = closingLine(reader, opener);
   if (close === undefined) return { problem: UNCLOSED_OUTPUT_BLOCK, next: lines.length };
-  return { output: documented(reader, lines.slice(opener + 1, close), 'heredoc', opener + 1, close - 1), next: close + 1 };
+  const text = lines.slice(opener + 1, close);
+  const marked = text.length > 0 && endsWithZshMarkAfter(text[text.length - 1], facts.endsWithoutNewline);
+  return { output: documented(reader, text, 'heredoc', opener + 1, close - 1, marked), next: close + 1 };
 }
 
 /** Output pasted under its command with no `#` and no `:'`, up to the next command. */
-function readRawOutput(reader: BlockReader, from: number, isOutput: OutputShape, session: SessionState | undefined, trailingCommentsAreWords = false): OutputRead {
+function readRawOutput(
+  reader: BlockReader,
+  from: number,
+  isOutput: OutputShape,
+  session: SessionState | undefined,
+  facts: CommandFacts,
+  trailingCommentsAreWords = false,
+): OutputRead {
   const { lines } = reader;
   const table = looksLikeTableHeader(lines[from]);
   let end = from;
   let i = from;
   let afterBlank = false;
+  let marked = false;
   while (i < lines.length) {
     if (isBlank(lines[i])) {
       afterBlank = true;
@@ -308,14 +403,31 @@ function readRawOutput(reader: BlockReader, from: number, isOutput: OutputShape,
     if (session && !reader.prompted && afterBlank && startsLikeCommand(lines[i], reader.defined)) break;
     afterBlank = false;
     end = ++i;
-    if (endsWithZshMark(lines[end - 1])) break;
+    marked = endsWithZshMarkAfter(lines[end - 1], facts.endsWithoutNewline);
+    if (marked) break;
   }
   // `# 이제 삭제` before the next prompt is the author's word about what comes next, not output.
   if (trailingCommentsAreWords) while (end > from && (isBlank(lines[end - 1]) || isComment(lines[end - 1]))) end--;
   if (end === from) return { next: from };
   // Under a prompt, output needs no other mark: that is how a terminal shows it.
   if (!reader.prompted) addMessage(reader, from, "output pasted without `#` or `:'`: read as the documented output of the command above", 'hint');
-  return { output: documented(reader, lines.slice(from, end), 'raw', from, end - 1), next: end };
+  return { output: documented(reader, lines.slice(from, end), 'raw', from, end - 1, marked && end === i), next: end };
+}
+
+/** What kubectl prints as an edit ends: the object edited, no change made, or an error. */
+const EDIT_RESULT = /^(?:[\w.-]+(?:\/[\w.-]+)?(?: "[^"]*")? edited|Edit cancelled, no changes made\.|error: .*|A copy of your changes has been stored to .*)$/;
+
+/** The lines at the end of `from`..`end` (`# service/x edited` or pasted bare) that kubectl printed as the edit ended. */
+function editResult(reader: BlockReader, from: number, end: number): { first: number; output: DocumentedOutput } | undefined {
+  const { lines } = reader;
+  let last = end - 1;
+  while (last >= from && isBlank(lines[last])) last--;
+  let first = last + 1;
+  while (first - 1 >= from && EDIT_RESULT.test(uncomment(lines[first - 1]).trim())) first--;
+  if (first > last) return undefined;
+  const text = lines.slice(first, last + 1);
+  const style = text.every(isComment) ? 'comment' : 'raw';
+  return { first, output: documented(reader, style === 'comment' ? text.map(uncomment) : text, style, first, last) };
 }
 
 /**
@@ -337,11 +449,6 @@ function readEditorBuffer(reader: BlockReader, from: number, session: SessionSta
   return { end };
 }
 
-/** A sentence in Korean, not a table row or a field: the author talking, e.g. `kill 해서 다시 뜨는지 확인`. */
-function readsAsSentence(line: string): boolean {
-  return /[가-힣]{2,}/.test(line) && !/\S\s{2,}\S/.test(line.trim()) && !/^\s*[\w.-]+:\s/.test(line) && !/^\s/.test(line);
-}
-
 function looksLikeTableHeader(line: string): boolean {
   return /^[A-Z][A-Z0-9()-]*(\s{2,}[A-Z][A-Z0-9()/ -]*)+$/.test(line.trim());
 }
@@ -354,27 +461,6 @@ function looksLikeTableRow(line: string): boolean {
 function skipStrayOutputBlock(reader: BlockReader, opener: number): number {
   const close = closingLine(reader, opener);
   return close === undefined ? reader.lines.length : close + 1;
-}
-
-function documented(
-  reader: BlockReader,
-  text: string[],
-  style: DocumentedOutput['style'],
-  first: number,
-  last: number,
-): DocumentedOutput {
-  // A zsh `%` on the last line marks output without a final newline; the readers stop there.
-  const end = text.length - 1;
-  const marked = end >= 0 && endsWithZshMark(text[end]);
-  const lines = marked ? [...text.slice(0, end), dropZshMark(text[end])] : text;
-  const output: DocumentedOutput = { text: lines.join('\n'), style, firstLine: reader.lineOf(first), lastLine: reader.lineOf(last) };
-  if (marked) output.droppedZshMark = true;
-  return output;
-}
-
-function addMessage(reader: BlockReader, index: number, message: string, severity: NoteMessage['severity']): void {
-  const line = reader.lines[index] ?? '';
-  reader.messages.push({ line: reader.lineOf(index), column: line.length - line.trimStart().length + 1, message, severity });
 }
 
 /** A bash block with lines but no command in them (a manifest under the wrong fence label). */

@@ -1,6 +1,8 @@
 // Markdown note → steps: bash blocks become command steps, yaml blocks yaml steps.
-import type { CommandStep, Note, NoteMessage, SessionLine, Step } from '../model.js';
-import { holdsNoCommand, readCommands, writtenWithPrompts, type BlockReader, type ParsedCommand } from './bash-steps.js';
+import type { CommandStep, DocumentedOutput, Note, NoteMessage, SessionLine, Step } from '../model.js';
+import { awaitsOutput, outputInNextFence } from './next-fence-output.js';
+import { holdsNoCommand, readCommands, readRemoteLines, writtenWithPrompts, type BlockReader, type ParsedCommand, type SessionState } from './bash-steps.js';
+import type { NoteMachines } from './block-reader.js';
 import { codeBlocks, type CodeBlock } from './code-blocks.js';
 import { documentedText } from './documented-text.js';
 import { describeCommand } from './command/describe-command.js';
@@ -21,6 +23,11 @@ export function parseNote(file: string, source: string): Note {
   const defined = new Set<string>();
   /** A session (`kubectl exec -it ... -- sh`) whose typed lines continue in the next bash block. */
   let openSession: CommandStep | undefined;
+  /** A shell on another machine still open at the end of a block, and the section it was opened in. */
+  let openRemote: { session: Required<Pick<SessionState, 'remote'>> & SessionState; headings: string[] } | undefined;
+  const machines: NoteMachines = { remote: new Set() };
+  /** The only command of the block before, with no documented output: the next block may hold it. */
+  let awaiting: CommandStep | undefined;
 
   for (const block of codeBlocks(text)) {
     if (!block.closed) {
@@ -32,6 +39,15 @@ export function parseNote(file: string, source: string): Note {
       });
     }
     if (openSession && !continuesSession(block)) openSession = undefined;
+    // A shell left open on another machine ends where a new section starts: its subsections are still typed there.
+    if (openRemote && !within(block.context.headings, openRemote.headings)) openRemote = undefined;
+    const waiting = awaiting;
+    awaiting = undefined;
+    const nextFence = waiting && outputInNextFence(waiting, block, defined);
+    if (waiting && nextFence) {
+      documentIn(waiting, nextFence);
+      continue;
+    }
     if (YAML_LANGUAGES.has(block.lang)) {
       steps.push(yamlStep(block));
       continue;
@@ -51,17 +67,27 @@ export function parseNote(file: string, source: string): Note {
       defined,
       messages,
       prompted: writtenWithPrompts(block.lines),
+      machines,
     };
     if (!block.closed) {
       steps.push(brokenBlock(block, 'this code block is never closed, so its commands are not run'));
       continue;
     }
-    if (!openSession && holdsNoCommand(reader)) {
+    if (!openSession && !openRemote && holdsNoCommand(reader)) {
       steps.push(notExecutable(block, 'this bash block holds no command (it looks like pasted output or a manifest); not run'));
       continue;
     }
     const blockSkip = block.directives.map(skipDirective).find((reason) => reason !== undefined);
     let from = 0;
+    const remoteSteps: CommandStep[] = [];
+    const continuesOpenSession = openSession !== undefined;
+    if (openRemote) {
+      const typed = readRemoteLines(reader, 0, openRemote.session);
+      remoteSteps.push(...typed.commands.map((parsed) => commandStep(parsed, block, blockSkip, defined)));
+      steps.push(...remoteSteps);
+      from = typed.next;
+      if (!typed.openRemote) openRemote = undefined;
+    }
     if (openSession) {
       const typed = readCommands(reader, 0, {});
       openSession.session!.push(...typed.commands.map(sessionLine));
@@ -70,14 +96,29 @@ export function parseNote(file: string, source: string): Note {
       from = typed.next;
       openSession = undefined;
     }
-    for (const parsed of readCommands(reader, from).commands) {
-      const step = commandStep(parsed, block, blockSkip, defined);
-      steps.push(step);
-      if (parsed.sessionContinues) openSession = step;
-    }
+    const read = readCommands(reader, from);
+    const blockSteps = read.commands.map((parsed) => commandStep(parsed, block, blockSkip, defined));
+    steps.push(...blockSteps);
+    read.commands.forEach((parsed, i) => {
+      if (parsed.sessionContinues) openSession = blockSteps[i];
+    });
+    if (!continuesOpenSession) awaiting = awaitsOutput([...remoteSteps, ...blockSteps]);
+    if (read.openRemote) openRemote = { session: { remote: read.openRemote, host: read.openRemoteAt }, headings: block.context.headings };
   }
   expectFailuresShownBelow(steps);
   return { file, steps, messages };
+}
+
+/** The step's documented output is in the block after its own. */
+function documentIn(step: CommandStep, output: DocumentedOutput): void {
+  step.output = output;
+  step.expectedExit = expectedExitOf(output.text, step.facts);
+  step.longRunning = step.facts.longRunning || showsStop(output.text);
+}
+
+/** Whether a block under `headings` is in the section `section` or one of its subsections. */
+function within(headings: string[], section: string[]): boolean {
+  return headings.length >= section.length && section.every((heading, i) => headings[i] === heading);
 }
 
 /** An unlabelled block whose first line reads as a command (a prompt, or a known tool): the author meant it to run. */
@@ -138,6 +179,7 @@ function commandStep(parsed: ParsedCommand, block: CodeBlock, blockSkip: string 
   if (skip) step.skip = skip;
   if (parsed.problem) step.problem = parsed.problem;
   if (parsed.session) step.session = parsed.session.map(sessionLine);
+  if (parsed.host) step.host = parsed.host;
   if (parsed.facts.reachesOutside) step.outsideRunNamespace = parsed.facts.reachesOutside;
   return step;
 }

@@ -13,6 +13,10 @@ export interface Prompt {
   rest: string;
   /** `user@host` or the machine's name when the prompt shows them: a session knows its host by it. */
   who?: string;
+  /** The machine a prompt names (`node01` in `root@node01:~# `, `node01 $ `): lines at it are typed there. */
+  machine?: string;
+  /** For a `foreign` prompt: the program it belongs to, when the prompt says (`mysql`, `psql`, `redis`). */
+  program?: string;
 }
 
 const SHELL_NAMES = /^(?:ba|z|a|k|fi|tc|c)?sh$/;
@@ -36,6 +40,15 @@ const HOST_PROMPTS: RegExp[] = [
   /^[\w.-]+(?::[~/][^\s$#]*)?(?:>|\s?\$)(?:\s+|$)/,
 ];
 
+/** Database shells' prompts, and the program each belongs to. */
+const DATABASE_PROMPTS: [RegExp, string][] = [
+  // psql: `postgres=# `, `mydb=> `, and its continuation prompts `postgres-# `, `postgres(# `.
+  [/^[\w-]+[=\-('"][#>](?:\s+|$)/, 'psql'],
+  // redis-cli: `127.0.0.1:6379> `, `redis:6379[1]> `, `redis> `.
+  [/^(?:[\w.-]+:\d+(?:\[\d+\])?|redis)>(?:\s+|$)/, 'redis-cli'],
+  [/^(?:mysql|MariaDB \[[^\]]*\])>(?:\s+|$)/, 'mysql'],
+];
+
 const CONTAINER_PROMPTS: RegExp[] = [
   /^[\w.-]+@[\w.-]+:[~/][^\s#$]*\s*#\s*/,
   /^I have no name!@[\w.-]+:[^\s#$]*\s*[#$]\s*/,
@@ -52,13 +65,19 @@ export function promptOf(line: string, inSession = false): Prompt | undefined {
   const text = line.trimStart();
   const first = text.charCodeAt(0);
   // Most lines of a note start with a lowercase command word and no prompt character near it.
-  if (first >= 97 && first <= 122 && !/^[\w.-]*(?:@|>|\s?\$|:[~/])/.test(text)) return undefined;
+  if (first >= 97 && first <= 122 && !/^[\w.-]*(?:@|>|\s?\$|:[~/]|[=('"-][#>]|:\d+[>[])/.test(text)) return undefined;
   // Nor does a line whose first character no prompt starts with (`NAME  READY`, `{`, `10.42.0.5`).
   if (!PROMPT_STARTS.test(text)) return undefined;
+  for (const [pattern, program] of DATABASE_PROMPTS) {
+    const match = pattern.exec(text);
+    if (match) return { kind: 'foreign', rest: text.slice(match[0].length).trimEnd(), program };
+  }
   for (const pattern of CONTAINER_PROMPTS) {
     // Outside a session `root@k8s-ctr:~# ` is the author's own root shell; `root@nginx:/# ` is still a container's.
     if (!inSession && pattern === CONTAINER_PROMPTS[0] && !/^[\w.-]+@[\w.-]+:\//.test(text)) continue;
     if (!inSession && pattern === CONTAINER_PROMPTS[CONTAINER_PROMPTS.length - 1] && !BARE_DIRECTORY_PROMPT.test(text)) continue;
+    // `[root@m-k8s ~]# ` outside a session is a CentOS machine's root shell: the author's own, or another node.
+    if (!inSession && pattern === CONTAINER_PROMPTS[2]) continue;
     const match = pattern.exec(text);
     if (match) return { kind: 'container', rest: text.slice(match[0].length).trimEnd(), ...who(match[0]) };
   }
@@ -75,7 +94,7 @@ export function promptOf(line: string, inSession = false): Prompt | undefined {
     const name = /^([\w.-]+)\s?[$>]/.exec(match[0])?.[1];
     // `mysql> `, `redis> `: another program reads that line. `bash> ` is still bash.
     if (name !== undefined && !match[0].includes('@') && match[0].trimEnd().endsWith('>') && !SHELL_NAMES.test(name)) {
-      return { kind: 'foreign', rest };
+      return { kind: 'foreign', rest, program: name };
     }
     return { kind: 'host', rest, ...who(match[0]) };
   }
@@ -83,9 +102,12 @@ export function promptOf(line: string, inSession = false): Prompt | undefined {
 }
 
 /** Whose prompt it is: `user@host`, or the machine a `controlplane $ `, `node01:~$ ` prompt names. */
-function who(prompt: string): { who?: string } {
+function who(prompt: string): { who?: string; machine?: string } {
   const found = /([\w.-]+@[\w.-]+)/.exec(prompt)?.[1] ?? /^([\w.-]+)(?::[~/][^\s$#]*)?\s?\$/.exec(prompt)?.[1];
-  return found ? { who: found } : {};
+  if (!found) return {};
+  // `bash$ ` names a shell, not a machine; `root@node01` and `node01` are the same machine.
+  const machine = found.slice(found.indexOf('@') + 1);
+  return SHELL_NAMES.test(machine) ? { who: found } : { who: found, machine };
 }
 
 /**

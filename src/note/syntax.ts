@@ -31,4 +31,10 @@ export function uncomment(line: string): string {
  */
 export const endsWithZshMark = (line: string): boolean =>
   line.includes('%') && /%\s*$/.test(line) && !/^\s*%\s*$/.test(line) && !/(^|\s)[A-Z][A-Z()]*%\s*$/.test(line);
+/**
+ * The `%` ending `line` is zsh's mark rather than output: after output that may end
+ * without a newline, or after anything but a number (`49%` from `kubectl top` is a value).
+ */
+export const endsWithZshMarkAfter = (line: string, withoutNewline: boolean): boolean =>
+  endsWithZshMark(line) && (withoutNewline || !/\d%\s*$/.test(line));
 export const dropZshMark = (line: string): string => line.replace(/%\s*$/, '');

@@ -25,6 +25,8 @@ export interface PlannedStep {
   session?: number;
   /** Note lines of an editor buffer shown under `kubectl edit`. */
   editorBuffer?: [number, number];
+  /** The other machine the line was typed on (`node01`): it is never run here. */
+  host?: string;
   heading: string;
   headings: string[];
 }
@@ -74,6 +76,7 @@ function commandEntry(step: CommandStep, settings: PlanSettings): PlannedStep {
   const entry: PlannedStep = { line: step.line, kind: 'command', status: 'run', reading, command: step.command, ...documented(step.output), ...place(step) };
   if (step.expectedExit.kind !== 'success') entry.expectedExit = step.expectedExit.kind === 'code' ? `exit status ${step.expectedExit.code}` : 'a failure';
   if (step.editorBuffer) entry.editorBuffer = step.editorBuffer;
+  if (step.host) entry.host = step.host;
   const skip = step.notExecutable ?? step.skip ?? settings.skipReason?.(step) ?? settings.missing?.(step);
   if (step.problem) {
     entry.status = 'broken';

@@ -54,7 +54,7 @@ describe('prompts', () => {
     const [step] = read('$ kubectl get po\nmysql> DROP TABLE users;');
     expect(step.command).toBe('kubectl get po');
     const [, mysql] = read('$ kubectl get po\n\nmysql> DROP TABLE users;');
-    expect(mysql?.skip ?? 'read as output of the command above').toMatch(/another program|output/);
+    expect(mysql?.skip ?? 'read as output of the command above').toMatch(/mysql's prompt|output/);
   });
 
   it('tells a prompt from a command that merely contains `$` or `>`', () => {
@@ -149,12 +149,12 @@ describe('templates, editor buffers and missing tools', () => {
     }
   });
 
-  it('skips `kubectl edit` and reads the buffer under it as neither output nor commands', () => {
+  it('skips `kubectl edit` and reads the buffer under it as neither output nor commands, and the result as its output', () => {
     const steps = read('kubectl edit deploy web\nspec:\n  replicas: 1   # --> 3으로 수정\n  image: nginx   <-- 추가\n<ESC> + :wq\ndeployment.apps/web edited\nkubectl get deploy web');
     expect(steps.map((step) => step.command)).toEqual(['kubectl edit deploy web', 'kubectl get deploy web']);
     expect(steps[0].skip).toMatch(/editor/);
-    expect(steps[0].output).toBeUndefined();
-    expect(steps[0].editorBuffer).toEqual([3, 7]);
+    expect(steps[0].output?.text).toBe('deployment.apps/web edited');
+    expect(steps[0].editorBuffer).toEqual([3, 6]);
   });
 
   it('keeps a command whose program may be missing, and its pasted output never runs', () => {
@@ -269,8 +269,10 @@ describe('a study group whose shell prompt shows the kube context and a root she
 describe('shells a person or another machine has to answer', () => {
   it('never runs the lines typed after `ssh node01`, and ends them at the first machine prompt again', () => {
     const steps = read('controlplane $ ssh node01\nnode01 $ rm -rf /etc/kubernetes/manifests/x.yaml\nnode01 $ exit\nlogout\ncontrolplane $ kubectl get nodes');
-    expect(steps.map((step) => [step.command, step.skip !== undefined, step.session?.map((line) => line.command)])).toEqual([
-      ['ssh node01', true, ['rm -rf /etc/kubernetes/manifests/x.yaml', 'exit']],
+    expect(steps.map((step) => [step.command, step.skip !== undefined, step.host])).toEqual([
+      ['ssh node01', true, undefined],
+      ['rm -rf /etc/kubernetes/manifests/x.yaml', true, 'node01'],
+      ['exit', true, 'node01'],
       ['kubectl get nodes', false, undefined],
     ]);
   });

@@ -12,12 +12,13 @@ import { namesDefaultNamespace } from './default-namespace.js';
 import { listsAllNamespaces, namedNamespace, outputNamespaces } from './namespaces.js';
 import { orderingOf } from './ordering.js';
 import { imagesNamed } from './images.js';
+import { endsWithoutNewline } from './final-newline.js';
 import { ownTimeoutMs } from './own-timeout.js';
 import { reachesOutside } from './outside-namespace.js';
 import { isPlainLine } from './plain-line.js';
 import { isReadOnly } from './read-only.js';
 import { definedNames, echoesStatus, errorPrefixes, printsFile } from './simple-commands.js';
-import { exitsWithLastStatus, isExit, opensInteractiveShell, opensRemoteShell } from './session.js';
+import { databasePromptOf, exitsWithLastStatus, isExit, opensInteractiveShell, remoteShellOf } from './session.js';
 import { printsSecret } from './prints-secret.js';
 import { placeholderIn } from './templates.js';
 
@@ -40,7 +41,6 @@ export function describeCommand(typed: string): CommandFacts {
     readsCluster: readOnly && /\bkubectl\b/.test(command),
     ordering: orderingOf(command),
     opensSession: opensInteractiveShell(command),
-    opensRemoteShell: opensRemoteShell(command),
     listsEnvironment: listsEnvironment(command),
     exits: isExit(command),
     readsStatus: readsStatus(command),
@@ -50,6 +50,7 @@ export function describeCommand(typed: string): CommandFacts {
     images: imagesNamed(command),
     defines: definedNames(typed),
     printsFile: printsFile(typed, program),
+    endsWithoutNewline: endsWithoutNewline(line),
     echoesStatus: echoesStatus(typed),
     errorPrefixes: errorPrefixes(typed),
     allNamespaces: listsAllNamespaces(command),
@@ -63,6 +64,10 @@ export function describeCommand(typed: string): CommandFacts {
   if (kubectlWords) facts.kubectl = kubectlFacts(kubectlWords.slice(1));
   const template = placeholderIn(typed);
   if (template) facts.template = template;
+  const remote = remoteShellOf(command);
+  if (remote) facts.remoteShell = remote;
+  const database = databasePromptOf(command);
+  if (database) facts.opensDatabase = database;
   const timeout = ownTimeoutMs(command);
   if (timeout !== undefined) facts.ownTimeoutMs = timeout;
   const outside = reachesOutside(typed);
