@@ -105,6 +105,7 @@ function changeLines(gone: ReadLine[], come: ReadLine[], pair: Pairing, same: Id
   const after = Math.min(gone.length - 1 - last, come.length - before);
   const result = pairInOrder(gone.slice(0, first), come.slice(0, before), pair, same);
   let free = before;
+  const next = nextOfSameIdentity(come, same);
   for (let i = first; i <= last; i++) {
     const line = gone[i];
     if (line.key === WILDCARD) {
@@ -112,7 +113,7 @@ function changeLines(gone: ReadLine[], come: ReadLine[], pair: Pairing, same: Id
       continue;
     }
     // Between two marks: the covered line printed for the same thing, if any.
-    const found = come.findIndex((candidate, k) => k >= free && k < come.length - after && same(candidate) === same(line));
+    const found = next(same(line), free, come.length - after);
     if (found === -1) {
       result.push(removed(line));
       continue;
@@ -127,9 +128,10 @@ function changeLines(gone: ReadLine[], come: ReadLine[], pair: Pairing, same: Id
 /** Each documented line with the next actual line of the same identity; the lines skipped on the way were added. */
 function pairInOrder(gone: ReadLine[], come: ReadLine[], pair: Pairing, same: Identity): AlignedLine[] {
   const result: AlignedLine[] = [];
+  const next = nextOfSameIdentity(come, same);
   let free = 0;
   for (const line of gone) {
-    const found = come.findIndex((candidate, k) => k >= free && same(candidate) === same(line));
+    const found = next(same(line), free, come.length);
     if (found === -1) {
       result.push(removed(line));
       continue;
@@ -138,6 +140,28 @@ function pairInOrder(gone: ReadLine[], come: ReadLine[], pair: Pairing, same: Id
     free = found + 1;
   }
   return [...result, ...come.slice(free).map(added)];
+}
+
+/**
+ * The first line at or after `from` (and before `to`) with an identity, each identity's
+ * lines indexed once: searching the whole output again for every documented line made
+ * two long outputs that differ everywhere quadratic. `from` never goes back.
+ */
+function nextOfSameIdentity(lines: ReadLine[], same: Identity): (id: string, from: number, to: number) => number {
+  const at = new Map<string, { lines: number[]; passed: number }>();
+  lines.forEach((line, k) => {
+    const id = same(line);
+    const seen = at.get(id);
+    if (seen) seen.lines.push(k);
+    else at.set(id, { lines: [k], passed: 0 });
+  });
+  return (id, from, to) => {
+    const seen = at.get(id);
+    if (!seen) return -1;
+    while (seen.passed < seen.lines.length && seen.lines[seen.passed] < from) seen.passed++;
+    const found = seen.lines[seen.passed];
+    return found !== undefined && found < to ? found : -1;
+  };
 }
 
 /**
