@@ -234,7 +234,12 @@ async function runLive(readNotes: () => Note[], live: LiveContext): Promise<Live
     return await run(
       { options, settings, snapshotsDir: live.snapshotsDir, env: io.env, startedAt: live.startedAt, signal: live.interruption.signal, readNotes },
       {
-        header: live.header,
+        // Versions come while the first steps run: the header is said with the progress line out of its way.
+        header: (info) => {
+          progress.pause();
+          live.header(info);
+          progress.resume();
+        },
         ...(options.prepull ? { beforeNotes: prepulling } : {}),
         progress,
         noteDone: live.showNote,
